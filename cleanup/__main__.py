@@ -1,0 +1,5 @@
+"""``python -m cleanup`` runs the command line."""
+
+from cleanup.cli import main
+
+main()

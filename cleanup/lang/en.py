@@ -1,0 +1,40 @@
+"""English tables used by the punctuation and casing passes.
+
+These are closed classes (abbreviations that end in a full stop without ending
+a sentence, function words), so they are listed here rather than derived.
+
+>>> "e.g" in ABBREVIATIONS and "at" in LOWERCASE_AFTER_SEMICOLON
+True
+"""
+
+# Written without their final full stop, lowercased. A full stop after one of
+# these does not end a sentence, and a doubled stop after one is a single stop.
+ABBREVIATIONS = frozenset(
+    """
+    a.m p.m e.g i.e etc vs cf al ca approx est univ vol vols nos pp fig figs ed eds trans repr
+    op cit ibid viz mr mrs ms dr prof rev fr sr jr st mt ft gen lt col capt cmdr maj sgt cpl
+    pte adm gov sen rep pres supt insp det hon rt inc ltd co corp plc bros assn dept govt intl
+    natl jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
+    sat sun u.s u.k u.n u.s.a e.u a.d b.c ph.d m.a b.a m.sc b.sc ave blvd rd sq km kg cm mm lb
+    lbs oz yd mi mph
+    """.split()
+)
+
+# Words that, capitalised after a semicolon, are the source language's
+# sentence-initial capital rather than a name: articles, pronouns,
+# prepositions, conjunctions and sentence adverbs.
+LOWERCASE_AFTER_SEMICOLON = frozenset(
+    """
+    a an the this that these those there then thus hence so yet still but and or nor at in on
+    of for from to by with without within into onto over under after before since during until
+    while when where whereas whether if although though because as he she it we they you his
+    her its our their my your him them us me one some many most much more few several all both
+    each every either neither no none meanwhile moreover however instead furthermore
+    nevertheless nonetheless otherwise indeed besides likewise similarly consequently therefore
+    accordingly also even only just now today later earlier here such other another what which
+    who whom whose not never always often sometimes usually perhaps maybe
+    """.split()
+)
+
+# Forms of the pronoun "I", which keeps its capital everywhere.
+PRONOUN_I = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll"})

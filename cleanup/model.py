@@ -1,0 +1,89 @@
+"""The finding model shared by passes, the pipeline and the renderers.
+
+A pass reports :class:`Finding` objects whose spans are offsets in the text
+the pass saw. The pipeline maps them back to the original input and fills in
+``line``, ``column`` and ``applied``.
+
+>>> f = Finding("double-space", "two spaces", 3, 5, " ", Safety.SAFE)
+>>> f.fixable
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Safety(enum.StrEnum):
+    """How sure a fix is, which decides whether it is applied.
+
+    >>> Safety.SAFE.allowed(unsafe=False), Safety.UNSAFE.allowed(unsafe=False)
+    (True, False)
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY = "display"
+
+    def allowed(self, *, unsafe: bool) -> bool:
+        """Whether a fix of this safety is applied at the given level."""
+        if self is Safety.SAFE:
+            return True
+        return self is Safety.UNSAFE and unsafe
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A documented before/after pair; every example runs as a test."""
+
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule's identity and its documentation, in the GUIDE's format."""
+
+    id: str
+    family: str
+    summary: str
+    why: str
+    examples: tuple[Example, ...]
+    fix_safety: str
+
+    def explain(self) -> str:
+        """The documentation block printed by ``cleanup explain``."""
+        examples = "\n".join(f"  {ex.before!r}\n    → {ex.after!r}" for ex in self.examples)
+        return (
+            f"{self.id} ({self.family})\n\n"
+            f"What it fixes\n  {self.summary}\n\n"
+            f"Why\n  {self.why}\n\n"
+            f"Example\n{examples}\n\n"
+            f"Fix safety\n  {self.fix_safety}\n"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a pass noticed: a span, a message and maybe a replacement.
+
+    ``start`` and ``end`` are character offsets; ``line`` and ``column`` are
+    1-based and, in a :class:`~cleanup.result.Result`, refer to the original
+    input. ``replacement`` is ``None`` when there is nothing to apply.
+    """
+
+    rule: str
+    message: str
+    start: int
+    end: int
+    replacement: str | None = None
+    safety: Safety = Safety.SAFE
+    line: int = 0
+    column: int = 0
+    applied: bool = False
+
+    @property
+    def fixable(self) -> bool:
+        """Whether the finding carries a fix at all."""
+        return self.replacement is not None and self.safety is not Safety.DISPLAY

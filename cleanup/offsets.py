@@ -1,0 +1,63 @@
+"""Positions across edits: map an offset in edited text back to the text before the edits,
+and turn an offset into a 1-based line and column.
+
+>>> edits = EditMap([(4, 6, 0)])          # "abcdXXefg" -> "abcdefg"
+>>> edits.to_old(4, end=False), edits.to_old(7, end=True)
+(6, 9)
+>>> LineIndex("ab\\r\\ncd\\nef").locate(5)
+(2, 2)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import regex
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+class EditMap:
+    """The edits one pass applied, as ``(old_start, old_end, new_length)``, sorted and disjoint."""
+
+    def __init__(self, edits: Sequence[tuple[int, int, int]]) -> None:
+        self._old_starts: list[int] = []
+        self._old_ends: list[int] = []
+        self._new_starts: list[int] = []
+        self._new_ends: list[int] = []
+        shift = 0
+        for old_start, old_end, new_length in edits:
+            self._old_starts.append(old_start)
+            self._old_ends.append(old_end)
+            self._new_starts.append(old_start + shift)
+            self._new_ends.append(old_start + shift + new_length)
+            shift += new_length - (old_end - old_start)
+
+    def to_old(self, position: int, *, end: bool) -> int:
+        """The offset before the edits that corresponds to ``position`` after them.
+
+        A position inside a replacement maps to the start of the replaced text, or to its end
+        when ``end`` is true (the position closes a span).
+        """
+        index = bisect_right(self._new_starts, position) - 1
+        if index < 0:
+            return position
+        new_start, new_end = self._new_starts[index], self._new_ends[index]
+        if position >= new_end and not (end and position == new_start):
+            return self._old_ends[index] + (position - new_end)
+        if end and position > new_start:
+            return self._old_ends[index]
+        return self._old_starts[index]
+
+
+class LineIndex:
+    """Line and column lookup in a text whose lines end in LF, CRLF or CR."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1

@@ -1,0 +1,45 @@
+"""What every pass shares: the context it runs in and its own description.
+
+A pass is a pure function from text and :class:`Context` to findings. It
+never mutates shared state, opens files or prints.
+
+>>> ctx = Context(enabled=frozenset({"repeated-spaces"}))
+>>> ctx.wants("repeated-spaces"), ctx.wants("mojibake")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from cleanup.model import Finding, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a pass may know beyond the text: the target language and the rules in force."""
+
+    enabled: frozenset[str]
+    target: str = "en"
+
+    def wants(self, rule_id: str) -> bool:
+        """Whether the user's selection includes this rule."""
+        return rule_id in self.enabled
+
+
+FindFunction = Callable[[str, Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """A named step of the chain, the rules it can report and its finder."""
+
+    name: str
+    rules: tuple[Rule, ...]
+    find: FindFunction
+
+    @property
+    def rule_ids(self) -> frozenset[str]:
+        """The ids of the rules this pass reports."""
+        return frozenset(rule.id for rule in self.rules)

@@ -1,0 +1,117 @@
+"""Capitals where English has none, and lowercase where a sentence starts.
+
+>>> from cleanup import clean
+>>> clean("oil field exploitation; At the same time, Russia").text
+'oil field exploitation; at the same time, Russia'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleanup.lang.en import LOWERCASE_AFTER_SEMICOLON, PRONOUN_I
+from cleanup.model import Example, Finding, Rule, Safety
+from cleanup.passes.base import Context, Pass
+from cleanup.passes.tokens import is_abbreviation, word_before
+
+SEMICOLON_CAPITAL = Rule(
+    id="semicolon-capital",
+    family="casing",
+    summary="A capitalised function word after a semicolon lowercased.",
+    why=(
+        "Engines translate sentence by sentence and some join two source sentences with a "
+        "semicolon, keeping the capital that began the second one."
+    ),
+    examples=(
+        Example(
+            "oil field exploitation; At the same time, Russia",
+            "oil field exploitation; at the same time, Russia",
+        ),
+        Example("an urban environment; It therefore needs", "an urban environment; it therefore needs"),
+        Example("it does not own; GM says the deal", "it does not own; GM says the deal"),
+        Example("domestic carrier; Air Sahara is third", "domestic carrier; Air Sahara is third"),
+        Example("to our audiences; I'm confident", "to our audiences; I'm confident"),
+        Example("in two cities; The Hague and Delft", "in two cities; The Hague and Delft"),
+    ),
+    fix_safety=(
+        "Safe. Only articles, pronouns, prepositions, conjunctions and sentence adverbs are "
+        "lowercased, never when the next word is capitalised too (a name such as 'The Hague' or "
+        "'At Home Ltd'), never 'I', acronyms or other names."
+    ),
+)
+
+SENTENCE_START_LOWERCASE = Rule(
+    id="sentence-start-lowercase",
+    family="casing",
+    summary="A lowercase word after a full stop capitalised.",
+    why=(
+        "Joined or split segments leave a new sentence starting in lowercase after the full stop "
+        "of the previous one."
+    ),
+    examples=(
+        Example("in violent games. in a video released", "in violent games. In a video released"),
+        Example("e.g. both states", "e.g. both states"),
+        Example("U.S. officials said", "U.S. officials said"),
+        Example("at 10 a.m. on Monday", "at 10 a.m. on Monday"),
+        Example("the new model. iPhone sales", "the new model. iPhone sales"),
+    ),
+    fix_safety=(
+        "Unsafe, a suggestion: the full stop itself may be the stray mark ('would be introduced. "
+        "unless'), and a quoted message may be lowercase on purpose. Never after an abbreviation "
+        "or an initial, never on a word with an inner capital (iPhone, eBay)."
+    ),
+)
+
+RULES = (SEMICOLON_CAPITAL, SENTENCE_START_LOWERCASE)
+
+_SEMICOLON_WORD = regex.compile(r";[ \t]+(\p{Lu}\p{Ll}*)(?![\p{L}'’])(?:[ \t]+(\S))?")
+_STOP_LOWER = regex.compile(r"\.[ \t]+(\p{Ll}+)(?![\p{L}\p{N}])")
+
+
+def _semicolon_capitals(text: str) -> Iterator[Finding]:
+    for match in _SEMICOLON_WORD.finditer(text):
+        word, following = match.group(1), match.group(2)
+        if word in PRONOUN_I or word.lower() not in LOWERCASE_AFTER_SEMICOLON:
+            continue
+        if following is not None and following[0].isupper():
+            continue
+        yield Finding(
+            rule=SEMICOLON_CAPITAL.id,
+            message=f"'{word}' after a semicolon starts no sentence",
+            start=match.start(1),
+            end=match.start(1) + 1,
+            replacement=word[0].lower(),
+            safety=Safety.SAFE,
+        )
+
+
+def _lowercase_starts(text: str) -> Iterator[Finding]:
+    for match in _STOP_LOWER.finditer(text):
+        stop = match.start()
+        if text[stop - 1 : stop] in {".", ""}:
+            continue
+        before = word_before(text, stop)
+        if not before or is_abbreviation(before):
+            continue
+        word = match.group(1)
+        yield Finding(
+            rule=SENTENCE_START_LOWERCASE.id,
+            message=f"'{word}' starts a sentence in lowercase",
+            start=match.start(1),
+            end=match.start(1) + 1,
+            replacement=word[0].upper(),
+            safety=Safety.UNSAFE,
+        )
+
+
+def find(text: str, ctx: Context) -> Iterator[Finding]:
+    """Report capitals after semicolons and lowercase sentence starts."""
+    if ctx.wants(SEMICOLON_CAPITAL.id):
+        yield from _semicolon_capitals(text)
+    if ctx.wants(SENTENCE_START_LOWERCASE.id):
+        yield from _lowercase_starts(text)
+
+
+PASS = Pass(name="casing", rules=RULES, find=find)

@@ -1,0 +1,169 @@
+"""Encoding repairs through ftfy: mojibake, HTML entities, control characters.
+
+ftfy runs only on the lines that can hold an encoding problem: a line of
+ASCII and the typographic characters of edited copy (curly quotes, dashes,
+ellipses, no-break spaces) cannot be mojibake, so it is never handed to
+ftfy. ftfy is configured for publishable copy: it keeps curly quotes,
+ligatures, full-width characters, line breaks and the Unicode normal form.
+
+>>> from cleanup import clean
+>>> clean("Khameneiâ€™s words").text
+'Khamenei’s words'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import ftfy
+import regex
+
+from cleanup.model import Example, Finding, Rule, Safety
+from cleanup.passes.base import Context, Pass
+
+MOJIBAKE = Rule(
+    id="mojibake",
+    family="encoding",
+    summary="Text decoded with the wrong character set (UTF-8 read as Windows-1252, Latin-1 or MacRoman).",
+    why=(
+        "A CMS or feed round-trip that decodes UTF-8 bytes as a single-byte code page turns "
+        "every accented letter and curly quote into two or three junk characters."
+    ),
+    examples=(
+        Example("Khameneiâ€™s words", "Khamenei’s words"),
+        Example("Le rÃ©gime a dit", "Le régime a dit"),
+    ),
+    fix_safety=(
+        "Safe: ftfy only re-decodes a sequence when the result is far more plausible than the "
+        "input, and its negative test cases (text that only looks like mojibake) stay unchanged."
+    ),
+)
+
+HTML_ENTITY = Rule(
+    id="html-entity",
+    family="encoding",
+    summary="An HTML entity such as &amp; or &eacute; left in plain text.",
+    why=(
+        "Copy pasted out of a web page or a feed keeps the markup's escapes, which a reader "
+        "sees literally once the text is published as plain text."
+    ),
+    examples=(Example("AT&amp;T and Nestl&eacute;", "AT&T and Nestlé"),),
+    fix_safety=(
+        "Safe in plain text. Skipped for the whole document when it contains HTML tags, "
+        "where entities are meant to be there."
+    ),
+)
+
+CONTROL_CHARACTER = Rule(
+    id="control-character",
+    family="encoding",
+    summary="Invisible control characters, terminal escapes and stray byte-order marks inside the text.",
+    why=(
+        "Conversions between systems leave characters that no reader can see but that break "
+        "search, counting and layout."
+    ),
+    examples=(Example("the\x07 summit", "the summit"),),
+    fix_safety=(
+        "Safe: the characters removed have no meaning in prose. Tabs and line breaks are kept, "
+        "and so is the byte-order mark that begins a file."
+    ),
+)
+
+RULES = (MOJIBAKE, HTML_ENTITY, CONTROL_CHARACTER)
+
+# A line made only of these characters cannot hold anything ftfy would change.
+_CANDIDATE = regex.compile(
+    r"[^\t\n\r\x20-\x25\x27-\x7e\u00a0\u00ab\u00bb\u2009\u202f\u2013\u2014\u2018\u2019"
+    r"\u201c\u201d\u2026\u2022\u20ac\u00a3\u00b0]"
+    r"|&(?:#|[A-Za-z]+;)"
+)
+_LINE_END = regex.compile(r"[\r\n]")
+_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+_MESSAGES = {
+    MOJIBAKE.id: "mojibake repaired",
+    HTML_ENTITY.id: "HTML entity decoded",
+    CONTROL_CHARACTER.id: "control character removed",
+}
+_FIX_NAMES_HTML = {"unescape_html"}
+_FIX_NAMES_CONTROL = {"remove_control_chars", "remove_terminal_escapes", "fix_c1_controls"}
+
+
+def _config(ctx: Context, *, html_allowed: bool) -> ftfy.TextFixerConfig:
+    return ftfy.TextFixerConfig(
+        unescape_html=html_allowed and ctx.wants(HTML_ENTITY.id),
+        remove_terminal_escapes=ctx.wants(CONTROL_CHARACTER.id),
+        fix_encoding=ctx.wants(MOJIBAKE.id),
+        fix_c1_controls=ctx.wants(CONTROL_CHARACTER.id) or ctx.wants(MOJIBAKE.id),
+        remove_control_chars=ctx.wants(CONTROL_CHARACTER.id),
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        normalization=None,
+        explain=True,
+    )
+
+
+def _rule_for(steps: list[tuple[str, str]]) -> Rule:
+    """Name the finding after the most serious kind of step ftfy took."""
+    kinds = {name for action, name in steps if action == "apply"}
+    if any(action in {"encode", "decode", "transcode"} for action, _ in steps):
+        return MOJIBAKE
+    if kinds & _FIX_NAMES_HTML:
+        return HTML_ENTITY
+    if kinds & _FIX_NAMES_CONTROL:
+        return CONTROL_CHARACTER
+    return MOJIBAKE
+
+
+def _describe(steps: list[tuple[str, str]]) -> str:
+    parts = []
+    for action, name in steps:
+        if action == "apply":
+            parts.append(name.replace("_", " "))
+        else:
+            parts.append(f"{action} as {name}")
+    return "; ".join(parts)
+
+
+def _narrow(old: str, new: str) -> tuple[int, int, int]:
+    """The common prefix length and the differing ends of ``old`` and ``new``."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    old_end, new_end = len(old), len(new)
+    while old_end > prefix and new_end > prefix and old[old_end - 1] == new[new_end - 1]:
+        old_end -= 1
+        new_end -= 1
+    return prefix, old_end, new_end
+
+
+def find(text: str, ctx: Context) -> Iterator[Finding]:
+    """Run ftfy on each line that can hold an encoding problem."""
+    config = _config(ctx, html_allowed=_HTML_TAG.search(text) is None)
+    pos = 0
+    while (hit := _CANDIDATE.search(text, pos)) is not None:
+        line_start = max(text.rfind("\n", 0, hit.start()), text.rfind("\r", 0, hit.start())) + 1
+        line_end_match = _LINE_END.search(text, hit.start())
+        line_end = line_end_match.start() if line_end_match else len(text)
+        line = text[line_start:line_end]
+        fixed, steps = ftfy.fix_and_explain(line, config)
+        if fixed != line:
+            prefix, old_end, new_end = _narrow(line, fixed)
+            rule = _rule_for(steps or [])
+            yield Finding(
+                rule=rule.id,
+                message=f"{_MESSAGES[rule.id]} (ftfy: {_describe(steps or [])})",
+                start=line_start + prefix,
+                end=line_start + old_end,
+                replacement=fixed[prefix:new_end],
+                safety=Safety.SAFE,
+            )
+        pos = line_end + 1 if line_end < len(text) else len(text)
+        if pos >= len(text):
+            break
+
+
+PASS = Pass(name="encoding", rules=RULES, find=find)

@@ -1,0 +1,148 @@
+"""Clusters of punctuation left where a translation broke a sentence joint.
+
+>>> from cleanup import clean
+>>> clean("Bashar al-Assad). , but held back").text
+'Bashar al-Assad), but held back'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cleanup.model import Example, Finding, Rule, Safety
+from cleanup.passes.base import Context, Pass
+from cleanup.passes.tokens import horizontal_space_before, is_abbreviation, next_visible, word_before
+
+PUNCTUATION_CLUSTER = Rule(
+    id="punctuation-cluster",
+    family="punctuation",
+    summary=(
+        "Two different marks in a row, such as '. ,', ', .' or '; ,', reduced to the one "
+        "that fits what follows."
+    ),
+    why=(
+        "When a translation engine splits or merges source sentences it keeps the punctuation of "
+        "both halves, so the joint shows the old full stop next to the new comma."
+    ),
+    examples=(
+        Example("regime of Bashar al-Assad). , but held back", "regime of Bashar al-Assad), but held back"),
+        Example("along the sea, . The ships", "along the sea. The ships"),
+        Example("the talks ; , and then", "the talks; and then"),
+        Example("in the U.S. , while", "in the U.S., while"),
+    ),
+    fix_safety=(
+        "Safe. A lowercase word after the cluster keeps the comma or semicolon, a capital or the end "
+        "of the line keeps the full stop. The full stop of an abbreviation (e.g., U.S., Ltd.) is "
+        "kept. Clusters with a colon are only suggested, since a colon before a list or a quotation "
+        "can be deliberate."
+    ),
+)
+
+DOUBLED_PUNCTUATION = Rule(
+    id="doubled-punctuation",
+    family="punctuation",
+    summary="The same mark twice: ',,', '..', ';;', reduced to one.",
+    why=(
+        "Joining two translated segments repeats the mark that ended the first one; the original "
+        "text never had it twice."
+    ),
+    examples=(
+        Example("the meeting,, which", "the meeting, which"),
+        Example("ended in May.. The next", "ended in May. The next"),
+        Example("based in the U.S.. The firm", "based in the U.S. The firm"),
+    ),
+    fix_safety=(
+        "Safe. Three or more full stops, spaced or not, are an ellipsis and stay, and so does a double colon."
+    ),
+)
+
+RULES = (PUNCTUATION_CLUSTER, DOUBLED_PUNCTUATION)
+
+_MARKS = ",;:."
+_CLUSTER = regex.compile(r"[,;:.](?:[ \t]*[,;:.])+")
+_CLOSERS = ")]}\"'”’»"
+_OPENERS = "([{\"'“‘«"
+_SHORT_CAPITALISED = regex.compile(r"\p{Lu}\p{L}{0,3}")
+
+
+def _period_is_abbreviation(text: str, index: int) -> bool:
+    word = word_before(text, index)
+    if is_abbreviation(word):
+        return True
+    # Directly followed by another mark, a short capitalised word may be an
+    # abbreviation we do not know ("Bhd.,", "Pty.,"): keep its full stop.
+    return text[index + 1 : index + 2] in _MARKS and _SHORT_CAPITALISED.fullmatch(word) is not None
+
+
+def _starts_sentence(text: str, end: int) -> bool:
+    """Whether what follows ``end`` (skipping closing quotes and brackets) starts a new sentence."""
+    index, crossed_line = next_visible(text, end)
+    while index < len(text) and text[index] in _CLOSERS:
+        index, crossed = next_visible(text, index + 1)
+        crossed_line = crossed_line or crossed
+    if index >= len(text) or crossed_line:
+        return True
+    while index < len(text) - 1 and text[index] in _OPENERS:
+        index += 1
+    return text[index].isupper()
+
+
+def _choose(marks: str, sentence_end: bool) -> str:
+    if sentence_end and "." in marks:
+        return "."
+    for mark in marks:
+        if mark != ".":
+            return mark
+    return "."
+
+
+def _is_ellipsis_or_code(text: str, start: int, end: int, marks: str) -> bool:
+    if set(marks) == {"."}:
+        before = text[start - 1 : start]
+        return len(marks) >= 3 or before in {".", "…"}
+    if set(marks) == {":"}:
+        return True
+    after = text[end : end + 1]
+    return after != "" and not after.isspace() and after not in _CLOSERS
+
+
+def find(text: str, ctx: Context) -> Iterator[Finding]:
+    """Report every cluster of ``, ; : .`` with the single mark that should stay."""
+    for match in _CLUSTER.finditer(text):
+        start, end = match.span()
+        marks = "".join(ch for ch in match.group() if ch in _MARKS)
+        if _is_ellipsis_or_code(text, start, end, marks):
+            continue
+        keep_abbreviation = marks[0] == "." and _period_is_abbreviation(text, start)
+        rest = marks[1:] if keep_abbreviation else marks
+        sentence_end = _starts_sentence(text, end)
+        if keep_abbreviation:
+            start += 1
+            only_stops = set(rest) == {"."}
+            chosen = "" if only_stops or (sentence_end and "." in rest) else _choose(rest, sentence_end)
+        else:
+            start = horizontal_space_before(text, start)
+            chosen = _choose(rest, sentence_end)
+        if text[start:end] == chosen:
+            continue
+        rule = DOUBLED_PUNCTUATION if len(set(marks)) == 1 else PUNCTUATION_CLUSTER
+        if not ctx.wants(rule.id):
+            continue
+        message = (
+            f"'{match.group()}' reduced to '{chosen}'"
+            if chosen
+            else "full stop doubled after an abbreviation"
+        )
+        yield Finding(
+            rule=rule.id,
+            message=message,
+            start=start,
+            end=end,
+            replacement=chosen,
+            safety=Safety.UNSAFE if ":" in marks else Safety.SAFE,
+        )
+
+
+PASS = Pass(name="punctuation", rules=RULES, find=find)

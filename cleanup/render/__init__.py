@@ -1,0 +1,1 @@
+"""Renderers: turn results into what a person or a program reads."""

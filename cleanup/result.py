@@ -1,0 +1,41 @@
+"""The outcome of cleaning one text: original, fixed text and located findings.
+
+>>> from cleanup import clean
+>>> result = clean("the market , said")
+>>> result.text, [(f.rule, f.line, f.column) for f in result.findings]
+('the market, said', [('space-before-punctuation', 1, 11)])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleanup.diff import unified_diff
+from cleanup.model import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What :func:`cleanup.clean` returns.
+
+    ``findings`` are sorted by position; their offsets, lines and columns refer to
+    ``original``.
+    """
+
+    original: str
+    text: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def changed(self) -> bool:
+        """Whether any fix was applied."""
+        return self.text != self.original
+
+    @property
+    def applied(self) -> tuple[Finding, ...]:
+        """The findings whose fix is in :attr:`text`."""
+        return tuple(f for f in self.findings if f.applied)
+
+    def unified_diff(self, fromfile: str = "a", tofile: str = "b", context: int = 3) -> str:
+        """A unified diff from the original to the fixed text, which ``patch`` applies."""
+        return unified_diff(self.original, self.text, fromfile, tofile, context)

@@ -1,0 +1,43 @@
+"""The rule registry and rule selection by id or family, like ruff's --select / --ignore.
+
+>>> sorted(select_rules(select=["casing"]))
+['semicolon-capital', 'sentence-start-lowercase']
+>>> "repeated-spaces" in select_rules(ignore=["repeated-spaces"])
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cleanup.model import Rule
+from cleanup.passes import PASSES
+
+ALL_RULES: dict[str, Rule] = {rule.id: rule for p in PASSES for rule in p.rules}
+FAMILIES: dict[str, frozenset[str]] = {p.name: frozenset(rule.id for rule in p.rules) for p in PASSES}
+
+
+class UnknownRuleError(ValueError):
+    """A selector names neither a rule nor a family."""
+
+
+def expand(selectors: Iterable[str]) -> frozenset[str]:
+    """Rule ids named by a list of rule ids, family names or ``ALL``."""
+    ids: set[str] = set()
+    for selector in selectors:
+        name = selector.strip()
+        if name.upper() == "ALL":
+            ids.update(ALL_RULES)
+        elif name in ALL_RULES:
+            ids.add(name)
+        elif name in FAMILIES:
+            ids.update(FAMILIES[name])
+        else:
+            raise UnknownRuleError(f"unknown rule or family: {name!r} (see 'cleanup rules')")
+    return frozenset(ids)
+
+
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> frozenset[str]:
+    """The rule ids in force: ``select`` (default: all) less ``ignore``."""
+    chosen = expand(select) if select is not None else frozenset(ALL_RULES)
+    return chosen - expand(ignore or ())
