@@ -7,7 +7,8 @@ a sentence, function words), so they are listed here rather than derived.
 True
 """
 
-# Written without their final full stop, lowercased. A full stop after one of
+# Written without their final full stop, lowercased; the last rows are the AP
+# abbreviations of US states ("Portland, Ore., a crowd") and company forms. A full stop after one of
 # these does not end a sentence, and a doubled stop after one is a single stop.
 ABBREVIATIONS = frozenset(
     """
@@ -17,6 +18,9 @@ ABBREVIATIONS = frozenset(
     natl jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
     sat sun u.s u.k u.n u.s.a e.u a.d b.c ph.d m.a b.a m.sc b.sc ave blvd rd sq km kg cm mm lb
     lbs oz yd mi mph
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
+    nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn vt va wash w.va wis wyo
+    llc llp gmbh
     """.split()
 )
 

@@ -13,6 +13,7 @@ ligatures, full-width characters, line breaks and the Unicode normal form.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 import ftfy
@@ -85,6 +86,12 @@ _MESSAGES = {
     HTML_ENTITY.id: "HTML entity decoded",
     CONTROL_CHARACTER.id: "control character removed",
 }
+_MAX_DIFFED = 20_000
+_MERGE_GAP = 3
+# Some CMSs turned a curly apostrophe into '¿' before escaping it: decoding
+# "Blair&#191;s" gives "Blair¿s", no better than before.
+_LOST_APOSTROPHE = regex.compile(r"\p{L}¿\p{L}")
+_DOUBTFUL = "decodes to '¿' inside a word, probably a lost apostrophe: fix by hand"
 _FIX_NAMES_HTML = {"unescape_html"}
 _FIX_NAMES_CONTROL = {"remove_control_chars", "remove_terminal_escapes", "fix_c1_controls"}
 
@@ -127,8 +134,12 @@ def _describe(steps: list[tuple[str, str]]) -> str:
     return "; ".join(parts)
 
 
-def _narrow(old: str, new: str) -> tuple[int, int, int]:
-    """The common prefix length and the differing ends of ``old`` and ``new``."""
+def _changed_regions(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
+    """``(old_start, old_end, new_start, new_end)`` for each stretch that differs.
+
+    Stretches closer than a few characters are merged, so that one repaired
+    word is one finding; a very long line is compared as one stretch.
+    """
     prefix = 0
     limit = min(len(old), len(new))
     while prefix < limit and old[prefix] == new[prefix]:
@@ -137,7 +148,19 @@ def _narrow(old: str, new: str) -> tuple[int, int, int]:
     while old_end > prefix and new_end > prefix and old[old_end - 1] == new[new_end - 1]:
         old_end -= 1
         new_end -= 1
-    return prefix, old_end, new_end
+    if old_end - prefix > _MAX_DIFFED:
+        yield prefix, old_end, prefix, new_end
+        return
+    matcher = difflib.SequenceMatcher(None, old[prefix:old_end], new[prefix:new_end], autojunk=False)
+    changes = [op[1:] for op in matcher.get_opcodes() if op[0] != "equal"]
+    merged: list[tuple[int, int, int, int]] = []
+    for i1, i2, j1, j2 in changes:
+        if merged and i1 - merged[-1][1] <= _MERGE_GAP:
+            merged[-1] = (merged[-1][0], i2, merged[-1][2], j2)
+        else:
+            merged.append((i1, i2, j1, j2))
+    for i1, i2, j1, j2 in merged:
+        yield prefix + i1, prefix + i2, prefix + j1, prefix + j2
 
 
 def find(text: str, ctx: Context) -> Iterator[Finding]:
@@ -151,17 +174,20 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         line = text[line_start:line_end]
         fixed, steps = ftfy.fix_and_explain(line, config)
         if fixed != line:
-            prefix, old_end, new_end = _narrow(line, fixed)
             rule = _rule_for(steps or [])
-            yield Finding(
-                rule=rule.id,
-                message=f"{_MESSAGES[rule.id]} (ftfy: {_describe(steps or [])})",
-                start=line_start + prefix,
-                end=line_start + old_end,
-                replacement=fixed[prefix:new_end],
-                safety=Safety.SAFE,
-            )
-        pos = line_end + 1 if line_end < len(text) else len(text)
+            how = _describe(steps or [])
+            for old_start, old_end, new_start, new_end in _changed_regions(line, fixed):
+                replacement = fixed[new_start:new_end]
+                doubtful = _LOST_APOSTROPHE.search(fixed, max(0, new_start - 1), new_end + 1) is not None
+                yield Finding(
+                    rule=rule.id,
+                    message=_DOUBTFUL if doubtful else f"{_MESSAGES[rule.id]} (ftfy: {how})",
+                    start=line_start + old_start,
+                    end=line_start + old_end,
+                    replacement=replacement,
+                    safety=Safety.DISPLAY if doubtful else Safety.SAFE,
+                )
+        pos = line_end + 1
         if pos >= len(text):
             break
 

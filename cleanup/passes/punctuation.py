@@ -52,6 +52,10 @@ DOUBLED_PUNCTUATION = Rule(
         Example("the meeting,, which", "the meeting, which"),
         Example("ended in May.. The next", "ended in May. The next"),
         Example("based in the U.S.. The firm", "based in the U.S. The firm"),
+        Example(
+            "from a failed minister..with a failed policy", "from a failed minister..with a failed policy"
+        ),
+        Example("Apple.. a triumph of fashion", "Apple.. a triumph of fashion"),
     ),
     fix_safety=(
         "Safe. Three or more full stops, spaced or not, are an ellipsis and stay, and so does a double colon."
@@ -99,13 +103,11 @@ def _choose(marks: str, sentence_end: bool) -> str:
 
 
 def _is_ellipsis_or_code(text: str, start: int, end: int, marks: str) -> bool:
+    before, after = text[start - 1 : start], text[end : end + 1]
+    glued = after != "" and not after.isspace() and after not in _CLOSERS
     if set(marks) == {"."}:
-        before = text[start - 1 : start]
-        return len(marks) >= 3 or before in {".", "…"}
-    if set(marks) == {":"}:
-        return True
-    after = text[end : end + 1]
-    return after != "" and not after.isspace() and after not in _CLOSERS
+        return len(marks) >= 3 or before in {".", "…"} or glued
+    return set(marks) == {":"} or glued
 
 
 def find(text: str, ctx: Context) -> Iterator[Finding]:
@@ -115,9 +117,11 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         marks = "".join(ch for ch in match.group() if ch in _MARKS)
         if _is_ellipsis_or_code(text, start, end, marks):
             continue
+        sentence_end = _starts_sentence(text, end)
+        if set(marks) == {"."} and not sentence_end:
+            continue
         keep_abbreviation = marks[0] == "." and _period_is_abbreviation(text, start)
         rest = marks[1:] if keep_abbreviation else marks
-        sentence_end = _starts_sentence(text, end)
         if keep_abbreviation:
             start += 1
             only_stops = set(rest) == {"."}

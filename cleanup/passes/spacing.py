@@ -26,6 +26,8 @@ SPACE_BEFORE_PUNCTUATION = Rule(
         Example("the market , followed by", "the market, followed by"),
         Example("said the minister .", "said the minister."),
         Example("Why not ? he asked", "Why not? he asked"),
+        Example("a strange match . . . momentum swings", "a strange match . . . momentum swings"),
+        Example("we would speak ... three times", "we would speak ... three times"),
     ),
     fix_safety=(
         "Safe. A spaced ellipsis ('speak ... three'), a leading decimal point ('a .22 rifle'), a "
@@ -60,7 +62,7 @@ REPEATED_SPACES = Rule(
 RULES = (SPACE_BEFORE_PUNCTUATION, SPACE_AFTER_BRACKET, REPEATED_SPACES)
 
 _SPACE_BEFORE = regex.compile(
-    r"(?<=[\p{L}\p{N}%)\]\"'”’»]) +(?:[,;?!]|\.(?!\.)|:(?![)(]))(?=[\s)\]}\"'”’»]|$)"
+    r"(?<=[\p{L}\p{N}%)\]\"'”’»]) +(?:[,;?!]|\.(?! ?\.)|:(?![)(]))(?=[\s)\]}\"'”’»]|$)"
     r"|(?<=[\p{L}\p{N}%.!?\"'”’]) +[)\]]"
 )
 _SPACE_AFTER_BRACKET = regex.compile(r"[(\[] +(?=[^\s)\]])")
