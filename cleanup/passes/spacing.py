@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import regex
 
-from cleanup.model import Example, Finding, Rule, Safety
+from cleanup.model import Example, Finding, Rule
 from cleanup.passes.base import Context, Pass
 
 SPACE_BEFORE_PUNCTUATION = Rule(
@@ -42,7 +42,10 @@ SPACE_AFTER_BRACKET = Rule(
     summary="A space after an opening ( or [ removed.",
     why="Segment joins and pasted fragments leave a space inside the bracket; English has none.",
     examples=(Example("the fee ( £15,000) was", "the fee (£15,000) was"),),
-    fix_safety="Safe. An empty pair '( )' and a bracket at the end of a line stay.",
+    fix_safety=(
+        "Safe. An empty pair '( )', a bracket at the end of a line, a pair padded on both sides "
+        "('( like this )', a deliberate style) and emoticons such as ':( ' stay."
+    ),
 )
 
 REPEATED_SPACES = Rule(
@@ -65,15 +68,30 @@ _SPACE_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N}%)\]\"'”’»]) +(?:[,;?!]|\.(?! ?\.)|:(?![)(]))(?=[\s)\]}\"'”’»]|$)"
     r"|(?<=[\p{L}\p{N}%.!?\"'”’]) +[)\]]"
 )
-_SPACE_AFTER_BRACKET = regex.compile(r"[(\[] +(?=[^\s)\]])")
-_REPEATED = regex.compile(r"(?<=[^\s.?!]) {2,}(?=[^\s,;:?!.)\]])")
+_SPACE_AFTER_BRACKET = regex.compile(r"(?<![:;=])[(\[] +(?=[^\s)\]])")
+_PADDED_PAIR = regex.compile(r"[(\[] [^()\[\]\n]{0,80} [)\]]")
+_REPEATED = regex.compile(r"(?<=[\p{L}\p{N},;:%'\"”’)\]]) {2,}(?=[\p{L}\p{N}\"“‘(\[£$€])")
+
+
+def _padded_pairs(text: str) -> set[int]:
+    """Offsets of the inner spaces of brackets padded on both sides, '( like this )'.
+
+    Padding both sides is a deliberate style or a drawing ('( o¬ô )'), not a slip.
+    """
+    offsets: set[int] = set()
+    for match in _PADDED_PAIR.finditer(text):
+        offsets.update((match.start() + 1, match.end() - 2))
+    return offsets
 
 
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report spaces that English does not set around punctuation, and runs of spaces."""
     findings: list[Finding] = []
+    padded = _padded_pairs(text) if "( " in text or "[ " in text else set()
     if ctx.wants(SPACE_BEFORE_PUNCTUATION.id):
         for match in _SPACE_BEFORE.finditer(text):
+            if match.end() - 2 in padded:
+                continue
             findings.append(
                 Finding(
                     rule=SPACE_BEFORE_PUNCTUATION.id,
@@ -81,11 +99,12 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
                     start=match.start(),
                     end=match.end() - 1,
                     replacement="",
-                    safety=Safety.SAFE,
                 )
             )
     if ctx.wants(SPACE_AFTER_BRACKET.id):
         for match in _SPACE_AFTER_BRACKET.finditer(text):
+            if match.start() + 1 in padded:
+                continue
             findings.append(
                 Finding(
                     rule=SPACE_AFTER_BRACKET.id,
@@ -93,7 +112,6 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
                     start=match.start() + 1,
                     end=match.end(),
                     replacement="",
-                    safety=Safety.SAFE,
                 )
             )
     if ctx.wants(REPEATED_SPACES.id):
@@ -105,7 +123,6 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
                     start=match.start(),
                     end=match.end(),
                     replacement=" ",
-                    safety=Safety.SAFE,
                 )
             )
     findings.sort(key=lambda f: (f.start, f.end))

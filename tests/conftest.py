@@ -1,0 +1,50 @@
+"""Shared paths and corpus loading for the tests.
+
+Tests that read ``../shared/`` skip with a reason when it is absent, so the
+suite also runs outside this repository's usual checkout.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPORA = SHARED / "corpora"
+SEED = ROOT / "seeds" / "000_a4250b86ee3da36c.txt"
+SEED_EXPECTED = SHARED / "seeds" / "000_a4250b86ee3da36c.expected.txt"
+
+
+def shared_file(path: Path) -> Path:
+    """``path`` if it exists, else skip the calling test with the reason."""
+    if not path.is_file():
+        pytest.skip(f"{path} is not here (tests that read ../shared/ need the usual checkout)")
+    return path
+
+
+def bbc_articles() -> Iterator[tuple[str, str]]:
+    """``(id, text)`` of every BBC article."""
+    with shared_file(CORPORA / "bbc-news" / "bbc-news-2225.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            yield f"bbc:{article['id']}", article["text"]
+
+
+def wmt_articles() -> Iterator[tuple[str, str]]:
+    """``(id, text)`` of every WMT English document, segments joined as its README says."""
+    path = shared_file(CORPORA / "wmt-english-news" / "wmt-english-original-news.jsonl")
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            doc = json.loads(line)
+            text = "\n\n".join(" ".join(paragraph) for paragraph in doc["paragraphs"])
+            yield f"wmt:{doc['doc_id']}", text
+
+
+def ftfy_cases(name: str) -> list[dict[str, str]]:
+    """The cases of one of ftfy's test-case files."""
+    path = shared_file(CORPORA / "ftfy-test-cases" / f"{name}.json")
+    return json.loads(path.read_text(encoding="utf-8"))

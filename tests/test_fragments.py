@@ -1,0 +1,44 @@
+"""Elided source-language articles glued to names."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup import clean
+
+FAMILY = ["fragments"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("the Islamic Republic [l’Iran] not happy", "the Islamic Republic [Iran] not happy"),
+        ("talks with l'India on trade", "talks with India on trade"),
+        ("L’Italie a dit", "L’Italie a dit"),
+        ("L’Europe and Europe", "Europe and Europe"),
+        ("visited l’Aquila, then L’Aquila again; Aquila is", "visited Aquila, then Aquila again; Aquila is"),
+    ],
+)
+def test_article_is_removed_when_the_name_is_certain(before: str, after: str) -> None:
+    assert clean(before, select=FAMILY).text == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shares in L’Oréal rose",
+        "Massimo D’Alema said",
+        "seats by the d’Hondt method",
+        "Côte d’Ivoire and Cote d'Ivoire",
+        "Conan O'Brien and O’Neill",
+        "the film L'Esquive won",
+        "the earthquake in L’Aquila",
+        "Sant’Agata de’ Goti",
+        "the Fondation pour l'Enfance",
+        "all’Iran",
+    ],
+)
+def test_names_that_keep_their_article(text: str) -> None:
+    result = clean(text, select=FAMILY)
+    assert result.text == text
+    assert result.findings == ()

@@ -1,0 +1,64 @@
+"""Punctuation clusters: which mark stays, and what is never touched."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup import clean
+
+FAMILY = ["punctuation"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("al-Assad). , but held", "al-Assad), but held"),
+        ("along the sea, . The ships", "along the sea. The ships"),
+        ("the sea , . The ships", "the sea. The ships"),
+        ("the meeting,, which", "the meeting, which"),
+        ("the talks; , and then", "the talks; and then"),
+        ("the report., which", "the report, which"),
+        ("he said.. “You can", "he said. “You can"),
+        ("for the next months in the US. .\n", "for the next months in the US.\n"),
+        ("end of the story, .", "end of the story."),
+        ("in the U.S. , while", "in the U.S., while"),
+        ("in the U.S.. The firm", "in the U.S. The firm"),
+        ("the talks ended;; the", "the talks ended; the"),
+        ("sea, .” The", "sea.” The"),
+    ],
+)
+def test_cluster_is_reduced(before: str, after: str) -> None:
+    assert clean(before, select=FAMILY).text == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we would speak ... three times",
+        "a recovery... much patchier",
+        "wait . . . and see",
+        "the film…. Then",
+        "e.g., both states",
+        "Portland, Ore., a crowd gathered",
+        "Acme Ltd., which",
+        "Sime Darby Bhd., the group",
+        "a failed minister..with a policy",
+        "Apple.. a triumph of fashion",
+        "the ratio 3.5, 4.5 and 5.5",
+        "see http://example.com/a.,b for details",
+        "std::vector and a::b",
+        "the time was 10:30, then",
+    ],
+)
+def test_left_alone(text: str) -> None:
+    result = clean(text, select=FAMILY)
+    assert result.text == text
+    assert result.findings == ()
+
+
+def test_colon_cluster_is_only_a_suggestion() -> None:
+    text = "he said: , and left"
+    result = clean(text, select=FAMILY)
+    assert result.text == text
+    assert [f.safety for f in result.findings] == ["unsafe"]
+    assert clean(text, select=FAMILY, unsafe=True).text == "he said: and left"

@@ -1,0 +1,55 @@
+"""Every rule is documented in the GUIDE's format, and its examples hold."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cleanup import ALL_RULES, clean
+from cleanup.rules import FAMILIES, UnknownRuleError, select_rules
+
+EXAMPLES = [
+    pytest.param(rule.id, example.before, example.after, id=f"{rule.id}:{example.before[:30]}")
+    for rule in ALL_RULES.values()
+    for example in rule.examples
+]
+
+
+@pytest.mark.parametrize(("rule_id", "before", "after"), EXAMPLES)
+def test_documented_example(rule_id: str, before: str, after: str) -> None:
+    assert clean(before, select=[rule_id], unsafe=True).text == after
+
+
+@pytest.mark.parametrize("rule", ALL_RULES.values(), ids=lambda rule: rule.id)
+def test_rule_is_documented_and_shows_a_change(rule) -> None:
+    assert rule.summary and rule.why and rule.fix_safety
+    assert any(example.before != example.after for example in rule.examples)
+    text = rule.explain()
+    for heading in ("What it fixes", "Why", "Example", "Fix safety"):
+        assert f"\n{heading}\n" in text
+
+
+def test_rule_ids_are_kebab_case_and_unique() -> None:
+    ids = [rule_id for family in FAMILIES.values() for rule_id in family]
+    assert len(ids) == len(set(ids)) == len(ALL_RULES)
+    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", rule_id) for rule_id in ids)
+
+
+def test_select_by_family_and_ignore_by_id() -> None:
+    assert select_rules(select=["spacing"], ignore=["repeated-spaces"]) == {
+        "space-before-punctuation",
+        "space-after-bracket",
+    }
+    assert select_rules(select=["ALL"]) == set(ALL_RULES)
+
+
+def test_unknown_selector_is_refused() -> None:
+    with pytest.raises(UnknownRuleError, match="no-such-rule"):
+        select_rules(select=["no-such-rule"])
+
+
+def test_ignored_rule_changes_nothing() -> None:
+    text = "exploitation; At the same time"
+    assert clean(text, ignore=["semicolon-capital"]).text == text
+    assert clean(text, ignore=["casing"]).findings == ()

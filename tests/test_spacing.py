@@ -1,0 +1,57 @@
+"""Spaces around punctuation for an English target."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup import clean
+
+FAMILY = ["spacing"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("the market , followed", "the market, followed"),
+        ("said the minister .", "said the minister."),
+        ('compensation" . Chief', 'compensation". Chief'),
+        ("Why not ? he asked", "Why not? he asked"),
+        ("a pointless exercise !\n", "a pointless exercise!\n"),
+        ("Stewart said : “Anyone", "Stewart said: “Anyone"),
+        ("the talks ; then", "the talks; then"),
+        ("($1bn ) into", "($1bn) into"),
+        ("(Ae Fond Kiss... ). Shane", "(Ae Fond Kiss...). Shane"),
+        ("further [ to cover", "further [to cover"),
+        ("( £15,000)", "(£15,000)"),
+        ("the  new   government", "the new government"),
+    ],
+)
+def test_spacing_is_fixed(before: str, after: str) -> None:
+    assert clean(before, select=FAMILY).text == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we would speak ... three or four times",
+        "a strange match . . . momentum swings",
+        "a .22 calibre rifle",
+        "the .uk registry",
+        "visit www.example.com or mail a.b@example.org",
+        "at 10.30 or 10:30, with 3.5% and 1 000 000",
+        "end of sentence.  Two spaces after a stop",
+        "Really?  Yes.",
+        "    indented line",
+        "trailing spaces   \nnext",
+        "a\ttab\t\tseparated",
+        "no\u00a0break and\u202fnarrow",
+        "an empty ( ) pair",
+        "a face ( o¬ô ) and [ padded ] pairs",
+        "smile :) and :( here",
+        "a list (\nacross lines)",
+    ],
+)
+def test_left_alone(text: str) -> None:
+    result = clean(text, select=FAMILY)
+    assert result.text == text
+    assert result.findings == ()
