@@ -14,6 +14,8 @@ from cleanup.offsets import EditMap, LineIndex
 from cleanup.passes import PASSES, Context
 from cleanup.result import Result
 
+MAX_ROUNDS = 4
+
 
 def _apply(text: str, fixes: list[Finding]) -> str:
     parts = []
@@ -38,31 +40,65 @@ def _choose_fixes(findings: list[Finding], unsafe: bool) -> list[Finding]:
     return marked
 
 
+class _Chain:
+    """One cleaning: the text so far, the edits that made it, and every finding with the
+    number of edit maps in force when its pass ran."""
+
+    def __init__(self, text: str, context: Context, unsafe: bool) -> None:
+        self.text = text
+        self.context = context
+        self.unsafe = unsafe
+        self.maps: list[EditMap] = []
+        self.seen: list[tuple[Finding, int]] = []
+
+    def round(self, *, first: bool) -> bool:
+        """Run every pass once; report whether any fix was applied.
+
+        After the first round only applied fixes are kept: the rest were reported already.
+        """
+        changed = False
+        enabled = self.context.enabled
+        for step in PASSES:
+            if not step.rule_ids & enabled:
+                continue
+            found = [f for f in step.find(self.text, self.context) if f.rule in enabled]
+            found.sort(key=lambda f: (f.start, f.end))
+            marked = _choose_fixes(found, self.unsafe)
+            depth = len(self.maps)
+            self.seen.extend((f, depth) for f in marked if first or f.applied)
+            fixes = [f for f in marked if f.applied]
+            if fixes:
+                self.text = _apply(self.text, fixes)
+                self.maps.append(EditMap([(f.start, f.end, len(f.replacement or "")) for f in fixes]))
+                changed = True
+        return changed
+
+    def located(self, original: str) -> tuple[Finding, ...]:
+        """Every finding with its span, line and column in ``original``."""
+        lines = LineIndex(original)
+        located = []
+        for finding, depth in self.seen:
+            start, end = finding.start, finding.end
+            for edit_map in reversed(self.maps[:depth]):
+                start = edit_map.to_old(start, end=False)
+                end = max(start, edit_map.to_old(end, end=True))
+            line, column = lines.locate(start)
+            located.append(replace(finding, start=start, end=end, line=line, column=column))
+        located.sort(key=lambda f: (f.start, f.end, f.rule))
+        return tuple(located)
+
+
 def run(text: str, *, enabled: frozenset[str], unsafe: bool = False, target: str = "en") -> Result:
-    """Clean ``text`` with the rules in ``enabled``."""
-    context = Context(enabled=enabled, target=target)
-    current = text
-    maps: list[EditMap] = []
-    seen: list[tuple[Finding, int]] = []
-    for step in PASSES:
-        if not step.rule_ids & enabled:
-            continue
-        found = [f for f in step.find(current, context) if f.rule in enabled]
-        found.sort(key=lambda f: (f.start, f.end))
-        marked = _choose_fixes(found, unsafe)
-        seen.extend((finding, len(maps)) for finding in marked)
-        fixes = [f for f in marked if f.applied]
-        if fixes:
-            current = _apply(current, fixes)
-            maps.append(EditMap([(f.start, f.end, len(f.replacement or "")) for f in fixes]))
-    lines = LineIndex(text)
-    located = []
-    for finding, depth in seen:
-        start, end = finding.start, finding.end
-        for edit_map in reversed(maps[:depth]):
-            start = edit_map.to_old(start, end=False)
-            end = max(start, edit_map.to_old(end, end=True))
-        line, column = lines.locate(start)
-        located.append(replace(finding, start=start, end=end, line=line, column=column))
-    located.sort(key=lambda f: (f.start, f.end, f.rule))
-    return Result(original=text, text=current, findings=tuple(located))
+    """Clean ``text`` with the rules in ``enabled``.
+
+    A fix can make room for another (a repaired character lets ftfy see the next one; a
+    collapsed space joins two marks), so the chain runs again while it changes the text,
+    up to a few rounds: fixing the result once more then changes nothing.
+    """
+    chain = _Chain(text, Context(enabled=enabled, target=target), unsafe)
+    first = True
+    for _ in range(MAX_ROUNDS):
+        if not chain.round(first=first):
+            break
+        first = False
+    return Result(original=text, text=chain.text, findings=chain.located(text))
