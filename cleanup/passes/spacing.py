@@ -1,8 +1,8 @@
 """Spaces around punctuation, for an English target.
 
 >>> from cleanup import clean
->>> clean("the market , followed by ( mostly ) others").text
-'the market, followed by (mostly) others'
+>>> clean("the market , followed by ( £15,000) in fees").text
+'the market, followed by (£15,000) in fees'
 """
 
 from __future__ import annotations

@@ -1,0 +1,138 @@
+"""The command line end to end, through click's runner."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from cleanup.cli import main
+
+ARTEFACT = "exploitation; At the same time ,\r\nno final newline"
+FIXED = "exploitation; at the same time,\r\nno final newline"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(ARTEFACT.encode())
+    return path
+
+
+def test_fix_prints_the_fixed_bytes(runner: CliRunner, article) -> None:
+    done = runner.invoke(main, ["fix", str(article)])
+    assert done.exit_code == 0
+    assert done.stdout_bytes == FIXED.encode()
+    assert article.read_bytes() == ARTEFACT.encode()
+
+
+def test_fix_in_place_rewrites_atomically(runner: CliRunner, article) -> None:
+    done = runner.invoke(main, ["fix", "--in-place", str(article)])
+    assert done.exit_code == 0 and done.stdout_bytes == b""
+    assert article.read_bytes() == FIXED.encode()
+
+
+def test_unchanged_file_is_not_rewritten(runner: CliRunner, tmp_path) -> None:
+    path = tmp_path / "clean.txt"
+    path.write_bytes(b"Nothing to fix.\n")
+    os.utime(path, (1_000_000, 1_000_000))
+    assert runner.invoke(main, ["fix", "--in-place", str(path)]).exit_code == 0
+    assert path.stat().st_mtime == 1_000_000
+
+
+def test_select_and_ignore(runner: CliRunner, article) -> None:
+    only_spacing = runner.invoke(main, ["fix", "--select", "spacing", str(article)])
+    assert only_spacing.stdout_bytes == ARTEFACT.replace(" ,", ",").encode()
+    no_casing = runner.invoke(main, ["fix", "--ignore", "semicolon-capital,repeated-spaces", str(article)])
+    assert no_casing.stdout_bytes == ARTEFACT.replace(" ,", ",").encode()
+
+
+def test_unknown_rule_is_a_usage_error(runner: CliRunner, article) -> None:
+    done = runner.invoke(main, ["fix", "--select", "no-such-rule", str(article)])
+    assert done.exit_code == 2
+    assert "unknown rule or family: 'no-such-rule'" in done.stderr
+
+
+def test_unsafe_fixes_option(runner: CliRunner, tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("violent games. in a video")
+    assert runner.invoke(main, ["fix", str(path)]).stdout == "violent games. in a video"
+    assert runner.invoke(main, ["fix", "--unsafe-fixes", str(path)]).stdout == "violent games. In a video"
+
+
+def test_check_lines_and_exit_codes(runner: CliRunner, article, tmp_path) -> None:
+    done = runner.invoke(main, ["check", str(article)])
+    assert done.exit_code == 1
+    assert done.stdout.splitlines() == [
+        f"{article}:1:15: semicolon-capital 'At' after a semicolon starts no sentence [safe]",
+        f"{article}:1:31: space-before-punctuation space before ',' [safe]",
+    ]
+    clean_file = tmp_path / "clean.txt"
+    clean_file.write_text("Nothing to fix.\n")
+    done = runner.invoke(main, ["check", str(clean_file)])
+    assert (done.exit_code, done.stdout) == (0, "")
+
+
+def test_check_json(runner: CliRunner, article) -> None:
+    done = runner.invoke(main, ["check", "--format", "json", str(article)])
+    records = json.loads(done.stdout)
+    assert [r["rule"] for r in records] == ["semicolon-capital", "space-before-punctuation"]
+    first = records[0]
+    assert first["line"] == 1 and first["column"] == 15
+    assert ARTEFACT[first["start"] : first["end"]] == "A"
+    assert first["replacement"] == "a" and first["safety"] == "safe"
+
+
+def test_diff_headers_and_body(runner: CliRunner, article) -> None:
+    done = runner.invoke(main, ["fix", "--diff", str(article)])
+    lines = done.stdout_bytes.split(b"\n")
+    assert lines[0] == f"--- {article}".encode() and lines[1] == f"+++ {article}".encode()
+    assert b"-exploitation; At the same time ,\r" in lines
+    assert b"+exploitation; at the same time,\r" in lines
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"", "empty file"),
+        (b"\x00\x01\x02binary", "binary file"),
+        (b"caf\xe9", "not valid UTF-8"),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_file(runner: CliRunner, tmp_path, content, message) -> None:
+    path = tmp_path / "bad.txt"
+    if content is not None:
+        path.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text("the market , said")
+    done = runner.invoke(main, ["check", str(path), str(good)])
+    assert done.exit_code == 2
+    errors = done.stderr.splitlines()
+    assert len(errors) == 1 and errors[0].startswith(f"{path}: error: {message}")
+    assert "good.txt:1:11: space-before-punctuation" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_directory_without_batch_option(runner: CliRunner, tmp_path) -> None:
+    done = runner.invoke(main, ["fix", str(tmp_path)])
+    assert done.exit_code == 2
+    assert done.stderr.startswith(f"{tmp_path}: error: is a directory")
+
+
+def test_rules_and_explain(runner: CliRunner) -> None:
+    listed = runner.invoke(main, ["rules"])
+    assert listed.exit_code == 0
+    assert any(line.startswith("semicolon-capital ") for line in listed.stdout.splitlines())
+    explained = runner.invoke(main, ["explain", "punctuation-cluster"])
+    assert explained.exit_code == 0
+    assert "al-Assad). , but" in explained.stdout and "Fix safety" in explained.stdout
+    unknown = runner.invoke(main, ["explain", "nope"])
+    assert unknown.exit_code == 2 and "unknown rule" in unknown.stderr

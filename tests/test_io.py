@@ -1,0 +1,70 @@
+"""Reading and writing keep every byte that is not fixed."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from cleanup import io
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"line one\r\nline two\r\n",
+        b"old mac\rlines\r",
+        b"no final newline",
+        b"\xef\xbb\xbfwith a BOM\n",
+        "curly “quotes” and no\u00a0break\n".encode(),
+    ],
+)
+def test_round_trip_is_byte_identical(data: bytes) -> None:
+    document = io.decode(data, "x.txt")
+    assert io.encode(document, document.text) == data
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"PK\x03\x04\x00\x00binary", "binary file"),
+        (b"caf\xe9 au lait", "not valid UTF-8 (byte 0xe9 at offset 3)"),
+    ],
+)
+def test_bad_input_is_refused_with_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(io.InputError, match=r"^x\.txt: error: ") as caught:
+        io.decode(data, "x.txt")
+    assert reason in caught.value.reason
+
+
+def test_missing_file_and_directory(tmp_path) -> None:
+    with pytest.raises(io.InputError, match="no such file"):
+        io.read(str(tmp_path / "absent.txt"))
+    with pytest.raises(io.InputError, match="is a directory"):
+        io.read(str(tmp_path))
+
+
+def test_atomic_write_keeps_permissions_and_leaves_no_temporary(tmp_path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o640)
+    io.write_atomic(str(target), b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_failed_write_leaves_the_original_intact(tmp_path, monkeypatch) -> None:
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"original bytes")
+
+    def fail(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fail)
+    with pytest.raises(OSError, match="No space left"):
+        io.write_atomic(str(target), b"half-written replacement")
+    assert target.read_bytes() == b"original bytes"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]

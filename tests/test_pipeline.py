@@ -1,0 +1,53 @@
+"""The pipeline: safety levels, overlapping fixes, positions in the original."""
+
+from __future__ import annotations
+
+from cleanup import clean
+from cleanup.model import Finding, Safety
+from cleanup.offsets import EditMap, LineIndex
+from cleanup.pipeline import _choose_fixes
+
+
+def test_unsafe_fixes_apply_only_on_request() -> None:
+    text = "violent games. in a video"
+    assert clean(text).text == text
+    assert clean(text, unsafe=True).text == "violent games. In a video"
+
+
+def test_overlapping_fix_is_kept_first_and_the_other_reported() -> None:
+    first = Finding("a", "first", 2, 6, "x", Safety.SAFE)
+    second = Finding("b", "second", 4, 8, "y", Safety.SAFE)
+    display = Finding("c", "look", 9, 10, None, Safety.DISPLAY)
+    marked = _choose_fixes([first, second, display], unsafe=False)
+    assert [f.applied for f in marked] == [True, False, False]
+
+
+def test_positions_after_earlier_edits_point_into_the_original() -> None:
+    text = "Khameneiâ€™s talks ,\r\nthen; At last"
+    result = clean(text)
+    assert result.text == "Khamenei’s talks,\r\nthen; at last"
+    by_rule = {f.rule: f for f in result.findings}
+    space = by_rule["space-before-punctuation"]
+    assert text[space.start : space.end] == " "
+    assert (space.line, space.column) == (1, 19)
+    capital = by_rule["semicolon-capital"]
+    assert text[capital.start : capital.end] == "A"
+    assert (capital.line, capital.column) == (2, 7)
+
+
+def test_edit_map_inside_and_after_a_replacement() -> None:
+    edits = EditMap([(2, 5, 1), (8, 8, 2)])  # "abCDEfghij" -> "abXfghYYij"
+    assert edits.to_old(1, end=False) == 1
+    assert edits.to_old(2, end=False) == 2 and edits.to_old(3, end=True) == 5
+    assert edits.to_old(5, end=False) == 7
+    assert edits.to_old(6, end=False) == 8 and edits.to_old(7, end=True) == 8
+    assert edits.to_old(8, end=False) == 8 and edits.to_old(9, end=False) == 9
+
+
+def test_line_index_counts_every_newline_style() -> None:
+    lines = LineIndex("a\r\nb\rc\nd")
+    assert [lines.locate(i) for i in (0, 3, 5, 7)] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+
+
+def test_result_diff_is_empty_when_nothing_changes() -> None:
+    assert clean("Nothing to do here.").unified_diff() == ""
