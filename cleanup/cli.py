@@ -87,7 +87,7 @@ def fix(
     if in_place and "-" in paths:
         raise click.UsageError("--in-place cannot rewrite standard input")
     enabled = _enabled(select, ignore)
-    stdout = click.get_binary_stream("stdout")
+    stdout = sys.stdout.buffer
     failed = False
     for path in paths:
         try:
