@@ -15,6 +15,7 @@ from cleanup.passes import PASSES, Context
 from cleanup.result import Result
 
 MAX_ROUNDS = 4
+_PASS_RULES = tuple((step, step.rule_ids) for step in PASSES)
 
 
 def _apply(text: str, fixes: list[Finding]) -> str:
@@ -58,8 +59,8 @@ class _Chain:
         """
         changed = False
         enabled = self.context.enabled
-        for step in PASSES:
-            if not step.rule_ids & enabled:
+        for step, rule_ids in _PASS_RULES:
+            if not rule_ids & enabled:
                 continue
             found = [f for f in step.find(self.text, self.context) if f.rule in enabled]
             found.sort(key=lambda f: (f.start, f.end))
@@ -75,6 +76,8 @@ class _Chain:
 
     def located(self, original: str) -> tuple[Finding, ...]:
         """Every finding with its span, line and column in ``original``."""
+        if not self.seen:
+            return ()
         lines = LineIndex(original)
         located = []
         for finding, depth in self.seen:

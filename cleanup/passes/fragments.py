@@ -50,6 +50,14 @@ _ELIDED = regex.compile(
 )
 
 
+_GLUED_FORMS = tuple(
+    form + apostrophe
+    for article in _ARTICLES
+    for form in {article, article.capitalize()}
+    for apostrophe in APOSTROPHES
+)
+
+
 def _appears_bare(text: str, name: str) -> bool:
     """Whether ``name`` occurs in ``text`` without an apostrophe glued before it."""
     bare = regex.compile(rf"(?<![\p{{L}}\p{{M}}{APOSTROPHES}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])")
@@ -58,7 +66,7 @@ def _appears_bare(text: str, name: str) -> bool:
 
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report elided articles glued to a name that English writes bare."""
-    if not ctx.wants(STRAY_ELIDED_ARTICLE.id):
+    if not ctx.wants(STRAY_ELIDED_ARTICLE.id) or not any(form in text for form in _GLUED_FORMS):
         return
     for match in _ELIDED.finditer(text):
         name = match.group(1)

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -65,7 +66,7 @@ DOUBLED_PUNCTUATION = Rule(
 RULES = (PUNCTUATION_CLUSTER, DOUBLED_PUNCTUATION)
 
 _MARKS = ",;:."
-_CLUSTER = regex.compile(r"[,;:.](?:[ \t]*[,;:.])+")
+_CLUSTER = re.compile(r"[,;:.](?:[ \t]*[,;:.])+")  # re scans a plain class faster than regex
 _CLOSERS = ")]}\"'”’»"
 _OPENERS = "([{\"'“‘«"
 _SHORT_CAPITALISED = regex.compile(r"\p{Lu}\p{L}{0,3}")

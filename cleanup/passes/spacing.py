@@ -64,6 +64,9 @@ REPEATED_SPACES = Rule(
 
 RULES = (SPACE_BEFORE_PUNCTUATION, SPACE_AFTER_BRACKET, REPEATED_SPACES)
 
+# Most articles hold none of these pairs; looking for them first is far cheaper
+# than running the patterns, which try every space of the text.
+_SPACED_MARKS = tuple(" " + mark for mark in ",;?!.:)]")
 _SPACE_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N}%)\]\"'”’»]) +(?:[,;?!]|\.(?! ?\.)|:(?![)(]))(?=[\s)\]}\"'”’»]|$)"
     r"|(?<=[\p{L}\p{N}%.!?\"'”’]) +[)\]]"
@@ -87,8 +90,9 @@ def _padded_pairs(text: str) -> set[int]:
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report spaces that English does not set around punctuation, and runs of spaces."""
     findings: list[Finding] = []
-    padded = _padded_pairs(text) if "( " in text or "[ " in text else set()
-    if ctx.wants(SPACE_BEFORE_PUNCTUATION.id):
+    opened = "( " in text or "[ " in text
+    padded = _padded_pairs(text) if opened else set()
+    if ctx.wants(SPACE_BEFORE_PUNCTUATION.id) and any(pair in text for pair in _SPACED_MARKS):
         for match in _SPACE_BEFORE.finditer(text):
             if match.end() - 2 in padded:
                 continue
@@ -101,7 +105,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
                     replacement="",
                 )
             )
-    if ctx.wants(SPACE_AFTER_BRACKET.id):
+    if ctx.wants(SPACE_AFTER_BRACKET.id) and opened:
         for match in _SPACE_AFTER_BRACKET.finditer(text):
             if match.start() + 1 in padded:
                 continue
@@ -114,7 +118,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
                     replacement="",
                 )
             )
-    if ctx.wants(REPEATED_SPACES.id):
+    if ctx.wants(REPEATED_SPACES.id) and "  " in text:
         for match in _REPEATED.finditer(text):
             findings.append(
                 Finding(
