@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from cleanup.model import Finding
 from cleanup.offsets import EditMap, LineIndex
 from cleanup.passes import PASSES, Context
@@ -37,7 +35,7 @@ def _choose_fixes(findings: list[Finding], unsafe: bool) -> list[Finding]:
         applies = finding.fixable and finding.safety.allowed(unsafe=unsafe) and finding.start >= last_end
         if applies:
             last_end = finding.end
-        marked.append(replace(finding, applied=applies))
+        marked.append(finding.marked(applied=applies))
     return marked
 
 
@@ -86,7 +84,7 @@ class _Chain:
                 start = edit_map.to_old(start, end=False)
                 end = max(start, edit_map.to_old(end, end=True))
             line, column = lines.locate(start)
-            located.append(replace(finding, start=start, end=end, line=line, column=column))
+            located.append(finding.located(start, end, line, column))
         located.sort(key=lambda f: (f.start, f.end, f.rule))
         return tuple(located)
 

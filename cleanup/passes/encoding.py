@@ -91,7 +91,7 @@ _MESSAGES = {
     HTML_ENTITY.id: "HTML entity decoded",
     CONTROL_CHARACTER.id: "control character removed",
 }
-_MAX_DIFFED = 20_000
+_MAX_DIFFED = 2_000
 _MERGE_GAP = 3
 # Some CMSs turned a curly apostrophe into '¿' before escaping it: decoding
 # "Blair&#191;s" gives "Blair¿s", no better than before.

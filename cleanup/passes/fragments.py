@@ -50,6 +50,9 @@ _ELIDED = regex.compile(
 )
 
 
+_BARE_CAPITALISED = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}{APOSTROPHES}])\p{{Lu}}[\p{{L}}\p{{M}}]*(?![\p{{L}}\p{{M}}])"
+)
 _GLUED_FORMS = tuple(
     form + apostrophe
     for article in _ARTICLES
@@ -58,20 +61,22 @@ _GLUED_FORMS = tuple(
 )
 
 
-def _appears_bare(text: str, name: str) -> bool:
-    """Whether ``name`` occurs in ``text`` without an apostrophe glued before it."""
-    bare = regex.compile(rf"(?<![\p{{L}}\p{{M}}{APOSTROPHES}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])")
-    return bare.search(text) is not None
+def _bare_capitalised_words(text: str) -> set[str]:
+    """Every capitalised word of ``text`` that has no apostrophe glued before it."""
+    return set(_BARE_CAPITALISED.findall(text))
 
 
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report elided articles glued to a name that English writes bare."""
     if not ctx.wants(STRAY_ELIDED_ARTICLE.id) or not any(form in text for form in _GLUED_FORMS):
         return
+    bare: set[str] | None = None
     for match in _ELIDED.finditer(text):
         name = match.group(1)
-        if name not in english_names() and not _appears_bare(text, name):
-            continue
+        if name not in english_names():
+            bare = _bare_capitalised_words(text) if bare is None else bare
+            if name not in bare:
+                continue
         yield Finding(
             rule=STRAY_ELIDED_ARTICLE.id,
             message=f"source-language article before '{name}'",
