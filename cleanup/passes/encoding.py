@@ -14,6 +14,7 @@ ligatures, full-width characters, line breaks and the Unicode normal form.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from collections.abc import Iterator
 
@@ -86,19 +87,18 @@ _LINE_END = re.compile(r"[\r\n]")
 _LINE_START = regex.compile(r"(?r)[\r\n]")
 _HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
-_MESSAGES = {
-    MOJIBAKE.id: "mojibake repaired",
-    HTML_ENTITY.id: "HTML entity decoded",
-    CONTROL_CHARACTER.id: "control character removed",
-}
 _MAX_DIFFED = 2_000
-_MERGE_GAP = 3
+_WORD_START = regex.compile(r"(?r)\S*")
+_WORD_END = regex.compile(r"\S*")
 # Some CMSs turned a curly apostrophe into '¿' before escaping it: decoding
 # "Blair&#191;s" gives "Blair¿s", no better than before.
 _LOST_APOSTROPHE = regex.compile(r"\p{L}¿\p{L}")
 _DOUBTFUL = "decodes to '¿' inside a word, probably a lost apostrophe: fix by hand"
-_FIX_NAMES_HTML = {"unescape_html"}
-_FIX_NAMES_CONTROL = {"remove_control_chars", "remove_terminal_escapes", "fix_c1_controls"}
+# ftfy's own steps that belong to each rule, to explain a finding.
+_STEPS = {
+    HTML_ENTITY.id: {"unescape_html"},
+    CONTROL_CHARACTER.id: {"remove_control_chars", "remove_terminal_escapes"},
+}
 
 
 def _config(ctx: Context, *, html_allowed: bool) -> ftfy.TextFixerConfig:
@@ -117,34 +117,36 @@ def _config(ctx: Context, *, html_allowed: bool) -> ftfy.TextFixerConfig:
     )
 
 
-def _rule_for(steps: list[tuple[str, str]]) -> Rule:
-    """Name the finding after the most serious kind of step ftfy took."""
-    kinds = {name for action, name in steps if action == "apply"}
-    if any(action in {"encode", "decode", "transcode"} for action, _ in steps):
-        return MOJIBAKE
-    if kinds & _FIX_NAMES_HTML:
+def _rule_for(old: str, new: str) -> Rule:
+    """Which rule a repaired word belongs to, from what it was and what it became."""
+    if _ENTITY.search(old) and html.unescape(old) == new:
         return HTML_ENTITY
-    if kinds & _FIX_NAMES_CONTROL:
+    removed = [ch for ch in old if ch not in new]
+    if removed and all(not ch.isprintable() for ch in removed) and len(new) < len(old):
         return CONTROL_CHARACTER
     return MOJIBAKE
 
 
-def _describe(steps: list[tuple[str, str]]) -> str:
-    parts = []
+def _message(rule: Rule, old: str, steps: list[tuple[str, str]]) -> str:
+    """Say what the stretch was and which of ftfy's steps repaired it."""
+    own = _STEPS.get(rule.id)
+    taken = []
     for action, name in steps:
-        if action == "apply":
-            parts.append(name.replace("_", " "))
-        else:
-            parts.append(f"{action} as {name}")
-    return "; ".join(parts)
+        if action != "apply":
+            taken.append(f"{action} as {name}")
+        elif (own is None and all(name not in names for names in _STEPS.values())) or (own and name in own):
+            taken.append(name.replace("_", " "))
+    how = f" (ftfy: {'; '.join(taken)})" if taken and rule is MOJIBAKE else ""
+    if rule is HTML_ENTITY:
+        return f"HTML entities decoded in {old!r}"
+    if rule is CONTROL_CHARACTER:
+        codes = ", ".join(f"U+{ord(ch):04X}" for ch in old if not ch.isprintable())
+        return f"invisible control characters removed: {codes}"
+    return f"{old!r} was text decoded with the wrong character set{how}"
 
 
-def _changed_regions(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
-    """``(old_start, old_end, new_start, new_end)`` for each stretch that differs.
-
-    Stretches closer than a few characters are merged, so that one repaired
-    word is one finding; a very long line is compared as one stretch.
-    """
+def _differing_stretches(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """``(old_start, old_end, new_start, new_end)`` of each stretch where the texts differ."""
     prefix = 0
     limit = min(len(old), len(new))
     while prefix < limit and old[prefix] == new[prefix]:
@@ -154,18 +156,34 @@ def _changed_regions(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
         old_end -= 1
         new_end -= 1
     if old_end - prefix > _MAX_DIFFED:
-        yield prefix, old_end, prefix, new_end
-        return
+        return [(prefix, old_end, prefix, new_end)]
     matcher = difflib.SequenceMatcher(None, old[prefix:old_end], new[prefix:new_end], autojunk=False)
-    changes = [op[1:] for op in matcher.get_opcodes() if op[0] != "equal"]
-    merged: list[tuple[int, int, int, int]] = []
-    for i1, i2, j1, j2 in changes:
-        if merged and i1 - merged[-1][1] <= _MERGE_GAP:
-            merged[-1] = (merged[-1][0], i2, merged[-1][2], j2)
+    return [
+        (prefix + i1, prefix + i2, prefix + j1, prefix + j2)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def _changed_words(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
+    """The differing stretches widened to whole words, one per repaired word.
+
+    Outside the stretches the texts are equal, so widening by the same number
+    of characters on both sides keeps the two spans aligned.
+    """
+    merged: list[list[int]] = []
+    for i1, i2, j1, j2 in _differing_stretches(old, new):
+        left = _WORD_START.search(old, 0, i1)
+        right = _WORD_END.match(old, i2)
+        grow_left = i1 - (left.start() if left else i1)
+        grow_right = (right.end() if right else i2) - i2
+        widened = [i1 - grow_left, i2 + grow_right, j1 - grow_left, j2 + grow_right]
+        if merged and widened[0] <= merged[-1][1]:
+            merged[-1][1], merged[-1][3] = widened[1], widened[3]
         else:
-            merged.append((i1, i2, j1, j2))
+            merged.append(widened)
     for i1, i2, j1, j2 in merged:
-        yield prefix + i1, prefix + i2, prefix + j1, prefix + j2
+        yield i1, i2, j1, j2
 
 
 def _suspect_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -198,13 +216,13 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         fixed, steps = ftfy.fix_and_explain(line, config)
         if fixed == line:
             continue
-        rule = _rule_for(steps or [])
-        how = _describe(steps or [])
-        for old_start, old_end, new_start, new_end in _changed_regions(line, fixed):
+        for old_start, old_end, new_start, new_end in _changed_words(line, fixed):
+            old = line[old_start:old_end]
+            rule = _rule_for(old, fixed[new_start:new_end])
             doubtful = _LOST_APOSTROPHE.search(fixed, max(0, new_start - 1), new_end + 1) is not None
             yield Finding(
                 rule=rule.id,
-                message=_DOUBTFUL if doubtful else f"{_MESSAGES[rule.id]} (ftfy: {how})",
+                message=_DOUBTFUL if doubtful else _message(rule, old, steps or []),
                 start=line_start + old_start,
                 end=line_start + old_end,
                 replacement=fixed[new_start:new_end],

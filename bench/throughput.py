@@ -1,0 +1,364 @@
+"""Throughput, linear-time and memory benchmark of the default cleanup chain.
+
+Three measurements, all on the BBC News corpus (edited English news, never
+copied into the repository):
+
+1. Throughput: ``cleanup.clean`` on every article, against
+   ``ftfy.fix_text`` alone, on the corpus as it is and on a typographic
+   variant (curly quotes, curly apostrophes, en dashes); median of
+   ``--repeat`` runs, in MB/s of UTF-8 text.
+2. Linear time: one ``clean`` call on ~10 MB of adversarial punctuation,
+   compared with one call on ~10 MB of prose. Each call runs in a fresh
+   process and is killed, and reported as a failure, after 120 s.
+3. Peak memory: the peak RSS of this process, and of a fresh process that
+   imports cleanup and cleans the corpus once, article by article.
+
+Usage::
+
+    python bench/throughput.py [--repeat N] [--corpus PATH] [--quick] [--json FILE]
+
+MB means 10**6 bytes throughout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import itertools
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import ftfy
+
+import cleanup
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(cleanup.__file__).resolve().parent
+DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "bbc-news" / "bbc-news-2225.jsonl"
+MB = 1_000_000
+TARGET_RATIO = 3.0
+TIME_LIMIT = 120.0
+FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False)
+# ru_maxrss and VmHWM are in kibibytes on Linux; ru_maxrss is in bytes on macOS.
+_RSS_UNIT = 1 if sys.platform == "darwin" else 1024
+
+# Prelude of the child programs. A child's ru_maxrss is no use on Linux: it keeps the parent's
+# peak across fork and exec. VmHWM is the child program's own peak.
+_CHILD_PEAK_RSS = """
+import resource
+def peak_rss():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+# Read one text, warm up, say "ready", then time one clean() call.
+_ONE_CALL = (
+    _CHILD_PEAK_RSS
+    + """
+import json, sys, time
+from cleanup import clean
+text = open(sys.argv[1], encoding="utf-8").read()
+clean("l’Iran said . , the  market ( x ) ; The end.. é")
+print("ready", flush=True)
+start = time.perf_counter()
+clean(text)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_rss": peak_rss()}))
+"""
+)
+
+# Clean the corpus once, article by article, as one worker would.
+_ONE_WORKER = (
+    _CHILD_PEAK_RSS
+    + """
+import json, sys
+from cleanup import clean
+with open(sys.argv[1], encoding="utf-8") as corpus:
+    for line in corpus:
+        clean(json.loads(line)["text"])
+print(peak_rss())
+"""
+)
+
+_OPENING = r"(?:^|(?<=[\s(\[{]))"
+_OPENING_DOUBLE = re.compile(_OPENING + '"')
+_OPENING_SINGLE = re.compile(_OPENING + "'")
+
+_PUNCTUATION = ". , ; : .. ,, ( [ ) ] ' ’ “ ” … "
+
+
+def typographic(text: str) -> str:
+    """Set straight quotes and spaced hyphens the way edited copy sets them.
+
+    A quote at the start, after whitespace or after an opening bracket opens;
+    any other quote closes, and a straight apostrophe becomes ’.
+
+    >>> typographic('He said "it\\'s over" - and left (\\'for now\\').')
+    'He said “it’s over” – and left (‘for now’).'
+    """
+    text = _OPENING_DOUBLE.sub("“", text).replace('"', "”")
+    text = _OPENING_SINGLE.sub("‘", text).replace("'", "’")
+    return text.replace(" - ", " – ")
+
+
+def load_corpus(path: Path) -> list[str]:
+    """The ``text`` field of every line of a JSON Lines corpus; exit with a message if it is missing."""
+    if not path.is_file():
+        sys.exit(f"throughput.py: corpus not found: {path} (pass --corpus PATH)")
+    with path.open(encoding="utf-8") as corpus:
+        return [json.loads(line)["text"] for line in corpus if line.strip()]
+
+
+def utf8_size(texts: Sequence[str]) -> int:
+    """Total size of ``texts`` in UTF-8 bytes."""
+    return sum(len(text.encode("utf-8")) for text in texts)
+
+
+def cut_to_size(pieces: Sequence[str], size: int, separator: str = "") -> str:
+    """``pieces`` repeated and joined until the result holds at least ``size`` UTF-8 bytes."""
+    chosen: list[str] = []
+    total = 0
+    for piece in itertools.cycle(pieces):
+        chosen.append(piece)
+        total += len(piece.encode("utf-8")) + len(separator)
+        if total >= size:
+            return separator.join(chosen)
+    raise ValueError("no pieces to repeat")
+
+
+def adversarial_block() -> str:
+    """A few kilobytes of punctuation that invite backtracking: clusters, brackets, quotes, long runs.
+
+    The 'é' makes the encoding pass hand the text to ftfy.
+    """
+    return (
+        _PUNCTUATION * 20
+        + "x"
+        + " " * 300
+        + ", "
+        + "." * 2000
+        + " " * 2000
+        + "; The"
+        + " ." * 300
+        + " , ; " * 100
+        + "( " * 100
+        + "the end é "
+    )
+
+
+def adversarial_texts(size: int, prose: Sequence[str]) -> dict[str, str]:
+    """The texts of the linear-time check, each about ``size`` UTF-8 bytes, by name."""
+    block = adversarial_block()
+    return {
+        "prose": cut_to_size(prose, size, "\n\n"),
+        "punctuation, one line": cut_to_size([block], size),
+        "punctuation, lines": cut_to_size([block], size, "\n"),
+        # Elided articles before a name that never appears bare.
+        "elisions": cut_to_size(["the firm l’Acme said; "], size),
+    }
+
+
+def time_per_article(function: Callable[[str], object], texts: Sequence[str]) -> float:
+    """Seconds taken to call ``function`` on each text in turn."""
+    start = time.perf_counter()
+    for text in texts:
+        function(text)
+    return time.perf_counter() - start
+
+
+def run_chain(text: str) -> object:
+    """The whole default chain, as ``cleanup`` runs it."""
+    return cleanup.clean(text)
+
+
+def run_ftfy(text: str) -> object:
+    """ftfy alone, keeping curly quotes."""
+    return ftfy.fix_text(text, FTFY_CONFIG)
+
+
+def measure_throughput(texts: Sequence[str], repeat: int) -> dict[str, Any]:
+    """Median seconds and MB/s of the chain and of ftfy over ``texts``, after one warm-up run."""
+    size = utf8_size(texts)
+    for function in (run_chain, run_ftfy):
+        time_per_article(function, texts)
+    runs: dict[str, list[float]] = {"chain": [], "ftfy": []}
+    for _ in range(repeat):
+        runs["chain"].append(time_per_article(run_chain, texts))
+        runs["ftfy"].append(time_per_article(run_ftfy, texts))
+    figures: dict[str, Any] = {"bytes": size}
+    for name, seconds in runs.items():
+        median = statistics.median(seconds)
+        figures[name] = {"median_s": median, "mb_per_s": size / MB / median, "runs_s": seconds}
+    figures["ratio"] = figures["chain"]["mb_per_s"] / figures["ftfy"]["mb_per_s"]
+    return figures
+
+
+def time_one_call(text: str) -> dict[str, Any]:
+    """Time one ``clean`` call on ``text`` in a fresh process, killing it after ``TIME_LIMIT`` seconds."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "input.txt"
+        path.write_text(text, encoding="utf-8")
+        with subprocess.Popen(
+            [sys.executable, "-c", _ONE_CALL, str(path)], stdout=subprocess.PIPE, text=True
+        ) as child:
+            assert child.stdout is not None
+            if child.stdout.readline().strip() != "ready":
+                child.wait()
+                return {"failed": f"child exited with status {child.returncode}"}
+            try:
+                output, _ = child.communicate(timeout=TIME_LIMIT)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.communicate()
+                return {"failed": f"aborted after {TIME_LIMIT:.0f} s"}
+    if child.returncode != 0:
+        return {"failed": f"child exited with status {child.returncode}"}
+    result = json.loads(output)
+    return {"seconds": result["seconds"], "peak_rss_mb": result["peak_rss"] * _RSS_UNIT / MB}
+
+
+def measure_linear_time(size: int, prose: Sequence[str]) -> dict[str, Any]:
+    """One timed ``clean`` call per text of the linear-time check, with its ratio to prose."""
+    figures: dict[str, Any] = {}
+    for name, text in adversarial_texts(size, prose).items():
+        print(f"  timing one clean() call on {name} …", file=sys.stderr, flush=True)
+        figures[name] = {"bytes": len(text.encode("utf-8")), **time_one_call(text)}
+    prose_seconds = figures["prose"].get("seconds")
+    for entry in figures.values():
+        if prose_seconds and "seconds" in entry:
+            entry["ratio_to_prose"] = entry["seconds"] / prose_seconds
+    return figures
+
+
+def worker_peak_rss(corpus: Path) -> float:
+    """Peak RSS in MB of a fresh process that imports cleanup and cleans the corpus once."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _ONE_WORKER, str(corpus)], capture_output=True, text=True, check=True
+    )
+    return int(completed.stdout) * _RSS_UNIT / MB
+
+
+def _git(*args: str) -> str:
+    """The output of a git command run in the folder of the imported package (empty if it fails)."""
+    return subprocess.run(
+        ["git", "-C", str(PACKAGE_DIR), *args], capture_output=True, text=True, check=False
+    ).stdout.strip()
+
+
+def git_revision() -> str:
+    """The commit of the imported cleanup package, with ``-dirty`` when it has uncommitted changes."""
+    commit = _git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return "unknown revision"
+    return commit + ("-dirty" if _git("status", "--porcelain", "--", ".") else "")
+
+
+def print_report(figures: dict[str, Any]) -> None:
+    """A compact table of every figure."""
+    meta = figures["meta"]
+    print(
+        f"\ncleanup {meta['revision']} ({meta['package']}), Python {meta['python']}, ftfy {meta['ftfy']}, "
+        f"{meta['nproc']} CPUs, {meta['date']}"
+    )
+    print(
+        f"\nThroughput: {meta['articles']} articles, clean() and ftfy.fix_text() per article, "
+        f"median of {meta['repeat']} runs"
+    )
+    print(f"{'variant':<13}{'MB':>6}{'chain s':>9}{'MB/s':>7}{'ftfy s':>8}{'MB/s':>7}{'chain/ftfy':>12}")
+    for name, row in figures["throughput"].items():
+        verdict = "" if row["ratio"] >= TARGET_RATIO else f"  below the {TARGET_RATIO:.0f}× target"
+        print(
+            f"{name:<13}{row['bytes'] / MB:>6.2f}{row['chain']['median_s']:>9.3f}"
+            f"{row['chain']['mb_per_s']:>7.2f}{row['ftfy']['median_s']:>8.3f}"
+            f"{row['ftfy']['mb_per_s']:>7.2f}{row['ratio']:>11.2f}×{verdict}"
+        )
+    print("\nLinear time: one clean() call per text, each in a fresh process")
+    print(f"{'text':<23}{'MB':>6}{'seconds':>9}{'× prose':>9}{'peak RSS MB':>13}")
+    for name, row in figures["linear_time"].items():
+        if "failed" in row:
+            print(f"{name:<23}{row['bytes'] / MB:>6.2f}  FAILED: {row['failed']}")
+            continue
+        ratio = f"{row['ratio_to_prose']:>9.2f}" if "ratio_to_prose" in row else f"{'—':>9}"
+        print(f"{name:<23}{row['bytes'] / MB:>6.2f}{row['seconds']:>9.2f}{ratio}{row['peak_rss_mb']:>13.0f}")
+    memory = figures["memory"]
+    print(
+        f"\nPeak RSS: this process {memory['this_process_mb']:.0f} MB; "
+        f"one worker cleaning the corpus once {memory['one_worker_mb']:.0f} MB"
+    )
+    print(f"Wall time of the benchmark: {meta['wall_s']:.0f} s")
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per measurement (default 5)")
+    parser.add_argument(
+        "--corpus", type=Path, default=DEFAULT_CORPUS, help="JSON Lines file with a text field"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="1 MB texts for the linear-time check, not 10 MB"
+    )
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON to FILE")
+    arguments = parser.parse_args(argv)
+    if arguments.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    return arguments
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every measurement, print the table; status 1 if a linear-time measurement failed."""
+    arguments = parse_arguments(argv)
+    started = time.perf_counter()
+    revision = git_revision()
+    corpus = arguments.corpus.resolve()
+    articles = load_corpus(corpus)
+    variants = {"as-is": articles, "typographic": [typographic(text) for text in articles]}
+    throughput = {}
+    for name, texts in variants.items():
+        print(f"  timing the {name} corpus …", file=sys.stderr, flush=True)
+        throughput[name] = measure_throughput(texts, arguments.repeat)
+    linear_time = measure_linear_time(MB if arguments.quick else 10 * MB, articles)
+    figures = {
+        "meta": {
+            "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "revision": revision,
+            "package": str(PACKAGE_DIR),
+            "python": platform.python_version(),
+            "ftfy": ftfy.__version__,
+            "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+            "corpus": str(corpus),
+            "articles": len(articles),
+            "repeat": arguments.repeat,
+            "quick": arguments.quick,
+            "target_ratio": TARGET_RATIO,
+        },
+        "throughput": throughput,
+        "linear_time": linear_time,
+        "memory": {
+            "this_process_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _RSS_UNIT / MB,
+            "one_worker_mb": worker_peak_rss(corpus),
+        },
+    }
+    figures["meta"]["wall_s"] = time.perf_counter() - started
+    print_report(figures)
+    if arguments.json:
+        arguments.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 1 if any("failed" in row for row in linear_time.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Input / expected-output pairs in ``fixtures/``, run through the command line byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleanup.cli import main
+from tests.conftest import ROOT
+
+PAIRS = sorted(
+    (path.with_name(path.name.replace(".expected.txt", ".txt")), path)
+    for path in (ROOT / "fixtures").glob("*/*.expected.txt")
+)
+
+
+def test_every_family_has_fixtures() -> None:
+    assert {source.parent.name for source, _ in PAIRS} == {
+        "encoding",
+        "fragments",
+        "punctuation",
+        "spacing",
+        "casing",
+    }
+
+
+@pytest.mark.parametrize(("source", "expected"), PAIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fixture(source: Path, expected: Path) -> None:
+    runner = CliRunner()
+    fixed = runner.invoke(main, ["fix", str(source)])
+    assert fixed.exit_code == 0, fixed.stderr
+    assert fixed.stdout_bytes == expected.read_bytes()
+    again = runner.invoke(main, ["fix", str(expected)])
+    assert again.stdout_bytes == expected.read_bytes()
