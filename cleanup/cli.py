@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from cleanup import io
+from cleanup.diff import unified_diff
 from cleanup.pipeline import run
 from cleanup.render.findings import finding_lines, findings_json
 from cleanup.result import Result
@@ -94,7 +95,10 @@ def fix(
             document = io.read(path)
             result = run(document.text, enabled=enabled, unsafe=unsafe)
             if diff:
-                stdout.write(result.unified_diff(document.path, document.path).encode("utf-8"))
+                # The diff carries the byte-order mark, so that patch finds the first line.
+                mark = "\ufeff" if document.bom else ""
+                diff = unified_diff(mark + result.original, mark + result.text, document.path, document.path)
+                stdout.write(diff.encode("utf-8"))
             elif in_place:
                 if result.changed:
                     io.write_atomic(path, io.encode(document, result.text))
