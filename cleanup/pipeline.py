@@ -7,12 +7,15 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from cleanup.model import Finding
 from cleanup.offsets import EditMap, LineIndex
 from cleanup.passes import PASSES, Context
 from cleanup.result import Result
 
 MAX_ROUNDS = 4
+_BY_SPAN = attrgetter("start", "end")
 _PASS_RULES = tuple((step, step.rule_ids) for step in PASSES)
 
 
@@ -61,7 +64,9 @@ class _Chain:
             if not rule_ids & enabled:
                 continue
             found = [f for f in step.find(self.text, self.context) if f.rule in enabled]
-            found.sort(key=lambda f: (f.start, f.end))
+            if not found:
+                continue
+            found.sort(key=_BY_SPAN)
             marked = _choose_fixes(found, self.unsafe)
             depth = len(self.maps)
             self.seen.extend((f, depth) for f in marked if first or f.applied)

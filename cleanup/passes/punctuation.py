@@ -115,7 +115,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report every cluster of ``, ; : .`` with the single mark that should stay."""
     for match in _CLUSTER.finditer(text):
         start, end = match.span()
-        marks = "".join(ch for ch in match.group() if ch in _MARKS)
+        marks = match.group().replace(" ", "").replace("\t", "")
         if _is_ellipsis_or_code(text, start, end, marks):
             continue
         sentence_end = _starts_sentence(text, end)
