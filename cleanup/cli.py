@@ -13,8 +13,8 @@ from pathlib import Path
 import click
 
 from cleanup import io
-from cleanup.diff import unified_diff
 from cleanup.pipeline import run
+from cleanup.render.diff import unified_diff
 from cleanup.render.findings import finding_lines, findings_json
 from cleanup.result import Result
 from cleanup.rules import ALL_RULES, UnknownRuleError, select_rules
@@ -29,13 +29,17 @@ def _split(values: Iterable[str]) -> list[str]:
 
 
 def _enabled(select: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]:
+    chosen = _split(select)
+    if select and not chosen:
+        raise click.UsageError("--select names no rule")
     try:
-        return select_rules(_split(select) or None, _split(ignore))
+        return select_rules(chosen or None, _split(ignore))
     except UnknownRuleError as err:
         raise click.UsageError(str(err)) from None
 
 
 def _inputs(files: tuple[str, ...]) -> tuple[str, ...]:
+    """The files named, else the founding article when run in this repository."""
     if files:
         return files
     if DEFAULT_INPUT.is_file():
@@ -79,7 +83,7 @@ def fix(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
 ) -> None:
-    """Print the fixed text of FILE (- for standard input; default: the bundled seed)."""
+    """Print the fixed text of FILE (- for standard input; in this repository, seeds/ by default)."""
     if diff and in_place:
         raise click.UsageError("--diff and --in-place do not go together")
     paths = _inputs(files)
@@ -97,8 +101,8 @@ def fix(
             if diff:
                 # The diff carries the byte-order mark, so that patch finds the first line.
                 mark = "\ufeff" if document.bom else ""
-                diff = unified_diff(mark + result.original, mark + result.text, document.path, document.path)
-                stdout.write(diff.encode("utf-8"))
+                patch = unified_diff(mark + result.original, mark + result.text, document.path, document.path)
+                stdout.write(patch.encode("utf-8"))
             elif in_place:
                 if result.changed:
                     io.write_atomic(path, io.encode(document, result.text))

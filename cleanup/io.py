@@ -60,7 +60,7 @@ def decode(data: bytes, path: str) -> Document:
 
 def encode(document: Document, text: str) -> bytes:
     """The bytes of ``text`` written the way ``document`` was read."""
-    return (_BOM if document.bom else b"") + text.encode("utf-8", "surrogatepass")
+    return (_BOM if document.bom else b"") + text.encode("utf-8")
 
 
 def read(path: str) -> Document:
@@ -84,9 +84,10 @@ def read(path: str) -> Document:
 def write_atomic(path: str, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one, never a mix.
 
-    The new file keeps the old one's permission bits.
+    The new file keeps the old one's permission bits; a symbolic link stays a link, and the file
+    it points to is the one replaced.
     """
-    target = Path(path)
+    target = Path(path).resolve()
     mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleanup.diff import unified_diff
 from cleanup.model import Finding
+from cleanup.render.diff import unified_diff
 
 
 @dataclass(frozen=True, slots=True)

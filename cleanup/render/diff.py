@@ -1,4 +1,4 @@
-"""Unified diffs that ``patch`` applies, whatever the line endings.
+"""Unified diffs that ``patch`` applies, for LF and CRLF line endings (GNU patch refuses CR-only files).
 
 >>> print(unified_diff("a\\nb", "a\\nc", "old", "new"), end="")
 --- old
@@ -14,8 +14,16 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 _NO_NEWLINE = "\\ No newline at end of file\n"
+# Lines end only at LF, CRLF and CR, as patch sees them: str.splitlines would
+# also split at form feeds, U+2028 and others, and the diff would not apply.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> list[str]:
+    return _LINE.findall(text)
 
 
 def _with_markers(lines: list[str]) -> str:
@@ -33,8 +41,8 @@ def unified_diff(before: str, after: str, fromfile: str, tofile: str, context: i
     if before == after:
         return ""
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
+        _lines(before),
+        _lines(after),
         fromfile=fromfile,
         tofile=tofile,
         n=context,
