@@ -94,14 +94,14 @@ class _Chain:
         return tuple(located)
 
 
-def run(text: str, *, enabled: frozenset[str], unsafe: bool = False, target: str = "en") -> Result:
+def run(text: str, *, enabled: frozenset[str], unsafe: bool = False) -> Result:
     """Clean ``text`` with the rules in ``enabled``.
 
     A fix can make room for another (a repaired character lets ftfy see the next one; a
     collapsed space joins two marks), so the chain runs again while it changes the text,
     up to a few rounds: fixing the result once more then changes nothing.
     """
-    chain = _Chain(text, Context(enabled=enabled, target=target), unsafe)
+    chain = _Chain(text, Context(enabled=enabled), unsafe)
     first = True
     for _ in range(MAX_ROUNDS):
         if not chain.round(first=first):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 
 import pytest
 from click.testing import CliRunner
@@ -88,6 +90,38 @@ def test_check_json(runner: CliRunner, article) -> None:
     assert first["line"] == 1 and first["column"] == 15
     assert ARTEFACT[first["start"] : first["end"]] == "A"
     assert first["replacement"] == "a" and first["safety"] == "safe"
+
+
+def test_diff_of_several_files_skips_the_unchanged_ones(runner: CliRunner, tmp_path, article) -> None:
+    unchanged = tmp_path / "ok.txt"
+    unchanged.write_text("Nothing to fix.\n")
+    done = runner.invoke(main, ["fix", "--diff", str(unchanged), str(article)])
+    assert done.exit_code == 0
+    assert done.stdout_bytes.startswith(f"--- {article}".encode())
+    assert b"Nothing to fix" not in done.stdout_bytes
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="the patch program is not installed")
+def test_diff_applies_across_form_feeds_and_line_separators(runner: CliRunner, tmp_path) -> None:
+    path = tmp_path / "odd.txt"
+    original = "page one\x0cstill line one\u2028same line ,\nsecond line\n"
+    path.write_bytes(original.encode())
+    diff = runner.invoke(main, ["fix", "--diff", "--select", "spacing", str(path)]).stdout_bytes
+    subprocess.run(["patch", str(path)], input=diff, check=True, capture_output=True)
+    assert path.read_bytes().decode() == original.replace(" ,", ",")
+
+
+def test_in_place_through_a_symbolic_link_rewrites_the_target(runner: CliRunner, tmp_path, article) -> None:
+    link = tmp_path / "link.txt"
+    link.symlink_to(article)
+    assert runner.invoke(main, ["fix", "--in-place", str(link)]).exit_code == 0
+    assert link.is_symlink()
+    assert article.read_bytes() == FIXED.encode()
+
+
+def test_empty_select_is_a_usage_error(runner: CliRunner, article) -> None:
+    done = runner.invoke(main, ["fix", "--select", ",", str(article)])
+    assert done.exit_code == 2 and "--select names no rule" in done.stderr
 
 
 def test_diff_headers_and_body(runner: CliRunner, article) -> None:

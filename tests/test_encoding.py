@@ -75,6 +75,13 @@ def _meets_expectation(case: dict[str, str], got: str) -> bool:
     return _straight(got) == _straight(case["fixed"])
 
 
+def test_manual_line_break_from_a_word_processor_is_only_reported() -> None:
+    text = "line one\x0bline two"
+    result = clean(text)
+    assert result.text == text
+    assert [(f.rule, f.safety) for f in result.findings] == [("control-character", "display")]
+
+
 def test_ftfy_negative_cases_are_left_alone() -> None:
     cases = ftfy_cases("negative")
     for case in cases:

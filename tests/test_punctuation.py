@@ -17,7 +17,6 @@ FAMILY = ["punctuation"]
         ("the sea , . The ships", "the sea. The ships"),
         ("the meeting,, which", "the meeting, which"),
         ("the talks; , and then", "the talks; and then"),
-        ("the report., which", "the report, which"),
         ("he said.. “You can", "he said. “You can"),
         ("for the next months in the US. .\n", "for the next months in the US.\n"),
         ("end of the story, .", "end of the story."),
@@ -47,6 +46,10 @@ def test_cluster_is_reduced(before: str, after: str) -> None:
         "the ratio 3.5, 4.5 and 5.5",
         "see http://example.com/a.,b for details",
         "std::vector and a::b",
+        "he paused ... , then",
+        "he paused..., then",
+        "a . . . , b",
+        "for(;;) loops",
         "the time was 10:30, then",
     ],
 )
@@ -54,6 +57,17 @@ def test_left_alone(text: str) -> None:
     result = clean(text, select=FAMILY)
     assert result.text == text
     assert result.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [("the report., which", "the report, which"), ("prices incl., VAT", "prices incl. VAT")],
+)
+def test_stop_glued_to_a_comma_is_only_a_suggestion(text: str, suggested: str) -> None:
+    result = clean(text, select=FAMILY)
+    assert result.text == text
+    assert [f.safety for f in result.findings] == ["unsafe"]
+    assert clean(text, select=FAMILY, unsafe=True).text == suggested
 
 
 def test_colon_cluster_is_only_a_suggestion() -> None:

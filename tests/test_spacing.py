@@ -23,7 +23,8 @@ FAMILY = ["spacing"]
         ("(Ae Fond Kiss... ). Shane", "(Ae Fond Kiss...). Shane"),
         ("further [ to cover", "further [to cover"),
         ("( £15,000)", "(£15,000)"),
-        ("the  new   government", "the new government"),
+        ("the  new government", "the new government"),
+        ("one  run\nand   another line", "one run\nand another line"),
     ],
 )
 def test_spacing_is_fixed(before: str, after: str) -> None:
@@ -49,6 +50,10 @@ def test_spacing_is_fixed(before: str, after: str) -> None:
         "a face ( o¬ô ) and [ padded ] pairs",
         "smile :) and :( here",
         "a list (\nacross lines)",
+        "at 10 : 30 the score was 2 : 1, see John 3 : 16",
+        "press the ? key, type a , between, the ; character",
+        "see you ;) and ;( too",
+        "Name      Age   Club\nSmith     31    Leeds",
     ],
 )
 def test_left_alone(text: str) -> None:

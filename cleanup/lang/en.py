@@ -35,7 +35,7 @@ LOWERCASE_AFTER_SEMICOLON = frozenset(
     her its our their my your him them us me one some many most much more few several all both
     each every either neither no none meanwhile moreover however instead furthermore
     nevertheless nonetheless otherwise indeed besides likewise similarly consequently therefore
-    accordingly also even only just now today later earlier here such other another what which
+    accordingly also even only just now later earlier here such other another what which
     who whom whose not never always often sometimes usually perhaps maybe
     """.split()
 )

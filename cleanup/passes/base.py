@@ -18,10 +18,9 @@ from cleanup.model import Finding, Rule
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a pass may know beyond the text: the target language and the rules in force."""
+    """What a pass may know beyond the text: the rules in force."""
 
     enabled: frozenset[str]
-    target: str = "en"
 
     def wants(self, rule_id: str) -> bool:
         """Whether the user's selection includes this rule."""

@@ -37,8 +37,9 @@ SEMICOLON_CAPITAL = Rule(
     ),
     fix_safety=(
         "Safe. Only articles, pronouns, prepositions, conjunctions and sentence adverbs are "
-        "lowercased, never when the next word is capitalised too (a name such as 'The Hague' or "
-        "'At Home Ltd'), never 'I', acronyms or other names."
+        "lowercased, and only when a lowercase word or a comma follows: never in a name such as "
+        "'The Hague', 'At Home Ltd', 'More4', 'A-level' or 'Which? magazine', never 'I', acronyms "
+        "or other names."
     ),
 )
 
@@ -66,16 +67,16 @@ SENTENCE_START_LOWERCASE = Rule(
 
 RULES = (SEMICOLON_CAPITAL, SENTENCE_START_LOWERCASE)
 
-_SEMICOLON_WORD = regex.compile(r";[ \t]+(\p{Lu}\p{Ll}*)(?![\p{L}'’])(?:[ \t]+(\S))?")
+# The capitalised word must be followed by a lowercase word or a comma: "; More4",
+# "; A-level", "; No.10", "; Which? magazine" and "; The Hague" are names.
+_SEMICOLON_WORD = regex.compile(r";[ \t]+(\p{Lu}\p{Ll}*)(?:,|[ \t]+\p{Ll})")
 _STOP_LOWER = regex.compile(r"\.[ \t]+(\p{Ll}+)(?![\p{L}\p{N}])")
 
 
 def _semicolon_capitals(text: str) -> Iterator[Finding]:
     for match in _SEMICOLON_WORD.finditer(text):
-        word, following = match.group(1), match.group(2)
+        word = match.group(1)
         if word in PRONOUN_I or word.lower() not in LOWERCASE_AFTER_SEMICOLON:
-            continue
-        if following is not None and following[0].isupper():
             continue
         yield Finding(
             rule=SEMICOLON_CAPITAL.id,

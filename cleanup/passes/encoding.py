@@ -53,7 +53,9 @@ HTML_ENTITY = Rule(
     examples=(Example("AT&amp;T and Nestl&eacute;", "AT&T and Nestlé"),),
     fix_safety=(
         "Safe in plain text. Skipped for the whole document when it contains HTML tags, "
-        "where entities are meant to be there."
+        "where entities are meant to be there. An entity that decodes to '¿' inside a word "
+        "(a CMS's lost apostrophe, 'Blair&#191;s') is only reported. Known false positive: copy "
+        "that writes about HTML and quotes an entity as such ('the string &amp; is')."
     ),
 )
 
@@ -68,7 +70,8 @@ CONTROL_CHARACTER = Rule(
     examples=(Example("the\x07 summit", "the summit"),),
     fix_safety=(
         "Safe: the characters removed have no meaning in prose. Tabs and line breaks are kept, "
-        "and so is the byte-order mark that begins a file."
+        "and so is the byte-order mark that begins a file. A vertical tab, which word processors "
+        "write for a manual line break, is only reported: removing it would glue two words."
     ),
 )
 
@@ -93,7 +96,10 @@ _WORD_END = regex.compile(r"\S*")
 # Some CMSs turned a curly apostrophe into '¿' before escaping it: decoding
 # "Blair&#191;s" gives "Blair¿s", no better than before.
 _LOST_APOSTROPHE = regex.compile(r"\p{L}¿\p{L}")
-_DOUBTFUL = "decodes to '¿' inside a word, probably a lost apostrophe: fix by hand"
+_LOST_APOSTROPHE_MESSAGE = "decodes to '¿' inside a word, probably a lost apostrophe: fix by hand"
+# Word processors export a manual line break as a vertical tab: removing it
+# would glue two words together.
+_VERTICAL_TAB = "\x0b"
 # ftfy's own steps that belong to each rule, to explain a finding.
 _STEPS = {
     HTML_ENTITY.id: {"unescape_html"},
@@ -121,10 +127,20 @@ def _rule_for(old: str, new: str) -> Rule:
     """Which rule a repaired word belongs to, from what it was and what it became."""
     if _ENTITY.search(old) and html.unescape(old) == new:
         return HTML_ENTITY
-    removed = [ch for ch in old if ch not in new]
+    kept = set(new)
+    removed = [ch for ch in old if ch not in kept]
     if removed and all(not ch.isprintable() for ch in removed) and len(new) < len(old):
         return CONTROL_CHARACTER
     return MOJIBAKE
+
+
+def _doubt(old: str, fixed: str, new_start: int, new_end: int) -> str | None:
+    """Why a repair should be left to a person, or ``None`` when it is certain."""
+    if _LOST_APOSTROPHE.search(fixed, max(0, new_start - 1), new_end + 1):
+        return _LOST_APOSTROPHE_MESSAGE
+    if _VERTICAL_TAB in old:
+        return "vertical tab inside the text, probably a manual line break: replace it by hand"
+    return None
 
 
 def _message(rule: Rule, old: str, steps: list[tuple[str, str]]) -> str:
@@ -219,10 +235,10 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         for old_start, old_end, new_start, new_end in _changed_words(line, fixed):
             old = line[old_start:old_end]
             rule = _rule_for(old, fixed[new_start:new_end])
-            doubtful = _LOST_APOSTROPHE.search(fixed, max(0, new_start - 1), new_end + 1) is not None
+            doubtful = _doubt(old, fixed, new_start, new_end)
             yield Finding(
                 rule=rule.id,
-                message=_DOUBTFUL if doubtful else _message(rule, old, steps or []),
+                message=doubtful or _message(rule, old, steps or []),
                 start=line_start + old_start,
                 end=line_start + old_end,
                 replacement=fixed[new_start:new_end],

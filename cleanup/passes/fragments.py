@@ -27,6 +27,7 @@ STRAY_ELIDED_ARTICLE = Rule(
     examples=(
         Example("the Islamic Republic [l’Iran] said", "the Islamic Republic [Iran] said"),
         Example("talks with l'India on trade", "talks with India on trade"),
+        Example("visited l’Aquila; Aquila is", "visited Aquila; Aquila is"),
         Example("L’Oréal and D’Alema", "L’Oréal and D’Alema"),
         Example("the d’Hondt method in Côte d’Ivoire", "the d’Hondt method in Côte d’Ivoire"),
         Example("Conan O'Brien", "Conan O'Brien"),
@@ -34,8 +35,9 @@ STRAY_ELIDED_ARTICLE = Rule(
     ),
     fix_safety=(
         "Safe when the bare name is an English country, territory or language name in Unicode "
-        "CLDR, or appears without the article elsewhere in the same text. Otherwise nothing is "
-        "reported: names such as L’Oréal, L’Aquila or D’Alema keep their article in English."
+        "CLDR. Only suggested when the name appears without the article elsewhere in the same "
+        "text, since titles share words ('L'Express' and the 'Daily Express'). Otherwise nothing "
+        "is reported: names such as L’Oréal, L’Aquila or D’Alema keep their article in English."
     ),
 )
 
@@ -73,17 +75,20 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     bare: set[str] | None = None
     for match in _ELIDED.finditer(text):
         name = match.group(1)
-        if name not in english_names():
+        if name in english_names():
+            safety, why = Safety.SAFE, "an English country or language name"
+        else:
             bare = _bare_capitalised_words(text) if bare is None else bare
             if name not in bare:
                 continue
+            safety, why = Safety.UNSAFE, "written without it elsewhere in the text"
         yield Finding(
             rule=STRAY_ELIDED_ARTICLE.id,
-            message=f"source-language article before '{name}'",
+            message=f"source-language article before '{name}' ({why})",
             start=match.start(),
             end=match.start(1),
             replacement="",
-            safety=Safety.SAFE,
+            safety=safety,
         )
 
 

@@ -36,8 +36,10 @@ PUNCTUATION_CLUSTER = Rule(
     fix_safety=(
         "Safe. A lowercase word after the cluster keeps the comma or semicolon, a capital or the end "
         "of the line keeps the full stop. The full stop of an abbreviation (e.g., U.S., Ltd.) is "
-        "kept. Clusters with a colon are only suggested, since a colon before a list or a quotation "
-        "can be deliberate."
+        "kept, and an ellipsis ('he paused..., then') or code ('for(;;)') is left alone. Only "
+        "suggested: clusters with a colon, since a colon before a list or a quotation can be "
+        "deliberate, and a full stop glued to a comma ('the report., which'), since it may end an "
+        "abbreviation that is not in the list ('incl., VAT')."
     ),
 )
 
@@ -104,10 +106,13 @@ def _choose(marks: str, sentence_end: bool) -> str:
 
 
 def _is_ellipsis_or_code(text: str, start: int, end: int, marks: str) -> bool:
+    """Whether the cluster holds an ellipsis ('paused..., then'), or is code ('for(;;)', 'a::b')."""
     before, after = text[start - 1 : start], text[end : end + 1]
     glued = after != "" and not after.isspace() and after not in _CLOSERS
+    if "..." in marks or before in {".", "…"} or before in _OPENERS:
+        return True
     if set(marks) == {"."}:
-        return len(marks) >= 3 or before in {".", "…"} or glued
+        return glued
     return set(marks) == {":"} or glued
 
 
@@ -140,13 +145,15 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             if chosen
             else "full stop doubled after an abbreviation"
         )
+        # A full stop glued to a comma may end an abbreviation we do not know ("incl.,").
+        glued_stop = not keep_abbreviation and match.group()[:2] in {".,", ".;"}
         yield Finding(
             rule=rule.id,
             message=message,
             start=start,
             end=end,
             replacement=chosen,
-            safety=Safety.UNSAFE if ":" in marks else Safety.SAFE,
+            safety=Safety.UNSAFE if ":" in marks or glued_stop else Safety.SAFE,
         )
 
 

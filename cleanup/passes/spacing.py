@@ -14,6 +14,7 @@ import regex
 
 from cleanup.model import Example, Finding, Rule
 from cleanup.passes.base import Context, Pass
+from cleanup.passes.tokens import word_before
 
 SPACE_BEFORE_PUNCTUATION = Rule(
     id="space-before-punctuation",
@@ -33,7 +34,8 @@ SPACE_BEFORE_PUNCTUATION = Rule(
     fix_safety=(
         "Safe. A spaced ellipsis ('speak ... three'), a leading decimal point ('a .22 rifle'), a "
         "domain ('the .uk registry') and emoticons stay: the mark must be followed by a space, "
-        "the end of the line or a closing bracket or quote."
+        "the end of the line or a closing bracket or quote. So do a colon between numbers "
+        "('10 : 30', 'John 3 : 16') and a mark named as a character ('press the ? key')."
     ),
 )
 
@@ -56,10 +58,14 @@ REPEATED_SPACES = Rule(
     why=(
         "Deleted words and joined segments leave two or more spaces where one was meant; a reader sees a gap."
     ),
-    examples=(Example("the  new   government", "the new government"),),
+    examples=(
+        Example("the  new government", "the new government"),
+        Example("Name    Age   Club", "Name    Age   Club"),
+    ),
     fix_safety=(
         "Safe. Indentation at the start of a line, spaces at its end, tabs and no-break spaces "
-        "stay, and so do two spaces after a full stop, a typist's convention rather than an error."
+        "stay, and so do two spaces after a full stop, a typist's convention rather than an error, "
+        "and lines with two or more runs, which are laid out as a table ('Name    Age    Club')."
     ),
 )
 
@@ -69,12 +75,34 @@ RULES = (SPACE_BEFORE_PUNCTUATION, SPACE_AFTER_BRACKET, REPEATED_SPACES)
 # Each hit is then checked around it, which keeps long runs of spaces linear.
 _SPACE_THEN_MARK = re.compile(r" [,;?!.:)\]]")
 _SPACES_ENDING_HERE = regex.compile(r"(?r) *")
-_AFTER_MARK = re.compile(r"(?:[,;?!]|\.(?! ?\.)|:(?![)(]))(?:[\s)\]}\"'”’»]|$)")
+_AFTER_MARK = re.compile(r"(?:[,?!]|\.(?! ?\.)|[:;](?![)(]))(?:[\s)\]}\"'”’»]|$)")
+_DIGIT_AFTER = re.compile(r"[ \t]*\d")
+# "press the ? key", "type a , between": a mark named as a character.
+_ARTICLES = frozenset({"the", "a", "an", "The", "A", "An"})
 _BEFORE_MARK = regex.compile(r"[\p{L}\p{N}%)\]\"'”’»]")
 _BEFORE_CLOSER = regex.compile(r"[\p{L}\p{N}%.!?\"'”’]")
 _SPACE_AFTER_BRACKET = regex.compile(r"(?<![:;=])[(\[] +(?=[^\s)\]])")
 _PADDED_PAIR = regex.compile(r"[(\[] [^()\[\]\n]{0,80} [)\]]")
+_LINE_BREAK = re.compile(r"[\r\n]")
 _REPEATED = regex.compile(r"(?<=[\p{L}\p{N},;:%'\"”’)\]]) {2,}(?=[\p{L}\p{N}\"“‘(\[£$€])")
+
+
+def _table_lines(text: str, runs: list[re.Match[str]]) -> set[int]:
+    """Start offsets of the runs that share their line with another run: a table, not a slip."""
+    tabular: set[int] = set()
+    line_end = -1
+    on_line: list[int] = []
+    for run in runs:
+        if run.start() > line_end:
+            if len(on_line) > 1:
+                tabular.update(on_line)
+            on_line = []
+            found = _LINE_BREAK.search(text, run.start())
+            line_end = found.start() if found else len(text)
+        on_line.append(run.start())
+    if len(on_line) > 1:
+        tabular.update(on_line)
+    return tabular
 
 
 def _padded_pairs(text: str) -> set[int]:
@@ -98,7 +126,12 @@ def _spaces_before_marks(text: str, padded: set[int]) -> Iterator[Finding]:
         if mark in ")]":
             wanted = _BEFORE_CLOSER.match(text, start - 1) is not None
         else:
-            wanted = _BEFORE_MARK.match(text, start - 1) is not None and _AFTER_MARK.match(text, mark_at)
+            wanted = (
+                _BEFORE_MARK.match(text, start - 1) is not None
+                and _AFTER_MARK.match(text, mark_at) is not None
+                and not (mark == ":" and text[start - 1].isdigit() and _DIGIT_AFTER.match(text, mark_at + 1))
+                and word_before(text, start) not in _ARTICLES
+            )
         if wanted:
             yield Finding(SPACE_BEFORE_PUNCTUATION.id, f"space before '{mark}'", start, mark_at, "")
 
@@ -124,14 +157,18 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
                 )
             )
     if ctx.wants(REPEATED_SPACES.id) and "  " in text:
-        for match in _REPEATED.finditer(text):
+        runs = list(_REPEATED.finditer(text))
+        tabular = _table_lines(text, runs)
+        for run in runs:
+            if run.start() in tabular:
+                continue
             findings.append(
                 Finding(
-                    rule=REPEATED_SPACES.id,
-                    message=f"{len(match.group())} spaces between words",
-                    start=match.start(),
-                    end=match.end(),
-                    replacement=" ",
+                    REPEATED_SPACES.id,
+                    f"{len(run.group())} spaces between words",
+                    run.start(),
+                    run.end(),
+                    " ",
                 )
             )
     return iter(findings)
