@@ -79,8 +79,9 @@ _AFTER_MARK = re.compile(r"(?:[,?!]|\.(?! ?\.)|[:;](?![)(]))(?:[\s)\]}\"'”’�
 _DIGIT_AFTER = re.compile(r"[ \t]*\d")
 # "press the ? key", "type a , between": a mark named as a character.
 _ARTICLES = frozenset({"the", "a", "an", "The", "A", "An"})
-_BEFORE_MARK = regex.compile(r"[\p{L}\p{N}%)\]\"'”’»]")
-_BEFORE_CLOSER = regex.compile(r"[\p{L}\p{N}%.!?\"'”’]")
+# Besides letters and digits, what may stand before the space.
+_BEFORE_MARK = "%)]\"'”’»"
+_BEFORE_CLOSER = "%.!?\"'”’"
 _SPACE_AFTER_BRACKET = regex.compile(r"(?<![:;=])[(\[] +(?=[^\s)\]])")
 _PADDED_PAIR = regex.compile(r"[(\[] [^()\[\]\n]{0,80} [)\]]")
 _LINE_BREAK = re.compile(r"[\r\n]")
@@ -119,17 +120,19 @@ def _padded_pairs(text: str) -> set[int]:
 def _spaces_before_marks(text: str, padded: set[int]) -> Iterator[Finding]:
     for hit in _SPACE_THEN_MARK.finditer(text):
         mark_at = hit.end() - 1
-        start = _SPACES_ENDING_HERE.search(text, 0, mark_at).start()
+        start = mark_at - 1
+        if start > 0 and text[start - 1] == " ":
+            start = _SPACES_ENDING_HERE.search(text, 0, mark_at).start()
         if start == 0 or mark_at - 1 in padded:
             continue
-        mark = text[mark_at]
+        mark, before = text[mark_at], text[start - 1]
         if mark in ")]":
-            wanted = _BEFORE_CLOSER.match(text, start - 1) is not None
+            wanted = before.isalnum() or before in _BEFORE_CLOSER
         else:
             wanted = (
-                _BEFORE_MARK.match(text, start - 1) is not None
+                (before.isalnum() or before in _BEFORE_MARK)
                 and _AFTER_MARK.match(text, mark_at) is not None
-                and not (mark == ":" and text[start - 1].isdigit() and _DIGIT_AFTER.match(text, mark_at + 1))
+                and not (mark == ":" and before.isdigit() and _DIGIT_AFTER.match(text, mark_at + 1))
                 and word_before(text, start) not in _ARTICLES
             )
         if wanted:
