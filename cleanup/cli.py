@@ -6,17 +6,21 @@ something, 2 on a usage error or an input that could not be read.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
-from cleanup import io
-from cleanup.pipeline import run
-from cleanup.render.diff import unified_diff
-from cleanup.render.findings import finding_lines, findings_json
-from cleanup.result import Result
+from cleanup import batch, io
+from cleanup.batch import Mode, Options, Outcome, Status
+from cleanup.discover import DEFAULT_INCLUDE, Input, discover
+from cleanup.render.findings import finding_line, finding_record
+from cleanup.render.report import JsonArray, file_record, json_line
+from cleanup.render.summary import Tally
 from cleanup.rules import ALL_RULES, UnknownRuleError, select_rules
 
 DEFAULT_INPUT = Path("seeds") / "000_a4250b86ee3da36c.txt"
@@ -47,21 +51,66 @@ def _inputs(files: tuple[str, ...]) -> tuple[str, ...]:
     raise click.UsageError("no input: give a FILE, or - to read standard input")
 
 
-def _report_error(err: io.InputError) -> None:
-    click.echo(str(err), err=True)
-
-
 def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
-    """Add the options every cleaning command shares."""
-    command = click.option(
-        "--ignore", multiple=True, metavar="RULES", help="Rule ids or families to skip (comma-separated)."
-    )(command)
-    command = click.option(
-        "--select", multiple=True, metavar="RULES", help="Rule ids or families to run (default: all)."
-    )(command)
-    return click.option(
-        "--unsafe-fixes", "unsafe", is_flag=True, help="Also apply fixes that are only probably right."
-    )(command)
+    """Add the options every cleaning command shares: rules, safety, which files, workers, report."""
+    options = [
+        click.option(
+            "--unsafe-fixes", "unsafe", is_flag=True, help="Also apply fixes that are only probably right."
+        ),
+        click.option(
+            "--select", multiple=True, metavar="RULES", help="Rule ids or families to run (default: all)."
+        ),
+        click.option(
+            "--ignore", multiple=True, metavar="RULES", help="Rule ids or families to skip (comma-separated)."
+        ),
+        click.option(
+            "--include",
+            multiple=True,
+            metavar="GLOB",
+            help="Files to take from folders (default: *.txt, *.md).",
+        ),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to leave out."),
+        click.option(
+            "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs)."
+        ),
+        click.option(
+            "--report",
+            type=click.Path(dir_okay=False, writable=True),
+            help="Also write a JSON report: per file its status and findings.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _outcomes(
+    items: list[Input], options: Options, jobs: int | None, report: str | None
+) -> Iterator[Outcome]:
+    """Run the batch, show progress on a terminal, stream the report, report failures."""
+    workers = 1 if len(items) < 2 else (jobs or os.cpu_count() or 1)
+    outcomes = batch.run(items, options, workers)
+    with contextlib.ExitStack() as stack:
+        writer = None
+        if report:
+            handle = stack.enter_context(io.atomic_text_file(report))
+            writer = stack.enter_context(JsonArray(handle))
+        if len(items) > 1 and sys.stderr.isatty():
+            outcomes = stack.enter_context(
+                click.progressbar(
+                    outcomes, length=len(items), label="cleaning", file=sys.stderr, show_pos=True
+                )
+            )
+        for outcome in outcomes:
+            if outcome.error is not None:
+                click.echo(f"{outcome.path}: error: {outcome.error}", err=True)
+            if writer is not None:
+                writer.add(file_record(outcome))
+            yield outcome
+
+
+def _is_batch(files: tuple[str, ...], items: list[Input]) -> bool:
+    return len(items) > 1 or any(item.from_folder for item in items) or len(files) > 1
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,89 +120,93 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, metavar="[FILE]...")
-@click.option("--diff", is_flag=True, help="Print a unified diff instead of the fixed text.")
+@click.argument("files", nargs=-1, metavar="[PATH]...")
+@click.option("--diff", is_flag=True, help="Print a unified diff per changed file instead of the fixed text.")
 @click.option("--in-place", is_flag=True, help="Rewrite each changed file atomically.")
+@click.option(
+    "--out", type=click.Path(file_okay=False), help="Write the cleaned tree here; inputs stay as they are."
+)
+@click.option(
+    "--backup", metavar="SUFFIX", help="With --in-place, keep the original beside it as FILE+SUFFIX."
+)
+@click.option("--keep-encoding", is_flag=True, help="Write files in their own encoding rather than UTF-8.")
 @_selection_options
 def fix(
-    files: tuple[str, ...],
-    diff: bool,
-    in_place: bool,
-    unsafe: bool,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
+    files: tuple[str, ...], diff: bool, in_place: bool, out: str | None, backup: str | None, **kwargs: Any
 ) -> None:
-    """Print the fixed text of FILE (- for standard input; in this repository, seeds/ by default)."""
-    if diff and in_place:
-        raise click.UsageError("--diff and --in-place do not go together")
+    """Print the fixed text of FILE (- for standard input; in this repository, seeds/ by default).
+
+    Folders, and several files, need --out DIR, --in-place or --diff.
+    """
+    chosen = [name for name, on in (("--diff", diff), ("--in-place", in_place), ("--out", out)) if on]
+    if len(chosen) > 1:
+        raise click.UsageError(f"{' and '.join(chosen)} do not go together")
+    if backup and not in_place:
+        raise click.UsageError("--backup goes with --in-place")
+    mode = Mode.DIFF if diff else Mode.IN_PLACE if in_place else Mode.OUT if out else Mode.PRINT
     paths = _inputs(files)
-    if len(paths) > 1 and not (diff or in_place):
-        raise click.UsageError("several files need --diff or --in-place")
-    if in_place and "-" in paths:
-        raise click.UsageError("--in-place cannot rewrite standard input")
-    enabled = _enabled(select, ignore)
+    if mode is Mode.PRINT:
+        for path in paths:
+            if path != "-" and Path(path).is_dir():
+                raise click.UsageError(f"{path} is a folder: add --out DIR, --in-place or --diff")
+        if len(paths) > 1:
+            raise click.UsageError("several files need --out DIR, --in-place or --diff")
+    if "-" in paths and mode in (Mode.IN_PLACE, Mode.OUT):
+        raise click.UsageError(f"{chosen[0]} cannot write standard input back")
+    options = Options(
+        mode,
+        _enabled(kwargs["select"], kwargs["ignore"]),
+        unsafe=kwargs["unsafe"],
+        out=out,
+        backup=backup,
+        keep_encoding=kwargs["keep_encoding"],
+    )
+    items = list(discover(paths, kwargs["include"] or DEFAULT_INCLUDE, kwargs["exclude"]))
+    tally = Tally()
     stdout = sys.stdout.buffer
-    failed = False
-    for path in paths:
-        try:
-            document = io.read(path)
-            result = run(document.text, enabled=enabled, unsafe=unsafe)
-            if diff:
-                # The diff carries the byte-order mark, so that patch finds the first line.
-                mark = "\ufeff" if document.bom else ""
-                patch = unified_diff(mark + result.original, mark + result.text, document.path, document.path)
-                stdout.write(patch.encode("utf-8"))
-            elif in_place:
-                if result.changed:
-                    io.write_atomic(path, io.encode(document, result.text))
-            else:
-                stdout.write(io.encode(document, result.text))
-        except io.InputError as err:
-            _report_error(err)
-            failed = True
-        except OSError as err:
-            _report_error(io.InputError(path, f"cannot write: {err.strerror or err}"))
-            failed = True
+    for outcome in _outcomes(items, options, kwargs["jobs"], kwargs["report"]):
+        tally.add(outcome)
+        stdout.write(outcome.output)
     stdout.flush()
-    if failed:
+    if _is_batch(files, items):
+        click.echo(tally.summary(fixing=True), err=True)
+    if tally.files[Status.FAILED]:
         sys.exit(EXIT_ERROR)
 
 
 @main.command()
-@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.argument("files", nargs=-1, metavar="[PATH]...")
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "jsonl"]),
     default="text",
     show_default=True,
     help="How to print the findings.",
 )
 @_selection_options
-def check(
-    files: tuple[str, ...], output_format: str, unsafe: bool, select: tuple[str, ...], ignore: tuple[str, ...]
-) -> None:
-    """List what would be fixed or needs a look, one finding per line."""
-    enabled = _enabled(select, ignore)
-    results: list[tuple[str, Result]] = []
-    failed = False
-    for path in _inputs(files):
-        try:
-            document = io.read(path)
-        except io.InputError as err:
-            _report_error(err)
-            failed = True
-            continue
-        results.append((document.path, run(document.text, enabled=enabled, unsafe=unsafe)))
-    if output_format == "json":
-        click.echo(findings_json(results))
-    else:
-        for path, result in results:
-            if result.findings:
-                click.echo(finding_lines(path, result))
-    if failed:
+def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
+    """List what would be fixed or needs a look, one finding per line; folders are walked."""
+    options = Options(Mode.CHECK, _enabled(kwargs["select"], kwargs["ignore"]), unsafe=kwargs["unsafe"])
+    paths = _inputs(files)
+    items = list(discover(paths, kwargs["include"] or DEFAULT_INCLUDE, kwargs["exclude"]))
+    tally = Tally()
+    with contextlib.ExitStack() as stack:
+        array = stack.enter_context(JsonArray(sys.stdout)) if output_format == "json" else None
+        for outcome in _outcomes(items, options, kwargs["jobs"], kwargs["report"]):
+            tally.add(outcome)
+            for finding in outcome.findings:
+                if array is not None:
+                    array.add(finding_record(outcome.path, finding))
+                elif output_format == "jsonl":
+                    sys.stdout.write(json_line(finding_record(outcome.path, finding)))
+                else:
+                    click.echo(finding_line(outcome.path, finding))
+    if _is_batch(files, items):
+        click.echo(tally.summary(fixing=False), err=True)
+    if tally.files[Status.FAILED]:
         sys.exit(EXIT_ERROR)
-    if any(result.findings for _, result in results):
+    if sum(tally.findings.values()):
         sys.exit(EXIT_FINDINGS)
 
 

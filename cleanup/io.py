@@ -7,20 +7,38 @@ final newline are part of the text itself and are never touched.
 >>> doc = decode(b"\\xef\\xbb\\xbfline\\r\\n", "x.txt")
 >>> doc.text, doc.bom, encode(doc, doc.text) == b"\\xef\\xbb\\xbfline\\r\\n"
 ('line\\r\\n', True, True)
+>>> decode("Café crème".encode("cp1252"), "old.txt").encoding
+'cp1252'
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
+
+import charset_normalizer
 
 MAX_BYTES = 100 * 1024 * 1024
-_BOM = b"\xef\xbb\xbf"
 _SNIFF = 8192
+# Byte-order marks and the codecs they announce; UTF-32 before UTF-16, whose mark it starts with.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf_8"),
+    (codecs.BOM_UTF32_LE, "utf_32"),
+    (codecs.BOM_UTF32_BE, "utf_32"),
+    (codecs.BOM_UTF16_LE, "utf_16"),
+    (codecs.BOM_UTF16_BE, "utf_16"),
+)
+# When text is not UTF-8, several single-byte code pages often decode it equally
+# well; news in the languages this tool serves is most likely in the first ones.
+PREFERRED_ENCODINGS = ("cp1252", "iso8859_15", "latin_1", "mac_roman", "cp1250", "iso8859_2")
 
 
 class InputError(Exception):
@@ -39,46 +57,97 @@ class Document:
     path: str
     text: str
     bom: bool = False
+    encoding: str = "utf_8"
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """The most plausible ``(encoding, text)`` for bytes that are not UTF-8, if any."""
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    best = min((match.chaos, -match.coherence) for match in matches)
+    tied = {str(match): match.encoding for match in matches if (match.chaos, -match.coherence) == best}
+    # Code pages that give the same text are all right; name the likeliest one.
+    for encoding in PREFERRED_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text in tied:
+            return encoding, text
+    text, encoding = min(tied.items(), key=lambda item: item[1])
+    return encoding, text
 
 
 def decode(data: bytes, path: str) -> Document:
-    """Decode UTF-8 input, refusing binary, empty and oversized data."""
+    """Decode input bytes: a byte-order mark first, then UTF-8, then the likeliest code page.
+
+    Binary, empty, oversized and undecodable data raise :class:`InputError`.
+    """
     if not data:
         raise InputError(path, "empty file")
     if len(data) > MAX_BYTES:
         raise InputError(path, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            body = data[len(mark) :] if encoding == "utf_8" else data
+            try:
+                return Document(path, body.decode(encoding), bom=True, encoding=encoding)
+            except UnicodeDecodeError as err:
+                raise InputError(
+                    path, f"not valid {encoding.upper()} despite its byte-order mark ({err.reason})"
+                ) from None
     if b"\x00" in data[:_SNIFF]:
         raise InputError(path, "binary file (contains NUL bytes)")
-    bom = data.startswith(_BOM)
     try:
-        text = data[len(_BOM) if bom else 0 :].decode("utf-8")
+        return Document(path, data.decode("utf-8"))
     except UnicodeDecodeError as err:
-        offset = err.start + (len(_BOM) if bom else 0)
-        raise InputError(path, f"not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset})") from None
-    return Document(path=path, text=text, bom=bom)
+        detected = _detect(data)
+        if detected is None:
+            where = f"byte 0x{data[err.start]:02x} at offset {err.start}"
+            raise InputError(path, f"not valid UTF-8 ({where}) nor any known encoding") from None
+    encoding, text = detected
+    return Document(path, text, encoding=encoding)
 
 
-def encode(document: Document, text: str) -> bytes:
-    """The bytes of ``text`` written the way ``document`` was read."""
-    return (_BOM if document.bom else b"") + text.encode("utf-8")
+def encode(document: Document, text: str, *, keep_encoding: bool = False) -> bytes:
+    """The bytes of ``text``: UTF-8 (with the byte-order mark a UTF-8 document had), or the
+    document's own encoding when ``keep_encoding`` is set.
+
+    Raises :class:`InputError` when the text cannot be written in the document's encoding.
+    """
+    if keep_encoding and document.encoding != "utf_8":
+        try:
+            return text.encode(document.encoding)
+        except UnicodeEncodeError as err:
+            raise InputError(
+                document.path,
+                f"the fixed text cannot be written in {document.encoding} ({text[err.start]!r})",
+            ) from None
+    mark = codecs.BOM_UTF8 if document.bom and document.encoding == "utf_8" else b""
+    return mark + text.encode("utf-8")
 
 
 def read(path: str) -> Document:
     """Read a file, or standard input when ``path`` is ``-``."""
     if path == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>")
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a file, or :class:`InputError` saying in a few words why not."""
     target = Path(path)
     try:
         if target.is_dir():
-            raise InputError(path, "is a directory (batch mode is not available yet; give files)")
-        data = target.read_bytes()
+            raise InputError(path, "is a directory (give --out, --in-place or --diff to clean a tree)")
+        return target.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except OSError as err:
         raise InputError(path, err.strerror or str(err)) from None
-    return decode(data, path)
 
 
 def write_atomic(path: str, data: bytes) -> None:
@@ -97,6 +166,20 @@ def write_atomic(path: str, data: bytes) -> None:
             os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_text_file(path: str) -> Iterator[TextIO]:
+    """A UTF-8 text file that appears at ``path`` only once it is complete."""
+    target = Path(path)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -30,13 +30,38 @@ def test_round_trip_is_byte_identical(data: bytes) -> None:
     [
         (b"", "empty file"),
         (b"PK\x03\x04\x00\x00binary", "binary file"),
-        (b"caf\xe9 au lait", "not valid UTF-8 (byte 0xe9 at offset 3)"),
+        (bytes(range(0x80, 0x100)) * 4, "not valid UTF-8 (byte 0x80 at offset 0) nor any known encoding"),
     ],
 )
 def test_bad_input_is_refused_with_a_reason(data: bytes, reason: str) -> None:
     with pytest.raises(io.InputError, match=r"^x\.txt: error: ") as caught:
         io.decode(data, "x.txt")
     assert reason in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Café crème – “quoted” naïve", "cp1252"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy a další věty", "cp1250"),
+    ],
+)
+def test_other_encodings_are_detected_and_kept_on_request(text: str, encoding: str) -> None:
+    document = io.decode(text.encode(encoding), "x.txt")
+    assert (document.text, document.encoding) == (text, encoding)
+    assert io.encode(document, document.text) == text.encode("utf-8")
+    assert io.encode(document, document.text, keep_encoding=True) == text.encode(encoding)
+
+
+def test_utf16_with_a_byte_order_mark() -> None:
+    document = io.decode("Zürich\r\n".encode("utf-16"), "x.txt")
+    assert document.text == "Zürich\r\n" and document.encoding == "utf_16"
+
+
+def test_text_that_does_not_fit_the_kept_encoding_is_refused() -> None:
+    document = io.decode("Café".encode("cp1252"), "x.txt")
+    with pytest.raises(io.InputError, match="cannot be written in cp1252"):
+        io.encode(document, "Café in Łódź", keep_encoding=True)
 
 
 def test_missing_file_and_directory(tmp_path) -> None:

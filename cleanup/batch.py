@@ -1,0 +1,153 @@
+"""Clean many files: one worker function per file, run in order or in parallel.
+
+Each file is read, cleaned and written by :func:`process`, which never raises
+for a bad file: it returns an :class:`Outcome` saying what went wrong, and the
+original stays intact. :func:`run` yields outcomes in input order, whatever
+the number of workers, so output and reports do not depend on it.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("the market , said")
+>>> from cleanup.discover import discover
+>>> from cleanup.rules import select_rules
+>>> options = Options(Mode.CHECK, select_rules())
+>>> [(str(o.status), [f.rule for f in o.findings]) for o in run(discover([str(folder)]), options)]
+[('changed', ['space-before-punctuation'])]
+"""
+
+from __future__ import annotations
+
+import enum
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from cleanup import io
+from cleanup.discover import Input
+from cleanup.model import Finding
+from cleanup.pipeline import run as clean_text
+from cleanup.render.diff import unified_diff
+
+_CHUNK = 8
+
+
+class Mode(enum.StrEnum):
+    """What to do with each cleaned file."""
+
+    PRINT = "print"
+    OUT = "out"
+    IN_PLACE = "in-place"
+    DIFF = "diff"
+    CHECK = "check"
+
+
+class Status(enum.StrEnum):
+    """How a file came through."""
+
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything a worker needs to know, and nothing it must share."""
+
+    mode: Mode
+    enabled: frozenset[str]
+    unsafe: bool = False
+    out: str | None = None
+    backup: str | None = None
+    keep_encoding: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one file. ``output`` holds the bytes to print (fixed text or diff)."""
+
+    path: str
+    status: Status
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+    output: bytes = b""
+    size: int = 0
+
+
+def _identity(path: str) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _write_in_place(
+    item: Input, data: bytes, fixed: bytes, seen: tuple[int, int, int] | None, backup: str | None
+) -> None:
+    if _identity(item.path) != seen:
+        raise io.InputError(item.path, "changed while it was being cleaned; left as it is")
+    if backup:
+        io.write_atomic(item.path + backup, data)
+    io.write_atomic(item.path, fixed)
+
+
+def _write_out(item: Input, out: str, content: bytes) -> None:
+    target = Path(out) / item.relative
+    try:
+        if target.read_bytes() == content:
+            return
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    io.write_atomic(str(target), content)
+
+
+def process(item: Input, options: Options) -> Outcome:
+    """Read, clean and write one file as ``options`` say; report a failure instead of raising."""
+    try:
+        if item.path == "-":
+            data, seen = sys.stdin.buffer.read(), None
+            document = io.decode(data, "<stdin>")
+        else:
+            seen = _identity(item.path)
+            data = io.read_bytes(item.path)
+            document = io.decode(data, item.path)
+        result = clean_text(document.text, enabled=options.enabled, unsafe=options.unsafe)
+        status = Status.CHANGED if result.changed else Status.UNCHANGED
+        output = b""
+        if options.mode is Mode.PRINT:
+            output = io.encode(document, result.text)
+        elif options.mode is Mode.DIFF:
+            # The diff carries the byte-order mark, so that patch finds the first line.
+            mark = "\ufeff" if document.bom and document.encoding == "utf_8" else ""
+            diff = unified_diff(mark + result.original, mark + result.text, document.path, document.path)
+            output = diff.encode("utf-8")
+        elif options.mode is Mode.IN_PLACE and result.changed:
+            fixed = io.encode(document, result.text, keep_encoding=options.keep_encoding)
+            _write_in_place(item, data, fixed, seen, options.backup)
+        elif options.mode is Mode.OUT and options.out is not None:
+            fixed = (
+                io.encode(document, result.text, keep_encoding=options.keep_encoding)
+                if result.changed
+                else data
+            )
+            _write_out(item, options.out, fixed)
+        return Outcome(item.path, status, result.findings, output=output, size=len(data))
+    except io.InputError as err:
+        return Outcome(item.path, Status.FAILED, error=err.reason)
+    except OSError as err:
+        return Outcome(item.path, Status.FAILED, error=f"cannot write: {err.strerror or err}")
+
+
+def run(items: Iterable[Input], options: Options, jobs: int = 1) -> Iterator[Outcome]:
+    """Process every item, in input order, with ``jobs`` worker processes (1: in this process)."""
+    work = partial(process, options=options)
+    if jobs <= 1:
+        yield from map(work, items)
+        return
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(work, items, chunksize=_CHUNK)
