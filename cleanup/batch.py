@@ -106,6 +106,16 @@ def _write_out(item: Input, out: str, content: bytes) -> None:
     io.write_atomic(str(target), content)
 
 
+def _diff_bytes(document: io.Document, diff: str) -> bytes:
+    """A diff in the file's own single-byte encoding, so that patch finds its lines."""
+    if document.encoding.startswith(("utf_8", "utf_16", "utf_32")):
+        return diff.encode("utf-8")
+    try:
+        return diff.encode(document.encoding)
+    except UnicodeEncodeError:
+        raise io.InputError(document.path, f"the diff cannot be written in {document.encoding}") from None
+
+
 def process(item: Input, options: Options) -> Outcome:
     """Read, clean and write one file as ``options`` say; report a failure instead of raising."""
     try:
@@ -125,7 +135,7 @@ def process(item: Input, options: Options) -> Outcome:
             # The diff carries the byte-order mark, so that patch finds the first line.
             mark = "\ufeff" if document.bom and document.encoding == "utf_8" else ""
             diff = unified_diff(mark + result.original, mark + result.text, document.path, document.path)
-            output = diff.encode("utf-8")
+            output = _diff_bytes(document, diff)
         elif options.mode is Mode.IN_PLACE and result.changed:
             fixed = io.encode(document, result.text, keep_encoding=options.keep_encoding)
             _write_in_place(item, data, fixed, seen, options.backup)

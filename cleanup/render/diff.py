@@ -1,4 +1,4 @@
-"""Unified diffs that ``patch`` applies, for LF and CRLF line endings (GNU patch refuses CR-only files).
+"""Unified diffs that ``patch`` applies, whatever the line endings.
 
 >>> print(unified_diff("a\\nb", "a\\nc", "old", "new"), end="")
 --- old
@@ -17,9 +17,10 @@ import difflib
 import re
 
 _NO_NEWLINE = "\\ No newline at end of file\n"
-# Lines end only at LF, CRLF and CR, as patch sees them: str.splitlines would
-# also split at form feeds, U+2028 and others, and the diff would not apply.
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+# Lines end at LF, as patch sees them: a CR stays inside the line, so CRLF and
+# CR-only files apply too. str.splitlines would also split at CR, form feeds,
+# U+2028 and others, and the diff would not apply.
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 def _lines(text: str) -> list[str]:
@@ -29,7 +30,7 @@ def _lines(text: str) -> list[str]:
 def _with_markers(lines: list[str]) -> str:
     out = []
     for line in lines:
-        if line.endswith(("\n", "\r")):
+        if line.endswith("\n"):
             out.append(line)
         else:
             out.append(line + "\n" + _NO_NEWLINE)

@@ -1,0 +1,241 @@
+"""Batch cleaning of a tree: every output mode, byte for byte, with bad files that do not stop the run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path, PurePosixPath
+
+import pytest
+from click.testing import CliRunner
+
+from cleanup import batch
+from cleanup.cli import main
+from tests.conftest import SEED, SEED_EXPECTED, shared_file
+
+GOOD = {
+    "nested/a/crlf.txt": (b"Prices rose ,\r\nthen fell .\r\n", b"Prices rose,\r\nthen fell.\r\n"),
+    "nested/a/b/cr.txt": (b"An old Mac file ;\rsecond line\r", b"An old Mac file;\rsecond line\r"),
+    "no-final-newline.txt": (b"the end , really", b"the end, really"),
+    "bom.txt": ("\ufeffthe Republic [l’Iran] said\n".encode(), "\ufeffthe Republic [Iran] said\n".encode()),
+    "windows-1252.txt": (
+        "Café owners said ; “yes”.\r\n".encode("cp1252"),
+        "Café owners said; “yes”.\r\n".encode(),
+    ),
+    "unchanged.md": (b"All good here.\n", b"All good here.\n"),
+}
+BAD = {
+    "binary.txt": (b"\x00\x01\x02\x03binary", "binary file (contains NUL bytes)"),
+    "empty.txt": (b"", "empty file"),
+    "unreadable.txt": (b"locked away", "permission denied"),
+}
+IGNORED = {"notes.csv": b"one , two\n", ".hidden/secret.txt": b"x , y\n", "nested/.draft.txt": b"x , y\n"}
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test tree, in the current folder as ``tree/``, with ``unreadable.txt`` unreadable even to root."""
+    root = tmp_path / "tree"
+    files = {name: data for name, (data, _) in GOOD.items()}
+    files |= {name: data for name, (data, _) in BAD.items()} | IGNORED
+    files["seed/" + SEED.name] = SEED.read_bytes()
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "unreadable.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.chdir(tmp_path)
+    return root
+
+
+def _expected_seed() -> bytes:
+    return shared_file(SEED_EXPECTED).read_bytes()
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and path.name != "unreadable.txt"
+    }
+
+
+def _errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if ": error: " in line]
+
+
+def _assert_bad_files_reported(stderr: str) -> None:
+    assert _errors(stderr) == [
+        f"{os.path.join('tree', name)}: error: {reason}" for name, (_, reason) in sorted(BAD.items())
+    ]
+
+
+def test_out_writes_a_complete_cleaned_tree_and_touches_nothing(tree: Path) -> None:
+    before = _snapshot(tree)
+    done = CliRunner().invoke(main, ["fix", "--jobs", "1", "--out", "clean", "tree"])
+    assert done.exit_code == 2
+    _assert_bad_files_reported(done.stderr)
+    assert _snapshot(tree) == before
+    expected = {name: fixed for name, (_, fixed) in GOOD.items()} | {"seed/" + SEED.name: _expected_seed()}
+    assert _snapshot(Path("clean")) == expected
+    assert done.stderr.splitlines()[-1] == (
+        "10 files scanned: 6 changed, 1 unchanged, 3 failed; fixes: punctuation-cluster 1, "
+        "semicolon-capital 1, space-before-punctuation 5, stray-elided-article 2"
+    )
+
+
+def test_out_again_on_the_cleaned_tree_changes_nothing(tree: Path) -> None:
+    CliRunner().invoke(main, ["fix", "--jobs", "1", "--out", "clean", "tree"])
+    again = CliRunner().invoke(main, ["fix", "--jobs", "1", "--out", "clean2", "clean"])
+    assert again.exit_code == 0
+    assert "0 changed" in again.stderr.splitlines()[-1]
+    assert _snapshot(Path("clean2")) == _snapshot(Path("clean"))
+
+
+def test_in_place_with_backup(tree: Path) -> None:
+    before = _snapshot(tree)
+    os.utime(tree / "unchanged.md", (1_000_000, 1_000_000))
+    done = CliRunner().invoke(main, ["fix", "--jobs", "1", "--in-place", "--backup", ".orig", "tree"])
+    assert done.exit_code == 2
+    _assert_bad_files_reported(done.stderr)
+    after = _snapshot(tree)
+    for name, (original, fixed) in GOOD.items():
+        assert after[name] == fixed
+        if original != fixed:
+            assert after[name + ".orig"] == original
+        else:
+            assert name + ".orig" not in after
+    assert after["seed/" + SEED.name] == _expected_seed()
+    assert after["seed/" + SEED.name + ".orig"] == before["seed/" + SEED.name]
+    assert (tree / "unchanged.md").stat().st_mtime == 1_000_000
+    for name, (data, _) in BAD.items():
+        if name != "unreadable.txt":
+            assert after[name] == data
+    assert all(after[name] == data for name, data in IGNORED.items())
+
+
+def test_in_place_keep_encoding_writes_windows_1252(tree: Path) -> None:
+    CliRunner().invoke(main, ["fix", "--jobs", "1", "--in-place", "--keep-encoding", "tree"])
+    assert (tree / "windows-1252.txt").read_bytes() == "Café owners said; “yes”.\r\n".encode("cp1252")
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="the patch program is not installed")
+def test_diff_patches_a_copy_of_the_tree(tree: Path) -> None:
+    done = CliRunner().invoke(main, ["fix", "--jobs", "1", "--diff", "tree"])
+    assert done.exit_code == 2
+    _assert_bad_files_reported(done.stderr)
+    before = _snapshot(tree)
+    subprocess.run(["patch", "-p0"], input=done.stdout_bytes, check=True, capture_output=True)
+    after = _snapshot(tree)
+    for name, (_, fixed) in GOOD.items():
+        if name == "windows-1252.txt":
+            # The diff is in the file's own encoding, so the patched file stays Windows-1252.
+            fixed = fixed.decode().encode("cp1252")
+        assert after[name] == fixed, name
+    assert after["seed/" + SEED.name] == _expected_seed()
+    assert set(after) == set(before)
+
+
+def test_a_write_that_fails_half_way_leaves_the_original_intact(tree: Path, monkeypatch) -> None:
+    original = (tree / "no-final-newline.txt").read_bytes()
+    real_fsync = os.fsync
+
+    def failing_fsync(fd: int) -> None:
+        if os.readlink(f"/proc/self/fd/{fd}").endswith(".tmp") and "no-final-newline" in os.readlink(
+            f"/proc/self/fd/{fd}"
+        ):
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    done = CliRunner().invoke(main, ["fix", "--jobs", "1", "--in-place", "tree"])
+    assert done.exit_code == 2
+    assert "tree/no-final-newline.txt: error: cannot write: No space left on device" in _errors(done.stderr)
+    assert (tree / "no-final-newline.txt").read_bytes() == original
+    assert not [p for p in tree.rglob("*.tmp")]
+    assert (tree / "bom.txt").read_bytes() == GOOD["bom.txt"][1]
+
+
+def test_a_file_that_changes_during_the_run_is_left_alone(tree: Path, monkeypatch) -> None:
+    real_identity = batch._identity
+    calls: dict[str, int] = {}
+
+    def identity(path: str):
+        calls[path] = calls.get(path, 0) + 1
+        seen = real_identity(path)
+        return None if path.endswith("crlf.txt") and calls[path] > 1 else seen
+
+    monkeypatch.setattr(batch, "_identity", identity)
+    done = CliRunner().invoke(main, ["fix", "--jobs", "1", "--in-place", "tree"])
+    assert "tree/nested/a/crlf.txt: error: changed while it was being cleaned; left as it is" in done.stderr
+    assert (tree / "nested/a/crlf.txt").read_bytes() == GOOD["nested/a/crlf.txt"][0]
+
+
+def test_a_folder_alone_needs_an_output_option(tree: Path) -> None:
+    done = CliRunner().invoke(main, ["fix", "tree"])
+    assert done.exit_code == 2
+    assert "tree is a folder: add --out DIR, --in-place or --diff" in done.stderr
+
+
+def test_include_and_exclude(tree: Path) -> None:
+    done = CliRunner().invoke(
+        main,
+        ["check", "--jobs", "1", "--include", "*.csv", "--include", "*.md", "--exclude", "nested", "tree"],
+    )
+    assert done.stdout.splitlines() == [
+        "tree/notes.csv:1:4: space-before-punctuation space before ',' [safe]"
+    ]
+
+
+@pytest.mark.parametrize("command", [["check"], ["check", "--format", "jsonl"], ["fix", "--diff"]])
+def test_output_is_the_same_for_every_number_of_workers(tmp_path: Path, command: list[str]) -> None:
+    root = tmp_path / "many"
+    for index in range(40):
+        (root / f"part{index % 4}").mkdir(parents=True, exist_ok=True)
+        text = f"Article {index} said , then ; At the end" if index % 3 else "Nothing to fix."
+        (root / f"part{index % 4}" / f"{index:03}.txt").write_text(text)
+    (root / "bad.txt").write_bytes(b"\x00binary")
+    runs = [CliRunner().invoke(main, [*command, "--jobs", str(jobs), str(root)]) for jobs in (1, 2, 3)]
+    assert len({(run.exit_code, run.stdout, run.stderr) for run in runs}) == 1
+    assert runs[0].exit_code == 2 and runs[0].stdout
+
+
+def test_check_json_and_report(tree: Path) -> None:
+    done = CliRunner().invoke(
+        main, ["check", "--jobs", "1", "--format", "json", "--report", "report.json", "tree"]
+    )
+    assert done.exit_code == 2
+    findings = json.loads(done.stdout)
+    assert {f["path"] for f in findings} >= {"tree/bom.txt", "tree/nested/a/crlf.txt"}
+    report = json.loads(Path("report.json").read_text())
+    by_path = {entry["path"]: entry for entry in report}
+    assert by_path["tree/binary.txt"] == {
+        "path": "tree/binary.txt",
+        "status": "failed",
+        "error": "binary file (contains NUL bytes)",
+        "findings": [],
+    }
+    assert by_path["tree/unchanged.md"]["status"] == "unchanged"
+    crlf = by_path["tree/nested/a/crlf.txt"]
+    assert crlf["status"] == "changed"
+    assert [(f["rule"], f["line"], f["column"]) for f in crlf["findings"]] == [
+        ("space-before-punctuation", 1, 12),
+        ("space-before-punctuation", 2, 10),
+    ]
+
+
+def test_worker_reports_instead_of_raising(tmp_path: Path) -> None:
+    from cleanup.discover import Input
+    from cleanup.rules import select_rules
+
+    missing = Input(str(tmp_path / "gone.txt"), PurePosixPath("gone.txt"), from_folder=True)
+    outcome = batch.process(missing, batch.Options(batch.Mode.CHECK, select_rules()))
+    assert (outcome.status, outcome.error) == (batch.Status.FAILED, "no such file")
