@@ -19,6 +19,7 @@ from cleanup import batch, io
 from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
 from cleanup.render.findings import finding_line, finding_record
+from cleanup.render.progress import progress
 from cleanup.render.report import JsonArray, file_record, json_line
 from cleanup.render.summary import Tally
 from cleanup.rules import ALL_RULES, UnknownRuleError, select_rules
@@ -95,13 +96,7 @@ def _outcomes(
         if report:
             handle = stack.enter_context(io.atomic_text_file(report))
             writer = stack.enter_context(JsonArray(handle))
-        if len(items) > 1 and sys.stderr.isatty():
-            outcomes = stack.enter_context(
-                click.progressbar(
-                    outcomes, length=len(items), label="cleaning", file=sys.stderr, show_pos=True
-                )
-            )
-        for outcome in outcomes:
+        for outcome in stack.enter_context(progress(outcomes, len(items))):
             if outcome.error is not None:
                 click.echo(f"{outcome.path}: error: {outcome.error}", err=True)
             if writer is not None:
