@@ -103,7 +103,7 @@ def _write_out(item: Input, out: str, content: bytes) -> None:
     except OSError:
         pass
     target.parent.mkdir(parents=True, exist_ok=True)
-    io.write_atomic(str(target), content)
+    io.write_atomic(str(target), content, durable=False)
 
 
 def _diff_bytes(document: io.Document, diff: str) -> bytes:

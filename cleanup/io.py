@@ -150,11 +150,12 @@ def read_bytes(path: str) -> bytes:
         raise InputError(path, err.strerror or str(err)) from None
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one, never a mix.
 
     The new file keeps the old one's permission bits; a symbolic link stays a link, and the file
-    it points to is the one replaced.
+    it points to is the one replaced. ``durable`` also forces the data to disk before the rename,
+    which rewriting an original needs and writing a new copy does not.
     """
     target = Path(path).resolve()
     mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
@@ -163,7 +164,8 @@ def write_atomic(path: str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(temporary, mode)
         os.replace(temporary, target)

@@ -1,0 +1,92 @@
+"""Batch benchmark: files/s, MB/s and peak memory of ``cleanup fix --out`` over a folder of articles.
+
+The folder is generated from the BBC corpus in ``../shared/corpora/`` (articles
+repeated to reach N files, 500 to a subfolder) in a temporary folder under
+``bench/out/``, and removed afterwards. Each run is a fresh ``python -m cleanup`` process, timed
+from outside; its peak memory is the largest resident size of the process and
+its workers. Runs at two sizes show whether memory stays flat as N grows.
+
+    python bench/batch.py              # N = 10,000, --jobs 1 and 2, memory at N/10 and N
+    python bench/batch.py -n 2000      # a quicker run
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpora" / "bbc-news" / "bbc-news-2225.jsonl"
+# Inside the checkout (ignored by git): on this machine creating files in /tmp
+# costs fifteen times what it costs on the work disk, which would measure /tmp.
+SCRATCH = ROOT / "bench" / "out"
+MB = 1_000_000
+PER_FOLDER = 500
+
+# Run one command and print its wall time and the peak RSS of it and its workers.
+_MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+seconds = time.perf_counter() - start
+peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": seconds, "peak_mb": peak_kb * 1024 / 1e6, "status": done.returncode,
+                  "summary": done.stderr.strip().splitlines()[-1:]}))
+"""
+
+
+def generate(folder: Path, count: int) -> int:
+    """Write ``count`` articles under ``folder``; return their total size in bytes."""
+    texts = [json.loads(line)["text"] for line in CORPUS.open(encoding="utf-8")]
+    total = 0
+    for index in range(count):
+        target = folder / f"part{index // PER_FOLDER:03}" / f"{index:06}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = texts[index % len(texts)].encode("utf-8")
+        target.write_bytes(data)
+        total += len(data)
+    return total
+
+
+def measure(source: Path, out: Path, jobs: int) -> tuple[float, float, str]:
+    """Seconds, peak MB and summary line of ``cleanup fix --out`` over ``source`` with ``jobs`` workers."""
+    command = [sys.executable, "-m", "cleanup", "fix", "--out", str(out), "--jobs", str(jobs), str(source)]
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True
+    )
+    figures = json.loads(done.stdout)
+    return figures["seconds"], figures["peak_mb"], " ".join(figures["summary"])
+
+
+def main() -> int:
+    """Generate the folders, run the measurements, print a table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--files", type=int, default=10_000, help="articles in the big folder")
+    arguments = parser.parse_args()
+    if not CORPUS.is_file():
+        print(f"bench/batch.py: the BBC corpus is not at {CORPUS}", file=sys.stderr)
+        return 1
+    print(f"cleanup batch benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    header = f"{'files':>7} {'MB':>7} {'jobs':>5} {'seconds':>8} {'files/s':>8} {'MB/s':>6} {'peak MB':>8}"
+    print(header + "  summary")
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as scratch:
+        for count, jobs_list in ((arguments.files // 10, (2,)), (arguments.files, (1, 2))):
+            source = Path(scratch) / f"in-{count}"
+            size = generate(source, count)
+            for jobs in jobs_list:
+                seconds, peak, summary = measure(source, Path(scratch) / f"out-{count}-{jobs}", jobs)
+                print(
+                    f"{count:>7} {size / MB:>7.1f} {jobs:>5} {seconds:>8.2f} {count / seconds:>8.0f} "
+                    f"{size / MB / seconds:>6.2f} {peak:>8.0f}  {summary}"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
