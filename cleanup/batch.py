@@ -21,9 +21,11 @@ import enum
 import multiprocessing
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from itertools import islice
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from cleanup import io
@@ -33,6 +35,7 @@ from cleanup.pipeline import run as clean_text
 from cleanup.render.diff import unified_diff
 
 _CHUNK = 8
+_AHEAD = 4  # chunks in flight per worker
 
 
 class Mode(enum.StrEnum):
@@ -153,11 +156,30 @@ def process(item: Input, options: Options) -> Outcome:
         return Outcome(item.path, Status.FAILED, error=f"cannot write: {err.strerror or err}")
 
 
+def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _process_chunk(chunk: list[Input], options: Options) -> list[Outcome]:
+    return [process(item, options) for item in chunk]
+
+
 def run(items: Iterable[Input], options: Options, jobs: int = 1) -> Iterator[Outcome]:
-    """Process every item, in input order, with ``jobs`` worker processes (1: in this process)."""
-    work = partial(process, options=options)
+    """Process every item, in input order, with ``jobs`` worker processes (1: in this process).
+
+    Items are handed out a few chunks ahead of the results being read, never all at
+    once, so memory does not grow with the number of files.
+    """
     if jobs <= 1:
-        yield from map(work, items)
+        yield from (process(item, options) for item in items)
         return
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(work, items, chunksize=_CHUNK)
+        pending: deque[AsyncResult[list[Outcome]]] = deque()
+        for chunk in _chunks(items, _CHUNK):
+            pending.append(pool.apply_async(_process_chunk, (chunk, options)))
+            if len(pending) >= jobs * _AHEAD:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

@@ -85,18 +85,16 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-def _outcomes(
-    items: list[Input], options: Options, jobs: int | None, report: str | None
-) -> Iterator[Outcome]:
+def _outcomes(work: _Work, options: Options, jobs: int | None, report: str | None) -> Iterator[Outcome]:
     """Run the batch, show progress on a terminal, stream the report, report failures."""
-    workers = 1 if len(items) < 2 else (jobs or os.cpu_count() or 1)
-    outcomes = batch.run(items, options, workers)
+    workers = 1 if work.count < 2 else (jobs or os.cpu_count() or 1)
+    outcomes = batch.run(work.items(), options, workers)
     with contextlib.ExitStack() as stack:
         writer = None
         if report:
             handle = stack.enter_context(io.atomic_text_file(report))
             writer = stack.enter_context(JsonArray(handle))
-        for outcome in stack.enter_context(progress(outcomes, len(items))):
+        for outcome in stack.enter_context(progress(outcomes, work.count)):
             if outcome.error is not None:
                 click.echo(f"{outcome.path}: error: {outcome.error}", err=True)
             if writer is not None:
@@ -104,8 +102,18 @@ def _outcomes(
             yield outcome
 
 
-def _is_batch(files: tuple[str, ...], items: list[Input]) -> bool:
-    return len(items) > 1 or any(item.from_folder for item in items) or len(files) > 1
+class _Work:
+    """The files a command works on, counted first and then listed again as they are processed,
+    so that a batch of any size is never held in memory."""
+
+    def __init__(self, paths: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...]) -> None:
+        self._arguments = (paths, include or DEFAULT_INCLUDE, exclude)
+        self.count = sum(1 for _ in self.items())
+        self.is_batch = self.count > 1 or len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
+
+    def items(self) -> Iterator[Input]:
+        """The files, in a stable order."""
+        return discover(*self._arguments)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -156,14 +164,14 @@ def fix(
         backup=backup,
         keep_encoding=kwargs["keep_encoding"],
     )
-    items = list(discover(paths, kwargs["include"] or DEFAULT_INCLUDE, kwargs["exclude"]))
+    work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()
     stdout = sys.stdout.buffer
-    for outcome in _outcomes(items, options, kwargs["jobs"], kwargs["report"]):
+    for outcome in _outcomes(work, options, kwargs["jobs"], kwargs["report"]):
         tally.add(outcome)
         stdout.write(outcome.output)
     stdout.flush()
-    if _is_batch(files, items):
+    if work.is_batch:
         click.echo(tally.summary(fixing=True), err=True)
     if tally.files[Status.FAILED]:
         sys.exit(EXIT_ERROR)
@@ -184,11 +192,11 @@ def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
     """List what would be fixed or needs a look, one finding per line; folders are walked."""
     options = Options(Mode.CHECK, _enabled(kwargs["select"], kwargs["ignore"]), unsafe=kwargs["unsafe"])
     paths = _inputs(files)
-    items = list(discover(paths, kwargs["include"] or DEFAULT_INCLUDE, kwargs["exclude"]))
+    work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()
     with contextlib.ExitStack() as stack:
         array = stack.enter_context(JsonArray(sys.stdout)) if output_format == "json" else None
-        for outcome in _outcomes(items, options, kwargs["jobs"], kwargs["report"]):
+        for outcome in _outcomes(work, options, kwargs["jobs"], kwargs["report"]):
             tally.add(outcome)
             for finding in outcome.findings:
                 if array is not None:
@@ -197,7 +205,7 @@ def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
                     sys.stdout.write(json_line(finding_record(outcome.path, finding)))
                 else:
                     click.echo(finding_line(outcome.path, finding))
-    if _is_batch(files, items):
+    if work.is_batch:
         click.echo(tally.summary(fixing=False), err=True)
     if tally.files[Status.FAILED]:
         sys.exit(EXIT_ERROR)
