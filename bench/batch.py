@@ -1,4 +1,4 @@
-"""Batch benchmark: files/s, MB/s and peak memory of ``cleanup fix --out`` over a folder of articles.
+"""Batch benchmark: files/s, MB/s and peak memory of ``cleanup fix --out`` and ``cleanup check``.
 
 The folder is generated from the BBC corpus in ``../shared/corpora/`` (articles
 repeated to reach N files, 500 to a subfolder) in a temporary folder under
@@ -53,9 +53,11 @@ def generate(folder: Path, count: int) -> int:
     return total
 
 
-def measure(source: Path, out: Path, jobs: int) -> tuple[float, float, str]:
-    """Seconds, peak MB and summary line of ``cleanup fix --out`` over ``source`` with ``jobs`` workers."""
-    command = [sys.executable, "-m", "cleanup", "fix", "--out", str(out), "--jobs", str(jobs), str(source)]
+def measure(source: Path, out: Path | None, jobs: int) -> tuple[float, float, str]:
+    """Seconds, peak MB and summary line of ``cleanup fix --out`` (or ``check`` when ``out`` is None)
+    over ``source`` with ``jobs`` workers."""
+    action = ["check"] if out is None else ["fix", "--out", str(out)]
+    command = [sys.executable, "-m", "cleanup", *action, "--jobs", str(jobs), str(source)]
     done = subprocess.run(
         [sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True
     )
@@ -72,19 +74,27 @@ def main() -> int:
         print(f"bench/batch.py: the BBC corpus is not at {CORPUS}", file=sys.stderr)
         return 1
     print(f"cleanup batch benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
-    header = f"{'files':>7} {'MB':>7} {'jobs':>5} {'seconds':>8} {'files/s':>8} {'MB/s':>6} {'peak MB':>8}"
-    print(header + "  summary")
+    columns = (
+        ("files", 7),
+        ("MB", 8),
+        ("jobs", 6),
+        ("seconds", 9),
+        ("files/s", 9),
+        ("MB/s", 7),
+        ("peak MB", 9),
+    )
+    print(f"{'command':<9}" + "".join(f"{name:>{width}}" for name, width in columns) + "  summary")
     SCRATCH.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as scratch:
         for count, jobs_list in ((arguments.files // 10, (2,)), (arguments.files, (1, 2))):
             source = Path(scratch) / f"in-{count}"
             size = generate(source, count)
             for jobs in jobs_list:
-                seconds, peak, summary = measure(source, Path(scratch) / f"out-{count}-{jobs}", jobs)
-                print(
-                    f"{count:>7} {size / MB:>7.1f} {jobs:>5} {seconds:>8.2f} {count / seconds:>8.0f} "
-                    f"{size / MB / seconds:>6.2f} {peak:>8.0f}  {summary}"
-                )
+                for name, out in (("fix --out", Path(scratch) / f"out-{count}-{jobs}"), ("check", None)):
+                    seconds, peak, summary = measure(source, out, jobs)
+                    size_jobs = f"{count:>7}{size / MB:>8.1f}{jobs:>6}"
+                    speed = f"{seconds:>9.2f}{count / seconds:>9.0f}{size / MB / seconds:>7.2f}"
+                    print(f"{name:<9}{size_jobs}{speed}{peak:>9.0f}  {summary}")
     return 0
 
 
