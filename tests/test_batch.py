@@ -30,13 +30,19 @@ BAD = {
     "binary.txt": (b"\x00\x01\x02\x03binary", "binary file (contains NUL bytes)"),
     "empty.txt": (b"", "empty file"),
     "unreadable.txt": (b"locked away", "permission denied"),
+    "undecodable.txt": (
+        bytes(range(0x80, 0x100)) * 4,
+        "not valid UTF-8 (byte 0x80 at offset 0) nor any known encoding",
+    ),
+    "vanishing.txt": (b"here when listed , gone when read", "no such file"),
 }
 IGNORED = {"notes.csv": b"one , two\n", ".hidden/secret.txt": b"x , y\n", "nested/.draft.txt": b"x , y\n"}
 
 
 @pytest.fixture
 def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The test tree, in the current folder as ``tree/``, with ``unreadable.txt`` unreadable even to root."""
+    """The test tree, in the current folder as ``tree/``, with ``unreadable.txt`` unreadable even to root
+    and ``vanishing.txt`` deleted between the listing and the reading."""
     root = tmp_path / "tree"
     files = {name: data for name, (data, _) in GOOD.items()}
     files |= {name: data for name, (data, _) in BAD.items()} | IGNORED
@@ -49,6 +55,8 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     def read_bytes(path: Path) -> bytes:
         if path.name == "unreadable.txt":
             raise PermissionError(13, "Permission denied")
+        if path.name == "vanishing.txt":
+            path.unlink()
         return real_read_bytes(path)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
@@ -64,7 +72,7 @@ def _snapshot(root: Path) -> dict[str, bytes]:
     return {
         path.relative_to(root).as_posix(): path.read_bytes()
         for path in sorted(root.rglob("*"))
-        if path.is_file() and path.name != "unreadable.txt"
+        if path.is_file() and path.name not in {"unreadable.txt", "vanishing.txt"}
     }
 
 
@@ -87,7 +95,7 @@ def test_out_writes_a_complete_cleaned_tree_and_touches_nothing(tree: Path) -> N
     expected = {name: fixed for name, (_, fixed) in GOOD.items()} | {"seed/" + SEED.name: _expected_seed()}
     assert _snapshot(Path("clean")) == expected
     assert done.stderr.splitlines()[-1] == (
-        "10 files scanned: 6 changed, 1 unchanged, 3 failed; fixes: punctuation-cluster 1, "
+        "12 files scanned: 6 changed, 1 unchanged, 5 failed; fixes: punctuation-cluster 1, "
         "semicolon-capital 1, space-before-punctuation 5, stray-elided-article 2"
     )
 
@@ -117,7 +125,7 @@ def test_in_place_with_backup(tree: Path) -> None:
     assert after["seed/" + SEED.name + ".orig"] == before["seed/" + SEED.name]
     assert (tree / "unchanged.md").stat().st_mtime == 1_000_000
     for name, (data, _) in BAD.items():
-        if name != "unreadable.txt":
+        if name not in {"unreadable.txt", "vanishing.txt"}:
             assert after[name] == data
     assert all(after[name] == data for name, data in IGNORED.items())
 
