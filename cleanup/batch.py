@@ -20,7 +20,6 @@ from __future__ import annotations
 import enum
 import multiprocessing
 import os
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -122,13 +121,9 @@ def _diff_bytes(document: io.Document, diff: str) -> bytes:
 def process(item: Input, options: Options) -> Outcome:
     """Read, clean and write one file as ``options`` say; report a failure instead of raising."""
     try:
-        if item.path == "-":
-            data, seen = sys.stdin.buffer.read(), None
-            document = io.decode(data, "<stdin>")
-        else:
-            seen = _identity(item.path)
-            data = io.read_bytes(item.path)
-            document = io.decode(data, item.path)
+        seen = _identity(item.path)
+        data = io.read_bytes(item.path)
+        document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
         result = clean_text(document.text, enabled=options.enabled, unsafe=options.unsafe)
         status = Status.CHANGED if result.changed else Status.UNCHANGED
         output = b""

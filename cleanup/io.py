@@ -128,15 +128,11 @@ def encode(document: Document, text: str, *, keep_encoding: bool = False) -> byt
     return mark + text.encode("utf-8")
 
 
-def read(path: str) -> Document:
-    """Read a file, or standard input when ``path`` is ``-``."""
-    if path == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
-    return decode(read_bytes(path), path)
-
-
 def read_bytes(path: str) -> bytes:
-    """The bytes of a file, or :class:`InputError` saying in a few words why not."""
+    """The bytes of a file, or of standard input for ``-``; :class:`InputError` says in a few words
+    why not."""
+    if path == "-":
+        return sys.stdin.buffer.read()
     target = Path(path)
     try:
         if target.is_dir():

@@ -247,3 +247,19 @@ def test_worker_reports_instead_of_raising(tmp_path: Path) -> None:
     missing = Input(str(tmp_path / "gone.txt"), PurePosixPath("gone.txt"), from_folder=True)
     outcome = batch.process(missing, batch.Options(batch.Mode.CHECK, select_rules()))
     assert (outcome.status, outcome.error) == (batch.Status.FAILED, "no such file")
+
+
+def test_links_are_not_followed_out_of_the_tree(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("outside , text")
+    root = tmp_path / "root"
+    (root / "folder").mkdir(parents=True)
+    (root / "inside.txt").write_text("inside , text")
+    (root / "to-inside.txt").symlink_to(root / "inside.txt")
+    (root / "to-outside.txt").symlink_to(outside)
+    (root / "linked-folder").symlink_to(tmp_path, target_is_directory=True)
+    done = CliRunner().invoke(main, ["check", "--jobs", "1", str(root)])
+    assert [line.split(":")[0] for line in done.stdout.splitlines()] == [
+        f"{root}/inside.txt",
+        f"{root}/to-inside.txt",
+    ]

@@ -66,9 +66,9 @@ def test_text_that_does_not_fit_the_kept_encoding_is_refused() -> None:
 
 def test_missing_file_and_directory(tmp_path) -> None:
     with pytest.raises(io.InputError, match="no such file"):
-        io.read(str(tmp_path / "absent.txt"))
+        io.read_bytes(str(tmp_path / "absent.txt"))
     with pytest.raises(io.InputError, match="is a directory"):
-        io.read(str(tmp_path))
+        io.read_bytes(str(tmp_path))
 
 
 def test_atomic_write_keeps_permissions_and_leaves_no_temporary(tmp_path) -> None:
