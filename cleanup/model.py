@@ -52,12 +52,14 @@ class Rule:
     why: str
     examples: tuple[Example, ...]
     fix_safety: str
+    preview: bool = False
 
     def explain(self) -> str:
         """The documentation block printed by ``cleanup explain``."""
         examples = "\n".join(f"  {ex.before!r}\n    → {ex.after!r}" for ex in self.examples)
+        status = ", preview: runs only when selected" if self.preview else ""
         return (
-            f"{self.id} ({self.family})\n\n"
+            f"{self.id} ({self.family}{status})\n\n"
             f"What it fixes\n  {self.summary}\n\n"
             f"Why\n  {self.why}\n\n"
             f"Example\n{examples}\n\n"

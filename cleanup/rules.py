@@ -4,6 +4,8 @@
 ['semicolon-capital', 'sentence-start-lowercase']
 >>> "repeated-spaces" in select_rules(ignore=["repeated-spaces"])
 False
+>>> "source-phrase" in select_rules(), "source-phrase" in select_rules(select=["leftovers"])
+(False, True)
 """
 
 from __future__ import annotations
@@ -37,7 +39,13 @@ def expand(selectors: Iterable[str]) -> frozenset[str]:
     return frozenset(ids)
 
 
+DEFAULT_RULES = frozenset(rule_id for rule_id, rule in ALL_RULES.items() if not rule.preview)
+
+
 def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> frozenset[str]:
-    """The rule ids in force: ``select`` (default: all) less ``ignore``."""
-    chosen = expand(select) if select is not None else frozenset(ALL_RULES)
+    """The rule ids in force: ``select`` (default: every rule but the preview ones) less ``ignore``.
+
+    Preview rules run only when selected by id, by family or with ``ALL``.
+    """
+    chosen = expand(select) if select is not None else DEFAULT_RULES
     return chosen - expand(ignore or ())

@@ -2,13 +2,14 @@
 
 Encoding comes first so that later passes see real characters; punctuation
 clusters come before spacing, which would otherwise split them; casing comes
-last because it reads the punctuation the earlier passes settled.
+after them because it reads the punctuation they settled; leftovers, which only
+report, come last and see the repaired text.
 
 >>> [p.name for p in PASSES]
-['encoding', 'fragments', 'punctuation', 'spacing', 'casing']
+['encoding', 'fragments', 'punctuation', 'spacing', 'casing', 'leftovers']
 """
 
-from cleanup.passes import casing, encoding, fragments, punctuation, spacing
+from cleanup.passes import casing, encoding, fragments, leftovers, punctuation, spacing
 from cleanup.passes.base import Context, Pass
 
 PASSES: tuple[Pass, ...] = (
@@ -17,6 +18,7 @@ PASSES: tuple[Pass, ...] = (
     punctuation.PASS,
     spacing.PASS,
     casing.PASS,
+    leftovers.PASS,
 )
 
 __all__ = ["PASSES", "Context", "Pass"]

@@ -18,9 +18,10 @@ from cleanup.model import Finding, Rule
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a pass may know beyond the text: the rules in force."""
+    """What a pass may know beyond the text: the rules in force and the terms the user allows."""
 
     enabled: frozenset[str]
+    allowed: frozenset[str] = frozenset()
 
     def wants(self, rule_id: str) -> bool:
         """Whether the user's selection includes this rule."""

@@ -1,0 +1,54 @@
+"""Word frequencies per language from wordfreq's small lists (about 50 MB for all of them).
+
+A word *leans* towards a language when it is much more frequent there than in
+English: the margin is the difference of Zipf values (log10 of frequency per
+billion words), so 1.0 means ten times as frequent.
+
+>>> lang, margin = leaning("della")
+>>> lang, margin > 2
+('it', True)
+>>> leaning("the") is None
+True
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import wordfreq
+
+from cleanup.lang.sources import SOURCE_LANGUAGES
+
+ENGLISH = "en"
+
+
+@cache
+def zipf_table(language: str) -> dict[str, float]:
+    """Zipf value of every word in the language's small wordfreq list."""
+    return {
+        word: math.log10(frequency * 1e9)
+        for word, frequency in wordfreq.get_frequency_dict(language, wordlist="small").items()
+    }
+
+
+@cache
+def leaning(word: str) -> tuple[str, float] | None:
+    """The source language a lowercase word is most typical of, and by how much, if any."""
+    english = zipf_table(ENGLISH).get(word, 0.0)
+    best: tuple[str, float] | None = None
+    for language in SOURCE_LANGUAGES:
+        margin = zipf_table(language).get(word, 0.0) - english
+        if margin > 0 and (best is None or margin > best[1]):
+            best = (language, margin)
+    return best
+
+
+def margin_in(word: str, language: str) -> float:
+    """How much more frequent ``word`` is in ``language`` than in English (negative: less)."""
+    return zipf_table(language).get(word, 0.0) - zipf_table(ENGLISH).get(word, 0.0)
+
+
+def english_zipf(word: str) -> float:
+    """The word's Zipf value in English, 0 when the small list does not have it."""
+    return zipf_table(ENGLISH).get(word, 0.0)
