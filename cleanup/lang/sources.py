@@ -40,6 +40,8 @@ KEPT_IN_ENGLISH = frozenset(
     c'est la vie
     coup d'état
     coup d'etat
+    coups d'etat
+    coups d'état
     coup de grâce
     crème de la crème
     cul de sac

@@ -82,21 +82,25 @@ RULES = (SOURCE_PHRASE, SOURCE_ELISION, FOREIGN_SCRIPT)
 _ELIDED_FORMS_PATTERN = "|".join(
     sorted({form for forms in ELIDED_FORMS.values() for form in forms.split()}, key=len, reverse=True)
 )
-# The form in any case, then a lowercase word of two letters or more (not English "'s", "'d").
-_ELIDED_FORM = regex.compile(rf"(?<![\p{{L}}'’])(?i:{_ELIDED_FORMS_PATTERN})['’]\p{{Ll}}{{2,}}")
+# The form in any case, then a lowercase word (but not English "'s", "'d", "'m", "'t").
+_ELIDED_FORM = regex.compile(
+    rf"(?<![\p{{L}}'’])(?i:{_ELIDED_FORMS_PATTERN})['’](?:\p{{Ll}}{{2,}}|(?![sdmt])\p{{Ll}}(?!\p{{L}}))"
+)
 # Kept phrases with an elision in them ("coup d'état", "c'est la vie"), found in any case
-# and with either apostrophe.
+# with either apostrophe, and with a space or a hyphen between the words ("coup-d'etat").
 _KEPT_ELISIONS = regex.compile(
     "|".join(
-        regex.escape(phrase).replace("'", "['’]") for phrase in sorted(KEPT_IN_ENGLISH) if "'" in phrase
+        regex.escape(phrase).replace("'", "['’]").replace("\\ ", "[ -]")
+        for phrase in sorted(KEPT_IN_ENGLISH)
+        if "'" in phrase
     ),
     regex.IGNORECASE,
 )
 _ELIDED_LANGUAGE = {form: language for language, forms in ELIDED_FORMS.items() for form in forms.split()}
 # Letters, with hyphens and apostrophes inside a word kept (compounds, possessives, elisions).
 _WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
-# What may stand between two words of one phrase.
-_JOINER = regex.compile(r"[ \t]{1,3}")
+# What may stand between two words of one phrase: spaces, a comma or a dash.
+_JOINER = regex.compile(r"[ \t]{1,3}|, | [-–] ")
 _FOREIGN_SCRIPT = regex.compile(
     r"[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Devanagari}]"
     r"(?:[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}"
@@ -152,6 +156,8 @@ def _best_phrase(tokens: list[_Token], run: list[int], language: str) -> tuple[i
     leaning, the mean margin high, and one word strongly of the language and rare in English."""
     best: tuple[int, int] | None = None
     # Capitalised words are names: they may sit inside a phrase but never make it foreign.
+    # (Letting a strongly foreign word lend its language to the capitalised word after it,
+    # for "der Welt" or "della Repubblica", flagged names such as "Monte dei Paschi di Siena".)
     margins = [0.0 if tokens[i].capital else margin_in(tokens[i].word, language) for i in run]
     start = 0
     while start < len(run):
@@ -180,15 +186,11 @@ def _best_phrase(tokens: list[_Token], run: list[int], language: str) -> tuple[i
 
 
 def _is_name(tokens: list[_Token], run: list[int], left: int, right: int) -> bool:
-    """A few lowercase words between two capitalised ones belong to a name or a title:
-    "Corriere della Sera", "Ursula von der Leyen", "Partido contra la Pobreza"."""
-    return (
-        right - left < 3
-        and left > 0
-        and right + 1 < len(run)
-        and tokens[run[left - 1]].capital
-        and tokens[run[right + 1]].capital
-    )
+    """A few words after a capitalised one and ending at or before another belong to a name or
+    a title: "Corriere della Sera", "Ursula von der Leyen", "Partido contra la Pobreza"."""
+    if right - left >= 3 or left == 0 or not tokens[run[left - 1]].capital:
+        return False
+    return tokens[run[right]].capital or (right + 1 < len(run) and tokens[run[right + 1]].capital)
 
 
 def _phrases(text: str, tokens: list[_Token], ctx: Context) -> Iterator[Finding]:

@@ -1,0 +1,140 @@
+"""Dev set for the leftovers rules: real it/fr/es/de/pt news inserted into real English articles.
+
+Built from ``../shared/corpora/``: source sentences from newstest2009 (German, French, Italian,
+Spanish) and FLORES-200 wikinews (all five, the only Portuguese), host articles from the BBC and
+WMT English news. Three kinds of insertion, each into its own copy of a host article, at a
+sentence boundary or after a word inside a sentence:
+
+- a whole source sentence of 8 words or more, as its own sentence;
+- a fragment of 2 to 5 words cut from a source sentence, inside an English sentence;
+- an elided form ("dell'ambasciata", "qu'il"), inside an English sentence.
+
+An insertion counts as found when a leftovers finding overlaps it and names its language. The
+clean host articles are also checked, for false alarms. Seeded, so every run builds the same set.
+
+    python bench/leftovers.py            # 200 cases per language and kind
+    python bench/leftovers.py -n 50      # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from babel import Locale
+
+from cleanup import clean
+
+CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+LANGUAGES = {"it": "ita", "fr": "fra", "es": "spa", "de": "deu", "pt": "por"}
+ELISIONS = {
+    "it": [
+        "dell'ambasciata",
+        "nell'ambito",
+        "all'estero",
+        "l'accordo",
+        "dall'inizio",
+        "sull'economia",
+        "un'altra",
+    ],
+    "fr": ["l'accord", "d'abord", "qu'il", "jusqu'à", "l'économie", "n'est", "c'est", "s'il"],
+}
+
+
+def source_sentences() -> dict[str, list[str]]:
+    """Sentences per language code."""
+    found: dict[str, list[str]] = {code: [] for code in LANGUAGES}
+    folder = CORPORA / "multilingual-news-sentences"
+    for line in (folder / "newstest2009-multiway.lines1001-2525.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        for code, field in LANGUAGES.items():
+            if field in record:
+                found[code].append(record[field])
+    for line in (folder / "flores200-devtest.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        if record["domain"] == "wikinews":
+            for code, field in LANGUAGES.items():
+                found[code].append(record[field])
+    return found
+
+
+def host_articles() -> list[str]:
+    """Distinct English articles, BBC and WMT."""
+    texts = [json.loads(line)["text"] for line in (CORPORA / "bbc-news" / "bbc-news-2225.jsonl").open()]
+    for line in (CORPORA / "wmt-english-news" / "wmt-english-original-news.jsonl").open():
+        texts.append("\n\n".join(" ".join(p) for p in json.loads(line)["paragraphs"]))
+    return list(dict.fromkeys(texts))
+
+
+def insert(host: str, piece: str, rng: random.Random, *, own_sentence: bool) -> tuple[str, int, int]:
+    """``host`` with ``piece`` inserted, and the piece's span."""
+    if own_sentence:
+        spots = [i + 2 for i in range(len(host) - 2) if host[i] == "." and host[i + 1] == " "]
+        at = rng.choice(spots) if spots else len(host)
+        text = host[:at] + piece + " " + host[at:]
+        return text, at, at + len(piece)
+    spots = [i + 1 for i in range(len(host) - 1) if host[i] == " " and host[i + 1].islower()] or [0]
+    at = rng.choice(spots)
+    text = host[:at] + piece + " " + host[at:]
+    return text, at, at + len(piece)
+
+
+def fragment(sentence: str, rng: random.Random) -> str:
+    """2 to 5 consecutive words of ``sentence``, stripped of punctuation at the ends."""
+    words = sentence.split()
+    size = rng.randint(2, min(5, len(words)))
+    start = rng.randint(0, len(words) - size)
+    return " ".join(words[start : start + size]).strip(".,;:!?\"'«»“”()")
+
+
+def found(text: str, start: int, end: int, language: str) -> bool:
+    """Whether a leftovers finding overlaps the span and names the language."""
+    name = Locale("en").languages[language]
+    return any(
+        f.start < end and start < f.end and name in f.message
+        for f in clean(text, select=["leftovers"]).findings
+    )
+
+
+def main() -> int:
+    """Build the set, run the rules, print recall per language and kind, and false alarms."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--cases", type=int, default=200, help="cases per language and kind")
+    arguments = parser.parse_args()
+    if not CORPORA.is_dir():
+        print(f"bench/leftovers.py: no corpora at {CORPORA}", file=sys.stderr)
+        return 1
+    rng = random.Random(2026)
+    sentences, hosts = source_sentences(), host_articles()
+    started = time.perf_counter()
+    print(f"{'language':<11}{'sentences 8+':>14}{'fragments 2-5':>15}{'elided forms':>14}")
+    for code in LANGUAGES:
+        long_ones = [s for s in sentences[code] if len(s.split()) >= 8]
+        hits: Counter[str] = Counter()
+        for _ in range(arguments.cases):
+            text, start, end = insert(rng.choice(hosts), rng.choice(long_ones), rng, own_sentence=True)
+            hits["sentence"] += found(text, start, end, code)
+            piece = fragment(rng.choice(sentences[code]), rng)
+            text, start, end = insert(rng.choice(hosts), piece, rng, own_sentence=False)
+            hits["fragment"] += found(text, start, end, code)
+            if code in ELISIONS:
+                text, start, end = insert(
+                    rng.choice(hosts), rng.choice(ELISIONS[code]), rng, own_sentence=False
+                )
+                hits["elision"] += found(text, start, end, code)
+        share = {kind: f"{100 * hits[kind] / arguments.cases:.1f} %" for kind in ("sentence", "fragment")}
+        elided = f"{100 * hits['elision'] / arguments.cases:.1f} %" if code in ELISIONS else "—"
+        print(f"{Locale('en').languages[code]:<11}{share['sentence']:>14}{share['fragment']:>15}{elided:>14}")
+    alarms = Counter(f.rule for host in hosts for f in clean(host, select=["leftovers"]).findings)
+    print(f"\nfalse alarms on {len(hosts)} clean English articles: {sum(alarms.values())} {dict(alarms)}")
+    print(f"({arguments.cases} cases per language and kind; {time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
