@@ -27,10 +27,13 @@ def clean(
     unsafe: bool = False,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    allow: Iterable[str] = (),
 ) -> Result:
     """Clean one text and say what changed.
 
     ``select`` and ``ignore`` take rule ids or family names; ``unsafe`` also
-    applies the fixes that are only probably right.
+    applies the fixes that are only probably right; ``allow`` lists terms that
+    are never reported as leftovers (names, titles a newsroom keeps).
     """
-    return run(text, enabled=select_rules(select, ignore), unsafe=unsafe)
+    allowed = frozenset(term.strip().lower() for term in allow if term.strip())
+    return run(text, enabled=select_rules(select, ignore), unsafe=unsafe, allowed=allowed)

@@ -65,6 +65,7 @@ class Options:
     out: str | None = None
     backup: str | None = None
     keep_encoding: bool = False
+    allowed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,9 @@ def process(item: Input, options: Options) -> Outcome:
         seen = _identity(item.path)
         data = io.read_bytes(item.path)
         document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
-        result = clean_text(document.text, enabled=options.enabled, unsafe=options.unsafe)
+        result = clean_text(
+            document.text, enabled=options.enabled, unsafe=options.unsafe, allowed=options.allowed
+        )
         status = Status.CHANGED if result.changed else Status.UNCHANGED
         output = b""
         if options.mode is Mode.PRINT:

@@ -43,6 +43,16 @@ def _enabled(select: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]
         raise click.UsageError(str(err)) from None
 
 
+def _allowed(path: str | None) -> frozenset[str]:
+    """The terms of an ``--allow`` file, lowercased; blank lines and ``#`` comments skipped."""
+    if path is None:
+        return frozenset()
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
 def _inputs(files: tuple[str, ...]) -> tuple[str, ...]:
     """The files named, else the founding article when run in this repository."""
     if files:
@@ -73,6 +83,12 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to leave out."),
         click.option(
             "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs)."
+        ),
+        click.option(
+            "--allow",
+            "allow_file",
+            type=click.Path(exists=True, dir_okay=False),
+            help="File of terms never reported as leftovers, one a line (# starts a comment).",
         ),
         click.option(
             "--report",
@@ -163,6 +179,7 @@ def fix(
         out=out,
         backup=backup,
         keep_encoding=kwargs["keep_encoding"],
+        allowed=_allowed(kwargs["allow_file"]),
     )
     work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()
@@ -190,7 +207,12 @@ def fix(
 @_selection_options
 def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
     """List what would be fixed or needs a look, one finding per line; folders are walked."""
-    options = Options(Mode.CHECK, _enabled(kwargs["select"], kwargs["ignore"]), unsafe=kwargs["unsafe"])
+    options = Options(
+        Mode.CHECK,
+        _enabled(kwargs["select"], kwargs["ignore"]),
+        unsafe=kwargs["unsafe"],
+        allowed=_allowed(kwargs["allow_file"]),
+    )
     paths = _inputs(files)
     work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()

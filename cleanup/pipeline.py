@@ -94,14 +94,16 @@ class _Chain:
         return tuple(located)
 
 
-def run(text: str, *, enabled: frozenset[str], unsafe: bool = False) -> Result:
-    """Clean ``text`` with the rules in ``enabled``.
+def run(
+    text: str, *, enabled: frozenset[str], unsafe: bool = False, allowed: frozenset[str] = frozenset()
+) -> Result:
+    """Clean ``text`` with the rules in ``enabled``; ``allowed`` holds lowercase terms never reported.
 
     A fix can make room for another (a repaired character lets ftfy see the next one; a
     collapsed space joins two marks), so the chain runs again while it changes the text,
     up to a few rounds: fixing the result once more then changes nothing.
     """
-    chain = _Chain(text, Context(enabled=enabled), unsafe)
+    chain = _Chain(text, Context(enabled=enabled, allowed=allowed), unsafe)
     first = True
     for _ in range(MAX_ROUNDS):
         if not chain.round(first=first):

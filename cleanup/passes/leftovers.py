@@ -110,6 +110,7 @@ _FOREIGN_SCRIPT = regex.compile(
 
 STRONG = 1.5  # a phrase needs one word ≥ 30 times as frequent in the language as in English,
 RARE_IN_ENGLISH = 3.0  # and rare in English (Zipf below 3: under one in a million words),
+VERY_STRONG = 3.0  # or a thousand times as frequent in the language ("und", "mit", "del"),
 MEAN = 1.0  # and its words ten times as frequent on average
 TOLERATED = -0.5  # a word shared with English may sit inside a phrase,
 LEANING = 0.5  # but two of its words must be three times as frequent in the language as in English
@@ -174,7 +175,8 @@ def _best_phrase(tokens: list[_Token], run: list[int], language: str) -> tuple[i
             right -= 1
         part = margins[left : right + 1]
         anchored = any(
-            margins[i] >= STRONG and english_zipf(tokens[run[i]].word) < RARE_IN_ENGLISH
+            margins[i] >= VERY_STRONG
+            or (margins[i] >= STRONG and english_zipf(tokens[run[i]].word) < RARE_IN_ENGLISH)
             for i in range(left, right + 1)
         )
         leaning_words = sum(margin >= LEANING for margin in part)
@@ -186,14 +188,20 @@ def _best_phrase(tokens: list[_Token], run: list[int], language: str) -> tuple[i
 
 
 def _is_name(tokens: list[_Token], run: list[int], left: int, right: int) -> bool:
-    """A few words after a capitalised one and ending at or before another belong to a name or
-    a title: "Corriere della Sera", "Ursula von der Leyen", "Partido contra la Pobreza"."""
-    if right - left >= 3 or left == 0 or not tokens[run[left - 1]].capital:
+    """Words after a capitalised one whose lowercase words each touch a capitalised word belong
+    to names or a title: "Corriere della Sera", "Ursula von der Leyen", "C del Fava, D dal Maso"."""
+    if left == 0 or not tokens[run[left - 1]].capital:
         return False
-    return tokens[run[right]].capital or (right + 1 < len(run) and tokens[run[right + 1]].capital)
+    for position in range(left, right + 1):
+        if tokens[run[position]].capital:
+            continue
+        neighbours = [run[p] for p in (position - 1, position + 1) if 0 <= p < len(run)]
+        if not any(tokens[index].capital for index in neighbours):
+            return False
+    return True
 
 
-def _phrases(text: str, tokens: list[_Token], ctx: Context) -> Iterator[Finding]:
+def _phrases(text: str, tokens: list[_Token]) -> Iterator[Finding]:
     for run in _stretches(text, tokens):
         if len(run) < 2:
             continue
@@ -208,7 +216,7 @@ def _phrases(text: str, tokens: list[_Token], ctx: Context) -> Iterator[Finding]
         first, last = run[left], run[right]
         start, end = tokens[first].start, tokens[last].end
         phrase = text[start:end]
-        if phrase.lower() in KEPT_IN_ENGLISH or phrase.lower() in ctx.allowed:
+        if phrase.lower() in KEPT_IN_ENGLISH:
             continue
         if _is_name(tokens, run, left, right):
             continue
@@ -232,6 +240,14 @@ def _elisions(text: str) -> Iterator[Finding]:
         yield Finding(SOURCE_ELISION.id, message, *match.span(), None, Safety.DISPLAY)
 
 
+def _allowed_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the user's allowed terms occur in ``text``, in any case."""
+    pattern = regex.compile(
+        "|".join(regex.escape(term) for term in sorted(terms, key=len, reverse=True)), regex.I
+    )
+    return [match.span() for match in pattern.finditer(text)]
+
+
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report source-language phrases, elided forms and other scripts."""
     findings: list[Finding] = []
@@ -242,7 +258,10 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     if ctx.wants(SOURCE_ELISION.id) and ("'" in text or "’" in text):
         findings.extend(_elisions(text))
     if ctx.wants(SOURCE_PHRASE.id):
-        findings.extend(_phrases(text, _tokens(text), ctx))
+        findings.extend(_phrases(text, _tokens(text)))
+    if ctx.allowed and findings:
+        allowed = _allowed_spans(text, ctx.allowed)
+        findings = [f for f in findings if not any(start < f.end and f.start < end for start, end in allowed)]
     return iter(findings)
 
 
