@@ -46,9 +46,29 @@ def leaning(word: str) -> tuple[str, float] | None:
 
 def margin_in(word: str, language: str) -> float:
     """How much more frequent ``word`` is in ``language`` than in English (negative: less)."""
-    return zipf_table(language).get(word, 0.0) - zipf_table(ENGLISH).get(word, 0.0)
+    return margins(word)[SOURCE_LANGUAGES.index(language)]
+
+
+@cache
+def margins(word: str) -> tuple[float, ...]:
+    """``margin_in`` for every source language, in the order of ``SOURCE_LANGUAGES``."""
+    english = zipf_table(ENGLISH).get(word, 0.0)
+    return tuple(zipf_table(language).get(word, 0.0) - english for language in SOURCE_LANGUAGES)
 
 
 def english_zipf(word: str) -> float:
     """The word's Zipf value in English, 0 when the small list does not have it."""
     return zipf_table(ENGLISH).get(word, 0.0)
+
+
+@cache
+def anchors(strong: float, very_strong: float, rare_in_english: float) -> frozenset[str]:
+    """Words that can make a phrase foreign on their own: ``very_strong`` times more typical of a
+    source language (as a Zipf margin), or ``strong`` and rare in English."""
+    words = {word for language in SOURCE_LANGUAGES for word in zipf_table(language)}
+    return frozenset(
+        word
+        for word in words
+        if max(margins(word)) >= very_strong
+        or (max(margins(word)) >= strong and english_zipf(word) < rare_in_english)
+    )

@@ -22,7 +22,8 @@ from functools import cache
 import regex
 from babel import Locale
 
-from cleanup.lang.frequencies import english_zipf, margin_in
+from cleanup.lang.frequencies import anchors, english_zipf, margin_in
+from cleanup.lang.frequencies import margins as word_margins
 from cleanup.lang.sources import ELIDED_FORMS, KEPT_IN_ENGLISH, SOURCE_LANGUAGES
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
@@ -96,9 +97,13 @@ _KEPT_ELISIONS = regex.compile(
     ),
     regex.IGNORECASE,
 )
-_ELIDED_LANGUAGE = {form: language for language, forms in ELIDED_FORMS.items() for form in forms.split()}
+_ELIDED_LANGUAGES = {
+    form: [language for language, forms in ELIDED_FORMS.items() if form in forms.split()]
+    for form in {form for forms in ELIDED_FORMS.values() for form in forms.split()}
+}
 # Letters, with hyphens and apostrophes inside a word kept (compounds, possessives, elisions).
 _WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
+_PUNCTUATION_TO_SPACE = str.maketrans({mark: " " for mark in ".,;:!?\"“”‘’'()[]«»-–—/"})
 # What may stand between two words of one phrase: spaces, a comma or a dash.
 _JOINER = regex.compile(r"[ \t]{1,3}|, | [-–] ")
 _FOREIGN_SCRIPT = regex.compile(
@@ -152,14 +157,14 @@ def _stretches(text: str, tokens: list[_Token]) -> Iterator[list[int]]:
         yield run
 
 
-def _best_phrase(tokens: list[_Token], run: list[int], language: str) -> tuple[int, int] | None:
+def _best_phrase(tokens: list[_Token], run: list[int], column: int) -> tuple[int, int] | None:
     """The longest part of ``run`` that reads as ``language``: every word tolerated, both ends
     leaning, the mean margin high, and one word strongly of the language and rare in English."""
     best: tuple[int, int] | None = None
     # Capitalised words are names: they may sit inside a phrase but never make it foreign.
     # (Letting a strongly foreign word lend its language to the capitalised word after it,
     # for "der Welt" or "della Repubblica", flagged names such as "Monte dei Paschi di Siena".)
-    margins = [0.0 if tokens[i].capital else margin_in(tokens[i].word, language) for i in run]
+    margins = [0.0 if tokens[i].capital else word_margins(tokens[i].word)[column] for i in run]
     start = 0
     while start < len(run):
         if margins[start] < TOLERATED:
@@ -203,11 +208,14 @@ def _is_name(tokens: list[_Token], run: list[int], left: int, right: int) -> boo
 
 def _phrases(text: str, tokens: list[_Token]) -> Iterator[Finding]:
     for run in _stretches(text, tokens):
-        if len(run) < 2:
+        # Most stretches hold no word strongly of any source language: skip them cheaply.
+        if len(run) < 2 or not any(
+            not tokens[i].capital and max(word_margins(tokens[i].word)) >= STRONG for i in run
+        ):
             continue
         found: tuple[str, int, int] | None = None
-        for language in SOURCE_LANGUAGES:
-            span = _best_phrase(tokens, run, language)
+        for column, language in enumerate(SOURCE_LANGUAGES):
+            span = _best_phrase(tokens, run, column)
             if span and (found is None or span[1] - span[0] > found[2] - found[1]):
                 found = (language, span[0], span[1])
         if found is None:
@@ -235,9 +243,17 @@ def _elisions(text: str) -> Iterator[Finding]:
     for match in _ELIDED_FORM.finditer(text):
         if any(start <= match.start() < end for start, end in kept):
             continue
-        form = regex.split(r"['’]", match.group(), maxsplit=1)[0].lower()
-        message = f"{_language_name(_ELIDED_LANGUAGE[form])} elided form: {match.group()!r}"
+        form, word = regex.split(r"['’]", match.group().lower(), maxsplit=1)
+        # A form both languages have ("l'", "d'") takes the language of the word it is glued to.
+        language = max(_ELIDED_LANGUAGES[form], key=lambda code: margin_in(word, code))
+        message = f"{_language_name(language)} elided form: {match.group()!r}"
         yield Finding(SOURCE_ELISION.id, message, *match.span(), None, Safety.DISPLAY)
+
+
+def _may_hold_phrase(text: str) -> bool:
+    """Whether any word of ``text`` could anchor a source-language phrase (a cheap first look)."""
+    words = text.lower().translate(_PUNCTUATION_TO_SPACE).split()
+    return not anchors(STRONG, VERY_STRONG, RARE_IN_ENGLISH).isdisjoint(words)
 
 
 def _allowed_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
@@ -257,7 +273,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             findings.append(Finding(FOREIGN_SCRIPT.id, message, *match.span(), None, Safety.DISPLAY))
     if ctx.wants(SOURCE_ELISION.id) and ("'" in text or "’" in text):
         findings.extend(_elisions(text))
-    if ctx.wants(SOURCE_PHRASE.id):
+    if ctx.wants(SOURCE_PHRASE.id) and _may_hold_phrase(text):
         findings.extend(_phrases(text, _tokens(text)))
     if ctx.allowed and findings:
         allowed = _allowed_spans(text, ctx.allowed)
