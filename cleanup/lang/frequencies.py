@@ -4,11 +4,8 @@ A word *leans* towards a language when it is much more frequent there than in
 English: the margin is the difference of Zipf values (log10 of frequency per
 billion words), so 1.0 means ten times as frequent.
 
->>> lang, margin = leaning("della")
->>> lang, margin > 2
-('it', True)
->>> leaning("the") is None
-True
+>>> margin_in("della", "it") > 2, margin_in("the", "it") < 0
+(True, True)
 """
 
 from __future__ import annotations
@@ -30,18 +27,6 @@ def zipf_table(language: str) -> dict[str, float]:
         word: math.log10(frequency * 1e9)
         for word, frequency in wordfreq.get_frequency_dict(language, wordlist="small").items()
     }
-
-
-@cache
-def leaning(word: str) -> tuple[str, float] | None:
-    """The source language a lowercase word is most typical of, and by how much, if any."""
-    english = zipf_table(ENGLISH).get(word, 0.0)
-    best: tuple[str, float] | None = None
-    for language in SOURCE_LANGUAGES:
-        margin = zipf_table(language).get(word, 0.0) - english
-        if margin > 0 and (best is None or margin > best[1]):
-            best = (language, margin)
-    return best
 
 
 def margin_in(word: str, language: str) -> float:
