@@ -20,8 +20,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from corpora import BBC, texts
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpora" / "bbc-news" / "bbc-news-2225.jsonl"
 # Inside the checkout (ignored by git): on this machine creating files in /tmp
 # costs fifteen times what it costs on the work disk, which would measure /tmp.
 SCRATCH = ROOT / "bench" / "out"
@@ -42,12 +43,12 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak_kb * 1024 / 1e6, "status":
 
 def generate(folder: Path, count: int) -> int:
     """Write ``count`` articles under ``folder``; return their total size in bytes."""
-    texts = [json.loads(line)["text"] for line in CORPUS.open(encoding="utf-8")]
+    articles = texts(BBC)
     total = 0
     for index in range(count):
         target = folder / f"part{index // PER_FOLDER:03}" / f"{index:06}.txt"
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = texts[index % len(texts)].encode("utf-8")
+        data = articles[index % len(articles)].encode("utf-8")
         target.write_bytes(data)
         total += len(data)
     return total
@@ -70,8 +71,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--files", type=int, default=10_000, help="articles in the big folder")
     arguments = parser.parse_args()
-    if not CORPUS.is_file():
-        print(f"bench/batch.py: the BBC corpus is not at {CORPUS}", file=sys.stderr)
+    if not BBC.is_file():
+        print(f"bench/batch.py: the BBC corpus is not at {BBC}", file=sys.stderr)
         return 1
     print(f"cleanup batch benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     columns = (

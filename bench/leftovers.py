@@ -24,13 +24,12 @@ import random
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 from babel import Locale
+from corpora import BBC, CORPORA, texts, wmt_texts
 
 from cleanup import clean
 
-CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
 LANGUAGES = {"it": "ita", "fr": "fra", "es": "spa", "de": "deu", "pt": "por"}
 ELISIONS = {
     "it": [
@@ -65,10 +64,7 @@ def source_sentences() -> dict[str, list[str]]:
 
 def host_articles() -> list[str]:
     """Distinct English articles, BBC and WMT."""
-    texts = [json.loads(line)["text"] for line in (CORPORA / "bbc-news" / "bbc-news-2225.jsonl").open()]
-    for line in (CORPORA / "wmt-english-news" / "wmt-english-original-news.jsonl").open():
-        texts.append("\n\n".join(" ".join(p) for p in json.loads(line)["paragraphs"]))
-    return list(dict.fromkeys(texts))
+    return list(dict.fromkeys(texts(BBC) + wmt_texts()))
 
 
 def insert(host: str, piece: str, rng: random.Random, *, own_sentence: bool) -> tuple[str, int, int]:

@@ -40,13 +40,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import corpora
 import ftfy
 
 import cleanup
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(cleanup.__file__).resolve().parent
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "bbc-news" / "bbc-news-2225.jsonl"
+DEFAULT_CORPUS = corpora.BBC
 MB = 1_000_000
 TARGET_RATIO = 3.0
 TIME_LIMIT = 120.0
@@ -126,8 +127,7 @@ def load_corpus(path: Path) -> list[str]:
     """The ``text`` field of every line of a JSON Lines corpus; exit with a message if it is missing."""
     if not path.is_file():
         sys.exit(f"throughput.py: corpus not found: {path} (pass --corpus PATH)")
-    with path.open(encoding="utf-8") as corpus:
-        return [json.loads(line)["text"] for line in corpus if line.strip()]
+    return corpora.texts(path)
 
 
 def utf8_size(texts: Sequence[str]) -> int:

@@ -22,8 +22,7 @@ from functools import cache
 import regex
 from babel import Locale
 
-from cleanup.lang.frequencies import anchors, english_zipf, margin_in
-from cleanup.lang.frequencies import margins as word_margins
+from cleanup.lang.frequencies import anchors, english_zipf, margin_in, margins
 from cleanup.lang.sources import ELIDED_FORMS, KEPT_IN_ENGLISH, SOURCE_LANGUAGES
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
@@ -158,30 +157,30 @@ def _stretches(text: str, tokens: list[_Token]) -> Iterator[list[int]]:
 
 
 def _best_phrase(tokens: list[_Token], run: list[int], column: int) -> tuple[int, int] | None:
-    """The longest part of ``run`` that reads as ``language``: every word tolerated, both ends
-    leaning, the mean margin high, and one word strongly of the language and rare in English."""
+    """The longest part of ``run`` that reads as the source language in ``column``: every word
+    tolerated, both ends leaning, the mean margin high, and one word strongly of the language."""
     best: tuple[int, int] | None = None
     # Capitalised words are names: they may sit inside a phrase but never make it foreign.
     # (Letting a strongly foreign word lend its language to the capitalised word after it,
     # for "der Welt" or "della Repubblica", flagged names such as "Monte dei Paschi di Siena".)
-    margins = [0.0 if tokens[i].capital else word_margins(tokens[i].word)[column] for i in run]
+    scores = [0.0 if tokens[i].capital else margins(tokens[i].word)[column] for i in run]
     start = 0
     while start < len(run):
-        if margins[start] < TOLERATED:
+        if scores[start] < TOLERATED:
             start += 1
             continue
         end = start
-        while end + 1 < len(run) and margins[end + 1] >= TOLERATED:
+        while end + 1 < len(run) and scores[end + 1] >= TOLERATED:
             end += 1
         left, right = start, end
-        while left <= right and margins[left] <= 0:
+        while left <= right and scores[left] <= 0:
             left += 1
-        while right >= left and margins[right] <= 0:
+        while right >= left and scores[right] <= 0:
             right -= 1
-        part = margins[left : right + 1]
+        part = scores[left : right + 1]
         anchored = any(
-            margins[i] >= VERY_STRONG
-            or (margins[i] >= STRONG and english_zipf(tokens[run[i]].word) < RARE_IN_ENGLISH)
+            scores[i] >= VERY_STRONG
+            or (scores[i] >= STRONG and english_zipf(tokens[run[i]].word) < RARE_IN_ENGLISH)
             for i in range(left, right + 1)
         )
         leaning_words = sum(margin >= LEANING for margin in part)
@@ -210,7 +209,7 @@ def _phrases(text: str, tokens: list[_Token]) -> Iterator[Finding]:
     for run in _stretches(text, tokens):
         # Most stretches hold no word strongly of any source language: skip them cheaply.
         if len(run) < 2 or not any(
-            not tokens[i].capital and max(word_margins(tokens[i].word)) >= STRONG for i in run
+            not tokens[i].capital and max(margins(tokens[i].word)) >= STRONG for i in run
         ):
             continue
         found: tuple[str, int, int] | None = None
