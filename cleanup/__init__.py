@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cleanup.model import Finding, Rule, Safety
+from cleanup.model import Finding, GlossaryEntry, Rule, Safety
+from cleanup.passes import Context
 from cleanup.pipeline import run
 from cleanup.result import Result
 from cleanup.rules import ALL_RULES, select_rules
 
-__all__ = ["ALL_RULES", "Finding", "Result", "Rule", "Safety", "clean"]
+__all__ = ["ALL_RULES", "Finding", "GlossaryEntry", "Result", "Rule", "Safety", "clean"]
 __version__ = "0.1.0"
 
 
@@ -28,12 +29,24 @@ def clean(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     allow: Iterable[str] = (),
+    target: str = "en",
+    sources: Iterable[str] = (),
+    glossary: Iterable[GlossaryEntry] = (),
 ) -> Result:
     """Clean one text and say what changed.
 
     ``select`` and ``ignore`` take rule ids or family names; ``unsafe`` also
     applies the fixes that are only probably right; ``allow`` lists terms that
-    are never reported as leftovers (names, titles a newsroom keeps).
+    are never reported as leftovers (names, titles a newsroom keeps); ``target``
+    is the language of the copy and ``sources`` the languages it was translated
+    from (inferred from the leftovers when empty); ``glossary`` holds the
+    newsroom's own leftovers and their translations.
     """
-    allowed = frozenset(term.strip().lower() for term in allow if term.strip())
-    return run(text, enabled=select_rules(select, ignore), unsafe=unsafe, allowed=allowed)
+    context = Context(
+        enabled=select_rules(select, ignore, target=target),
+        allowed=frozenset(term.strip().lower() for term in allow if term.strip()),
+        target=target,
+        sources=tuple(sources),
+        glossary=tuple(glossary),
+    )
+    return run(text, context, unsafe=unsafe)

@@ -9,8 +9,9 @@ the number of workers, so output and reports do not depend on it.
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.txt").write_text("the market , said")
 >>> from cleanup.discover import discover
+>>> from cleanup.passes import Context
 >>> from cleanup.rules import select_rules
->>> options = Options(Mode.CHECK, select_rules())
+>>> options = Options(Mode.CHECK, Context(select_rules()))
 >>> [(str(o.status), [f.rule for f in o.findings]) for o in run(discover([str(folder)]), options)]
 [('changed', ['space-before-punctuation'])]
 """
@@ -30,6 +31,7 @@ from pathlib import Path
 from cleanup import io
 from cleanup.discover import Input
 from cleanup.model import Finding
+from cleanup.passes import Context
 from cleanup.pipeline import run as clean_text
 from cleanup.render.diff import unified_diff
 
@@ -60,12 +62,11 @@ class Options:
     """Everything a worker needs to know, and nothing it must share."""
 
     mode: Mode
-    enabled: frozenset[str]
+    context: Context
     unsafe: bool = False
     out: str | None = None
     backup: str | None = None
     keep_encoding: bool = False
-    allowed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +126,7 @@ def process(item: Input, options: Options) -> Outcome:
         seen = _identity(item.path)
         data = io.read_bytes(item.path)
         document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
-        result = clean_text(
-            document.text, enabled=options.enabled, unsafe=options.unsafe, allowed=options.allowed
-        )
+        result = clean_text(document.text, options.context, unsafe=options.unsafe)
         status = Status.CHANGED if result.changed else Status.UNCHANGED
         output = b""
         if options.mode is Mode.PRINT:

@@ -15,9 +15,11 @@ from typing import Any
 
 import click
 
-from cleanup import batch, io
+from cleanup import batch, glossary, io
 from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
+from cleanup.lang.sources import LANGUAGES
+from cleanup.passes import Context
 from cleanup.render.findings import finding_line, finding_record
 from cleanup.render.progress import progress
 from cleanup.render.report import JsonArray, file_record, json_line
@@ -33,14 +35,35 @@ def _split(values: Iterable[str]) -> list[str]:
     return [part for value in values for part in value.split(",") if part.strip()]
 
 
-def _enabled(select: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]:
+def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], target: str) -> frozenset[str]:
     chosen = _split(select)
     if select and not chosen:
         raise click.UsageError("--select names no rule")
     try:
-        return select_rules(chosen or None, _split(ignore))
+        return select_rules(chosen or None, _split(ignore), target=target)
     except UnknownRuleError as err:
         raise click.UsageError(str(err)) from None
+
+
+def _context(options: dict[str, Any]) -> Context:
+    """The rules and language settings of a cleaning command, from its options."""
+    target = options["target"]
+    sources = tuple(_split(options["source"]))
+    for source in sources:
+        if source not in LANGUAGES or source == target:
+            choices = ", ".join(language for language in LANGUAGES if language != target)
+            raise click.UsageError(f"--source {source}: expected one of {choices}")
+    try:
+        entries = glossary.read(options["glossary_file"]) if options["glossary_file"] else ()
+    except glossary.GlossaryError as err:
+        raise click.UsageError(str(err)) from None
+    return Context(
+        enabled=_enabled(options["select"], options["ignore"], target),
+        allowed=_allowed(options["allow_file"]),
+        target=target,
+        sources=sources,
+        glossary=entries,
+    )
 
 
 def _allowed(path: str | None) -> frozenset[str]:
@@ -83,6 +106,25 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to leave out."),
         click.option(
             "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs)."
+        ),
+        click.option(
+            "--target",
+            type=click.Choice(LANGUAGES),
+            default="en",
+            show_default=True,
+            help="Language of the copy.",
+        ),
+        click.option(
+            "--source",
+            multiple=True,
+            metavar="LANG",
+            help="Language(s) the copy was translated from (default: inferred from the leftovers found).",
+        ),
+        click.option(
+            "--glossary",
+            "glossary_file",
+            type=click.Path(exists=True, dir_okay=False),
+            help="TSV file of recurring leftovers: source term, translation, safe|unsafe.",
         ),
         click.option(
             "--allow",
@@ -174,12 +216,11 @@ def fix(
         raise click.UsageError(f"{chosen[0]} cannot write standard input back")
     options = Options(
         mode,
-        _enabled(kwargs["select"], kwargs["ignore"]),
+        _context(kwargs),
         unsafe=kwargs["unsafe"],
         out=out,
         backup=backup,
         keep_encoding=kwargs["keep_encoding"],
-        allowed=_allowed(kwargs["allow_file"]),
     )
     work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()
@@ -207,12 +248,7 @@ def fix(
 @_selection_options
 def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
     """List what would be fixed or needs a look, one finding per line; folders are walked."""
-    options = Options(
-        Mode.CHECK,
-        _enabled(kwargs["select"], kwargs["ignore"]),
-        unsafe=kwargs["unsafe"],
-        allowed=_allowed(kwargs["allow_file"]),
-    )
+    options = Options(Mode.CHECK, _context(kwargs), unsafe=kwargs["unsafe"])
     paths = _inputs(files)
     work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()

@@ -53,11 +53,22 @@ class Rule:
     examples: tuple[Example, ...]
     fix_safety: str
     preview: bool = False
+    targets: tuple[str, ...] = ()  # target languages the rule is made for; empty: every one
+
+    def serves(self, target: str) -> bool:
+        """Whether the rule applies to copy in the ``target`` language.
+
+        >>> Rule("r", "f", "s", "w", (), "x", targets=("en",)).serves("fr")
+        False
+        """
+        return not self.targets or target in self.targets
 
     def explain(self) -> str:
         """The documentation block printed by ``cleanup explain``."""
         examples = "\n".join(f"  {ex.before!r}\n    → {ex.after!r}" for ex in self.examples)
         status = ", preview: runs only when selected" if self.preview else ""
+        if self.targets:
+            status += f", for {', '.join(self.targets)} copy"
         return (
             f"{self.id} ({self.family}{status})\n\n"
             f"What it fixes\n  {self.summary}\n\n"
@@ -65,6 +76,15 @@ class Rule:
             f"Example\n{examples}\n\n"
             f"Fix safety\n  {self.fix_safety}\n"
         )
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    """A newsroom's recurring leftover and its English form, with how sure the swap is."""
+
+    source: str
+    target: str
+    safety: Safety
 
 
 class Finding(NamedTuple):

@@ -1,7 +1,8 @@
 """Run the passes in order, apply the fixes the safety level allows, locate every finding.
 
+>>> from cleanup.passes import Context
 >>> from cleanup.rules import select_rules
->>> run("exploitation; At the same time ,", enabled=select_rules()).text
+>>> run("exploitation; At the same time ,", Context(select_rules())).text
 'exploitation; at the same time,'
 """
 
@@ -94,16 +95,14 @@ class _Chain:
         return tuple(located)
 
 
-def run(
-    text: str, *, enabled: frozenset[str], unsafe: bool = False, allowed: frozenset[str] = frozenset()
-) -> Result:
-    """Clean ``text`` with the rules in ``enabled``; ``allowed`` holds lowercase terms never reported.
+def run(text: str, context: Context, *, unsafe: bool = False) -> Result:
+    """Clean ``text`` with the rules and settings of ``context``.
 
     A fix can make room for another (a repaired character lets ftfy see the next one; a
     collapsed space joins two marks), so the chain runs again while it changes the text,
     up to a few rounds: fixing the result once more then changes nothing.
     """
-    chain = _Chain(text, Context(enabled=enabled, allowed=allowed), unsafe)
+    chain = _Chain(text, context, unsafe)
     first = True
     for _ in range(MAX_ROUNDS):
         if not chain.round(first=first):

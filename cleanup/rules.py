@@ -6,6 +6,8 @@
 False
 >>> "source-phrase" in select_rules(), "source-phrase" in select_rules(select=["leftovers"])
 (False, True)
+>>> "stray-elided-article" in select_rules(target="fr")
+False
 """
 
 from __future__ import annotations
@@ -42,10 +44,15 @@ def expand(selectors: Iterable[str]) -> frozenset[str]:
 DEFAULT_RULES = frozenset(rule_id for rule_id, rule in ALL_RULES.items() if not rule.preview)
 
 
-def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> frozenset[str]:
-    """The rule ids in force: ``select`` (default: every rule but the preview ones) less ``ignore``.
+def select_rules(
+    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None, *, target: str = "en"
+) -> frozenset[str]:
+    """The rule ids in force: ``select`` (default: every rule but the preview ones) less ``ignore``,
+    and only those made for copy in the ``target`` language.
 
     Preview rules run only when selected by id, by family or with ``ALL``.
     """
     chosen = expand(select) if select is not None else DEFAULT_RULES
-    return chosen - expand(ignore or ())
+    return frozenset(
+        rule_id for rule_id in chosen - expand(ignore or ()) if ALL_RULES[rule_id].serves(target)
+    )

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from cleanup import batch
 from cleanup.cli import main
+from cleanup.passes import Context
 from tests.conftest import SEED, SEED_EXPECTED, shared_file
 
 GOOD = {
@@ -245,7 +246,7 @@ def test_worker_reports_instead_of_raising(tmp_path: Path) -> None:
     from cleanup.rules import select_rules
 
     missing = Input(str(tmp_path / "gone.txt"), PurePosixPath("gone.txt"), from_folder=True)
-    outcome = batch.process(missing, batch.Options(batch.Mode.CHECK, select_rules()))
+    outcome = batch.process(missing, batch.Options(batch.Mode.CHECK, Context(select_rules())))
     assert (outcome.status, outcome.error) == (batch.Status.FAILED, "no such file")
 
 

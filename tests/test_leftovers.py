@@ -1,11 +1,13 @@
-"""Source-language leftovers (preview rules): what is found, what English keeps."""
+"""Source-language leftovers: what is found, with which language, what the copy keeps, and the fixes."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from click.testing import CliRunner
 
-from cleanup import clean
+from cleanup import GlossaryEntry, Safety, clean
 from cleanup.cli import main
 
 FAMILY = ["leftovers"]
@@ -24,6 +26,14 @@ def _found(text: str, **options: object) -> list[tuple[str, str]]:
         ("funds nell’ambito of the plan", [("source-elision", "nell’ambito")]),
         ("he said qu'il would come", [("source-elision", "qu'il")]),
         ("the channel Россия 24 reported", [("foreign-script", "Россия")]),
+        # Two phrases in one sentence, both found; a lone word English does not know.
+        (
+            "He said que os dados da empresa were wrong, and the firm cut its previsão de lucro again.",
+            [("source-phrase", "que os dados da empresa"), ("source-phrase", "previsão de lucro")],
+        ),
+        ("one of the most important fornitori of energy", [("source-word", "fornitori")]),
+        # German nouns are capitalised: unknown to English, they count.
+        ("For der Bewegung years the main party", [("source-phrase", "der Bewegung")]),
     ],
 )
 def test_leftovers_are_found_with_their_span(text: str, expected: list[tuple[str, str]]) -> None:
@@ -41,6 +51,12 @@ def test_leftovers_are_found_with_their_span(text: str, expected: list[tuple[str
         "A de facto ban, per se, the status quo, a coup d'état and a coup-d'etat, c’est la vie.",
         "The UN's plan and All's well; rock 'n' roll; it's done.",
         "Prices rose 5 per cent in the euro zone while the pound fell.",
+        # A quoted foreign phrase or word that the sentence glosses in English.
+        'Marca said: "Wayne Rooney se volvió loco en el Bernabéu (Wayne Rooney went mad at the Bernabeu)".',
+        'the lyrics "fire fi di man dem weh go ride", translated by campaigners as a call to violence',
+        'the so-called "fornitori", meaning suppliers, of energy',
+        # The particles of names in a team list.
+        "G Intoppa, S Perugini, CA del Fava, D dal Maso, P Griffen",
     ],
 )
 def test_what_english_keeps_is_not_reported(text: str) -> None:
@@ -50,6 +66,114 @@ def test_what_english_keeps_is_not_reported(text: str) -> None:
 def test_preview_rules_run_only_when_selected() -> None:
     text = "the minister said that non era possibile to meet"
     assert clean(text).findings == ()
+    assert clean(text, select=FAMILY).text == text
+
+
+def test_a_whole_sentence_is_named_with_langdetect_confidence_the_same_every_run() -> None:
+    sentence = "Es wird gegen den Vorstand wegen Betrugs im Rahmen der Untersuchung ermittelt."
+    text = f"Rain fell. {sentence} It stopped."
+    runs = {
+        tuple((f.rule, text[f.start : f.end], f.message) for f in clean(text, select=FAMILY).findings)
+        for _ in "ab"
+    }
+    assert len(runs) == 1
+    [(rule, span, message)] = runs.pop()
+    assert rule == "source-sentence"
+    assert span == sentence
+    pattern = r"German sentence left untranslated \(langdetect: (0\.9\d|1\.00)\) \(source language inferred\)"
+    assert re.fullmatch(pattern, message)
+
+
+def test_source_hints_narrow_the_languages_and_inference_is_said() -> None:
+    text = "the talks, que nos dijeron, ended"
+    assert _found(text, sources=["it"]) == []
+    [hinted] = clean(text, select=FAMILY, sources=["es"]).findings
+    assert hinted.message == "Spanish left untranslated: 'que nos dijeron'"
+    [inferred] = clean(text, select=FAMILY).findings
+    assert inferred.message.endswith("(source language inferred)")
+
+
+def test_an_ambiguous_phrase_takes_the_inferred_source_language() -> None:
+    # "de los" alone could be Spanish; the document's other leftovers are Portuguese.
+    text = "the previsão de lucro fell, and the firm said que os dados da empresa were wrong"
+    languages = {f.message.split()[0] for f in clean(text, select=FAMILY).findings}
+    assert languages == {"Portuguese"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("talks between gli Stati Uniti and Iran", "talks between the United States and Iran"),
+        ("Gli Stati Uniti said so", "The United States said so"),
+        ("a trip to l’Allemagne", "a trip to Germany"),
+        ("the Vereinigte Staaten and Spanien", "the United States and Spain"),
+    ],
+)
+def test_source_names_are_translated_with_unsafe_fixes_only(text: str, fixed: str) -> None:
+    assert clean(text, select=["source-name"]).text == text
+    result = clean(text, select=["source-name"], unsafe=True)
+    assert result.text == fixed
+    assert {f.safety for f in result.findings} == {Safety.UNSAFE}
+
+
+@pytest.mark.parametrize(
+    "text", ["the Forza Italia party", "the Banca d'Italia said", "Dominique said so", "the Aceh province"]
+)
+def test_names_that_belong_to_longer_names_or_to_english_are_left(text: str) -> None:
+    assert clean(text, select=["source-name"], unsafe=True).findings == ()
+
+
+def test_glossary_entries_apply_with_their_own_safety(tmp_path) -> None:
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text(
+        "# source\ttranslation\tsafety\n"
+        "Casa Bianca\tWhite House\tsafe\n"
+        "Palazzo Chigi\tthe prime minister's office\tunsafe\n"
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("A note from the Casa Bianca reached Palazzo Chigi.\n")
+    runner = CliRunner()
+    default = runner.invoke(main, ["fix", "--glossary", str(glossary), str(article)])
+    assert default.stdout == "A note from the White House reached Palazzo Chigi.\n"
+    unsafe = runner.invoke(main, ["fix", "--unsafe-fixes", "--glossary", str(glossary), str(article)])
+    assert unsafe.stdout == "A note from the White House reached the prime minister's office.\n"
+    entries = (GlossaryEntry("Casa Bianca", "White House", Safety.SAFE),)
+    assert clean("the casa bianca said", glossary=entries).text == "the White House said"
+
+
+def test_a_bad_glossary_line_is_a_usage_error_naming_file_and_line(tmp_path) -> None:
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("Casa Bianca\tWhite House\tsafe\nno tabs here\n")
+    done = CliRunner().invoke(main, ["check", "--glossary", str(glossary), "-"], input="text\n")
+    assert done.exit_code == 2
+    assert f"{glossary}:2:" in done.output
+
+
+def test_french_copy_reports_english_and_italian_leftovers_but_not_french() -> None:
+    text = (
+        "Le gouvernement a annoncé que the new policy will be applied dès lundi, "
+        "selon l'accord dell'ambasciata."
+    )
+    found = _found(text, target="fr")
+    assert found == [
+        ("source-phrase", "the new policy will be applied"),
+        ("source-elision", "dell'ambasciata"),
+    ]
+    message = clean(text, select=FAMILY, target="fr").findings[0].message
+    assert message.startswith("English left untranslated")
+
+
+def test_target_switches_off_rules_made_for_english_copy() -> None:
+    # In French copy "l’Iran" is right, and a space before ";" is the convention.
+    text = "Il a parlé de l’Iran ; rien de plus."
+    assert clean(text, target="fr").text == text
+    assert clean(text).text != text
+    done = CliRunner().invoke(main, ["fix", "--target", "fr", "-"], input=text)
+    assert done.stdout == text
+    assert (
+        CliRunner().invoke(main, ["check", "--target", "fr", "--source", "fr", "-"], input=text).exit_code
+        == 2
+    )
 
 
 def test_allowed_terms_are_not_reported(tmp_path) -> None:

@@ -1,11 +1,19 @@
-"""Word frequencies per language from wordfreq's small lists (about 50 MB for all of them).
+"""Word frequencies of the copy's language and of its source languages, from wordfreq.
 
-A word *leans* towards a language when it is much more frequent there than in
-English: the margin is the difference of Zipf values (log10 of frequency per
-billion words), so 1.0 means ten times as frequent.
+A word *leans* towards a source language when it is much more frequent there
+than in the target language: the margin is the difference of Zipf values (log10
+of frequency per billion words), so 1.0 means ten times as frequent. The target
+language is read from wordfreq's large list (about 45 MB for English), so that a
+rare word of the copy's own language ("stabilise", "sanguine") is known as one;
+the source languages from the small lists (a few MB each).
 
->>> margin_in("della", "it") > 2, margin_in("the", "it") < 0
+>>> english = frequencies_for("en")
+>>> english.sources
+('it', 'fr', 'es', 'de', 'pt')
+>>> english.margin("della", "it") > 2, english.margin("the", "it") < 0
 (True, True)
+>>> english.margin("stabilise", "fr") < 1
+True
 """
 
 from __future__ import annotations
@@ -15,45 +23,67 @@ from functools import cache
 
 import wordfreq
 
-from cleanup.lang.sources import SOURCE_LANGUAGES
-
-ENGLISH = "en"
+from cleanup.lang.sources import sources_for
 
 
 @cache
-def zipf_table(language: str) -> dict[str, float]:
-    """Zipf value of every word in the language's small wordfreq list."""
+def zipf_table(language: str, wordlist: str = "small") -> dict[str, float]:
+    """Zipf value of every word in one of the language's wordfreq lists."""
     return {
         word: math.log10(frequency * 1e9)
-        for word, frequency in wordfreq.get_frequency_dict(language, wordlist="small").items()
+        for word, frequency in wordfreq.get_frequency_dict(language, wordlist=wordlist).items()
     }
 
 
-def margin_in(word: str, language: str) -> float:
-    """How much more frequent ``word`` is in ``language`` than in English (negative: less)."""
-    return margins(word)[SOURCE_LANGUAGES.index(language)]
+class Frequencies:
+    """Margins of words over the ``target`` language, for each of its source languages.
+
+    Margins are remembered per word: news repeats its vocabulary, and a batch
+    worker sees the same words in every article.
+    """
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.sources = sources_for(target)
+        self._target = zipf_table(target, "large")
+        self._source_tables = tuple(zipf_table(language) for language in self.sources)
+        self._margins: dict[str, tuple[float, ...]] = {}
+
+    def target_zipf(self, word: str) -> float:
+        """The word's Zipf value in the target language, 0 when it is not in the list."""
+        return self._target.get(word, 0.0)
+
+    def source_zipf(self, word: str, language: str) -> float:
+        """The word's Zipf value in a source language, 0 when it is not in the small list."""
+        return self._source_tables[self.sources.index(language)].get(word, 0.0)
+
+    def margins(self, word: str) -> tuple[float, ...]:
+        """How much more frequent ``word`` is in each source language than in the target."""
+        found = self._margins.get(word)
+        if found is None:
+            base = self._target.get(word, 0.0)
+            found = tuple(table.get(word, 0.0) - base for table in self._source_tables)
+            self._margins[word] = found
+        return found
+
+    def margin(self, word: str, language: str) -> float:
+        """``margins`` for one source language."""
+        return self.margins(word)[self.sources.index(language)]
+
+    @cache  # noqa: B019 - one instance per target, kept for the life of the process
+    def anchors(self, strong: float, very_strong: float, rare: float) -> frozenset[str]:
+        """Words that can make a stretch foreign on their own: ``very_strong`` more typical of a
+        source language (as a Zipf margin), or ``strong`` and rarer than ``rare`` in the target."""
+        words = {word for table in self._source_tables for word in table}
+        return frozenset(
+            word
+            for word in words
+            if max(self.margins(word)) >= very_strong
+            or (max(self.margins(word)) >= strong and self.target_zipf(word) < rare)
+        )
 
 
 @cache
-def margins(word: str) -> tuple[float, ...]:
-    """``margin_in`` for every source language, in the order of ``SOURCE_LANGUAGES``."""
-    english = zipf_table(ENGLISH).get(word, 0.0)
-    return tuple(zipf_table(language).get(word, 0.0) - english for language in SOURCE_LANGUAGES)
-
-
-def english_zipf(word: str) -> float:
-    """The word's Zipf value in English, 0 when the small list does not have it."""
-    return zipf_table(ENGLISH).get(word, 0.0)
-
-
-@cache
-def anchors(strong: float, very_strong: float, rare_in_english: float) -> frozenset[str]:
-    """Words that can make a phrase foreign on their own: ``very_strong`` times more typical of a
-    source language (as a Zipf margin), or ``strong`` and rare in English."""
-    words = {word for language in SOURCE_LANGUAGES for word in zipf_table(language)}
-    return frozenset(
-        word
-        for word in words
-        if max(margins(word)) >= very_strong
-        or (max(margins(word)) >= strong and english_zipf(word) < rare_in_english)
-    )
+def frequencies_for(target: str) -> Frequencies:
+    """The one :class:`Frequencies` of a target language."""
+    return Frequencies(target)

@@ -1,22 +1,31 @@
-"""Source languages of the feeds this tool serves, and foreign phrases English keeps.
+"""Languages of the copy and of its sources, and foreign phrases the copy keeps.
 
-Adding a source language means adding its code here (wordfreq and Unicode CLDR
-supply the rest); the phrases are ones English news uses as they are.
+Adding a language means adding its code here (wordfreq and Unicode CLDR supply
+the rest), and its elided forms if it has any; the phrases are ones English news
+uses as they are.
 
->>> "it" in SOURCE_LANGUAGES and "de facto" in KEPT_IN_ENGLISH
+>>> sources_for("en")
+('it', 'fr', 'es', 'de', 'pt')
+>>> "de facto" in KEPT["en"]
 True
 """
 
-SOURCE_LANGUAGES = ("it", "fr", "es", "de", "pt")
+LANGUAGES = ("en", "it", "fr", "es", "de", "pt")
 
-# Elided articles, prepositions and pronouns that English never writes before a lowercase word.
+
+def sources_for(target: str) -> tuple[str, ...]:
+    """The languages whose leftovers are looked for in copy written in ``target``."""
+    return tuple(language for language in LANGUAGES if language != target)
+
+
+# Elided articles, prepositions and pronouns written before a word that starts with a vowel.
 ELIDED_FORMS = {
     "it": "l dell all dall nell sull coll un quell quest d c gl tutt",
     "fr": "l d qu jusqu lorsqu puisqu quoiqu j n s c m t",
 }
 
 # Foreign phrases that edited English news uses untranslated.
-KEPT_IN_ENGLISH = frozenset(
+_KEPT_IN_ENGLISH = frozenset(
     line.strip()
     for line in """
     a cappella
@@ -90,3 +99,34 @@ KEPT_IN_ENGLISH = frozenset(
     vis à vis
     """.strip().splitlines()
 )
+
+# Phrases of other languages that edited copy in each target language keeps.
+KEPT: dict[str, frozenset[str]] = {
+    "en": _KEPT_IN_ENGLISH,
+    "fr": _KEPT_IN_ENGLISH
+    | frozenset({"week-end", "start-up", "fair-play", "best of", "made in", "self-made man", "happy end"}),
+}
+
+# Lowercase words that join the parts of a name or a title ("Corriere della Sera", "Ursula von der
+# Leyen", "Guillermo del Toro", "Sant’Agata de’ Goti"): between capitalised words they are the name's.
+NAME_PARTICLES = frozenset(
+    """
+    a al als am an auf aus bei ben bin d da dagli dai dal dalla dalle das de dei degli del dell
+    della delle dello dem den der des di do dos du e el en et for i ibn il im in la las le les lo
+    los of op san sur t ten ter the und van vom von y zu zum zur
+    """.split()
+)
+
+# Languages that write their common nouns with a capital ("die Regierung"): there, a capitalised
+# word unknown to the copy's language counts towards a stretch being foreign.
+CAPITALISED_NOUNS = frozenset({"de"})
+
+# Definite articles, which a place name may carry in the source language ("gli Stati Uniti").
+ARTICLES = {
+    "it": "il lo la i gli le l",
+    "fr": "le la les l",
+    "es": "el la los las",
+    "de": "der die das den dem des",
+    "pt": "o a os as",
+    "en": "the",
+}

@@ -13,15 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from cleanup.model import Finding, Rule
+from cleanup.model import Finding, GlossaryEntry, Rule
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a pass may know beyond the text: the rules in force and the terms the user allows."""
+    """What a pass may know beyond the text: the rules in force, the terms the user allows, the
+    language of the copy, the source languages of the feed (none given: inferred) and the
+    newsroom's glossary."""
 
     enabled: frozenset[str]
     allowed: frozenset[str] = frozenset()
+    target: str = "en"
+    sources: tuple[str, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     def wants(self, rule_id: str) -> bool:
         """Whether the user's selection includes this rule."""

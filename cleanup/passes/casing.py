@@ -41,6 +41,7 @@ SEMICOLON_CAPITAL = Rule(
         "'The Hague', 'At Home Ltd', 'More4', 'A-level' or 'Which? magazine', never 'I', acronyms "
         "or other names."
     ),
+    targets=("en",),
 )
 
 SENTENCE_START_LOWERCASE = Rule(
@@ -63,6 +64,7 @@ SENTENCE_START_LOWERCASE = Rule(
         "unless'), and a quoted message may be lowercase on purpose. Never after an abbreviation "
         "or an initial, never on a word with an inner capital (iPhone, eBay)."
     ),
+    targets=("en",),
 )
 
 RULES = (SEMICOLON_CAPITAL, SENTENCE_START_LOWERCASE)

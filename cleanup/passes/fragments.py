@@ -39,6 +39,7 @@ STRAY_ELIDED_ARTICLE = Rule(
         "text, since titles share words ('L'Express' and the 'Daily Express'). Otherwise nothing "
         "is reported: names such as L’Oréal, L’Aquila or D’Alema keep their article in English."
     ),
+    targets=("en",),
 )
 
 RULES = (STRAY_ELIDED_ARTICLE,)

@@ -37,6 +37,7 @@ SPACE_BEFORE_PUNCTUATION = Rule(
         "the end of the line or a closing bracket or quote. So do a colon between numbers "
         "('10 : 30', 'John 3 : 16') and a mark named as a character ('press the ? key')."
     ),
+    targets=("en", "it", "es", "de", "pt"),
 )
 
 SPACE_AFTER_BRACKET = Rule(

@@ -1,0 +1,163 @@
+"""Source-language leftovers inside the copy, found as spans and named with their language.
+
+Whole sentences, phrases, single words, elided forms and runs of another script.
+Words are scored with wordfreq against the copy's language (English by default,
+``--target`` for another); only the sentences around a word that could anchor a
+leftover are looked at, so copy with none costs one quick scan. Without
+``--source`` hints the document's source language is inferred from the
+leftovers found, and the findings say so.
+
+>>> from cleanup import clean
+>>> text = "the minister said that non era possibile today"
+>>> [(f.rule, f.message) for f in clean(text, select=["leftovers"]).findings]
+[('source-phrase', "Italian left untranslated: 'non era possibile' (source language inferred)")]
+>>> [f.message for f in clean(text, select=["leftovers"], sources=["it"]).findings]
+["Italian left untranslated: 'non era possibile'"]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import regex
+from babel import Locale
+
+from cleanup.lang.frequencies import frequencies_for
+from cleanup.model import Finding, Safety
+from cleanup.passes.base import Context, Pass
+from cleanup.passes.leftovers import elisions, glossary, names, phrases, scripts, sentences
+from cleanup.passes.leftovers.candidates import Candidate
+from cleanup.passes.leftovers.catalogue import (
+    FOREIGN_SCRIPT,
+    GLOSSARY_TERM,
+    RULES,
+    SOURCE_ELISION,
+    SOURCE_NAME,
+    SOURCE_PHRASE,
+    SOURCE_SENTENCE,
+    SOURCE_WORD,
+)
+from cleanup.passes.leftovers.spans import present, sentences_around
+
+_WORD_RULES = (SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id)
+_SENTENCE_WEIGHT = 3  # a confirmed sentence says more about the source than a phrase
+
+
+@cache
+def language_name(code: str) -> str:
+    """The English name of a language code, from CLDR.
+
+    >>> language_name("pt")
+    'Portuguese'
+    """
+    return Locale("en").languages.get(code, code)
+
+
+@cache
+def _anchors(target: str) -> frozenset[str]:
+    """Words whose presence makes a sentence worth scoring."""
+    return frequencies_for(target).anchors(phrases.STRONG, phrases.VERY_STRONG, phrases.RARE)
+
+
+@cache
+def _vocabulary(target: str) -> frozenset[bytes]:
+    """What the first look searches for, as UTF-8: the anchors and the first words of place names."""
+    return frozenset(word.encode("utf-8") for word in _anchors(target)) | names.first_words(target)
+
+
+def _message(candidate: Candidate, language: str, text: str, inferred: bool) -> str:
+    name = language_name(language)
+    span = text[candidate.start : candidate.end]
+    if candidate.rule == SOURCE_SENTENCE.id:
+        message = f"{name} sentence left untranslated ({candidate.detail})"
+    elif candidate.rule == SOURCE_WORD.id:
+        message = f"{name} word left untranslated: {span!r}"
+    elif candidate.rule == SOURCE_ELISION.id:
+        message = f"{name} elided form: {span!r}"
+    else:
+        message = f"{name} left untranslated: {span!r}"
+    return message + " (source language inferred)" if inferred else message
+
+
+def infer_source(candidates: Iterable[Candidate]) -> str | None:
+    """The language most leftovers read as: one vote for each language a leftover reads as, one
+    more for its best, and more for a confirmed sentence.
+
+    >>> phrase = Candidate("source-phrase", 0, 5, ("es", "pt"))
+    >>> infer_source([phrase, Candidate("source-word", 9, 12, ("pt",))])
+    'pt'
+    """
+    votes: Counter[str] = Counter()
+    for candidate in candidates:
+        weight = _SENTENCE_WEIGHT if candidate.rule == SOURCE_SENTENCE.id else 1
+        votes.update({language: weight for language in candidate.languages})
+        votes[candidate.languages[0]] += weight
+    return max(sorted(votes), key=votes.__getitem__) if votes else None
+
+
+def _candidates(text: str, ctx: Context, languages: tuple[str, ...], hits: list[str]) -> Iterator[Candidate]:
+    if ctx.wants(SOURCE_ELISION.id) and ("'" in text or "’" in text):
+        yield from (c for c in elisions.find(text, ctx.target) if set(c.languages) & set(languages))
+    anchors = _anchors(ctx.target)
+    hits = [hit for hit in hits if hit in anchors]
+    if not hits or not any(ctx.wants(rule) for rule in _WORD_RULES):
+        return
+    frequencies = frequencies_for(ctx.target)
+    for window in sentences_around(text, hits):
+        if ctx.wants(SOURCE_SENTENCE.id):
+            sentence = sentences.find(text, window, frequencies, languages)
+            if sentence is not None and (not ctx.sources or sentence.languages[0] in languages):
+                yield sentence
+                continue
+        yield from (c for c in phrases.find(text, window, frequencies, languages) if ctx.wants(c.rule))
+
+
+def _overlaps(start: int, end: int, findings: list[Finding]) -> bool:
+    return any(f.start < end and start < f.end for f in findings)
+
+
+def _allowed_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the user's allowed terms occur in ``text``, in any case."""
+    pattern = regex.compile(
+        "|".join(regex.escape(term) for term in sorted(terms, key=len, reverse=True)), regex.I
+    )
+    return [match.span() for match in pattern.finditer(text)]
+
+
+def find(text: str, ctx: Context) -> Iterator[Finding]:
+    """Report source-language sentences, phrases, words and elided forms, and other scripts."""
+    findings: list[Finding] = []
+    if ctx.wants(FOREIGN_SCRIPT.id):
+        for start, end, run in scripts.find(text):
+            message = f"text in another script: {run!r}"
+            findings.append(Finding(FOREIGN_SCRIPT.id, message, start, end, None, Safety.DISPLAY))
+    if ctx.wants(GLOSSARY_TERM.id):
+        findings.extend(glossary.find(text, ctx.glossary))
+    sources = frequencies_for(ctx.target).sources
+    languages = tuple(language for language in sources if not ctx.sources or language in ctx.sources)
+    hits = present(text, _vocabulary(ctx.target)) if languages else []
+    if hits and ctx.wants(SOURCE_NAME.id):
+        findings.extend(
+            f for f in names.find(text, hits, ctx.target) if not _overlaps(f.start, f.end, findings)
+        )
+    candidates: list[Candidate] = []
+    for candidate in _candidates(text, ctx, languages, hits):
+        # An elided form found first ("dell'ambasciata") is not a word or phrase as well.
+        taken = any(c.start < candidate.end and candidate.start < c.end for c in candidates)
+        if not taken and not _overlaps(candidate.start, candidate.end, findings):
+            candidates.append(candidate)
+    inferred = None if ctx.sources else infer_source(candidates)
+    for candidate in candidates:
+        message = _message(candidate, candidate.language(inferred), text, inferred is not None)
+        findings.append(
+            Finding(candidate.rule, message, candidate.start, candidate.end, None, Safety.DISPLAY)
+        )
+    if ctx.allowed and findings:
+        allowed = _allowed_spans(text, ctx.allowed)
+        findings = [f for f in findings if not any(start < f.end and f.start < end for start, end in allowed)]
+    return iter(findings)
+
+
+PASS = Pass(name="leftovers", rules=RULES, find=find)

@@ -1,0 +1,147 @@
+"""The leftovers rules and their documentation.
+
+All but glossary-term are preview rules: they run when selected (``--select leftovers``), because
+their first look over every word still costs more than the rest of the chain (see bench/README.md).
+
+>>> [rule.id for rule in RULES][:2]
+['source-sentence', 'source-phrase']
+"""
+
+from __future__ import annotations
+
+from cleanup.model import Example, Rule
+
+FAMILY = "leftovers"
+_NAMES_KEPT = (
+    "Capitalised names, the particles between them (Corriere della Sera, von der Leyen, da Vinci), "
+    "phrases the copy's language keeps (de facto, per se, status quo) and terms in --allow FILE "
+    "are not reported."
+)
+
+SOURCE_SENTENCE = Rule(
+    id="source-sentence",
+    family=FAMILY,
+    summary="A whole sentence left in the source language.",
+    why=(
+        "When an engine fails on a sentence it may pass it through untranslated. Word frequencies "
+        "raise the sentence; langdetect (seeded) confirms the language and gives its confidence."
+    ),
+    examples=(
+        Example(
+            "It rained. Il governo ha deciso di rinviare la riforma delle pensioni al prossimo anno.",
+            "It rained. Il governo ha deciso di rinviare la riforma delle pensioni al prossimo anno.",
+        ),
+    ),
+    fix_safety="Reported only, with the language and langdetect's confidence: a person translates it.",
+    preview=True,
+)
+
+SOURCE_PHRASE = Rule(
+    id="source-phrase",
+    family=FAMILY,
+    summary="A run of two or more source-language words left untranslated inside a sentence.",
+    why=(
+        "Engines leave function-word phrases and short clauses they could not align "
+        "('della Repubblica', 'del gobierno', 'non era possibile') in the source language."
+    ),
+    examples=(
+        Example(
+            "the minister said that non era possibile today", "the minister said that non era possibile today"
+        ),
+    ),
+    fix_safety="Reported only, with the language: the right translation needs a person. " + _NAMES_KEPT,
+    preview=True,
+)
+
+SOURCE_WORD = Rule(
+    id="source-word",
+    family=FAMILY,
+    summary="A single source-language word that the copy's language does not know.",
+    why=(
+        "A word the engine could not translate is copied through ('one of the most important "
+        "fornitori of energy'). It is reported when the copy's language hardly uses it (under one "
+        "in 100 million words) and a source language uses it often."
+    ),
+    examples=(
+        Example(
+            "one of the most important fornitori of energy", "one of the most important fornitori of energy"
+        ),
+    ),
+    fix_safety="Reported only. A word in quotation marks is a term the sentence names, and is skipped. "
+    + _NAMES_KEPT,
+    preview=True,
+)
+
+SOURCE_ELISION = Rule(
+    id="source-elision",
+    family=FAMILY,
+    summary="An elided Italian or French article, preposition or pronoun glued to a lowercase word.",
+    why=(
+        "Italian and French elide before a vowel ('dell’ambasciata', 'nell’ambito', 'qu’il', "
+        "'l’accord'); English never does, so the form is always a leftover. In French copy only "
+        "the Italian forms French does not have are reported."
+    ),
+    examples=(
+        Example("talks on the accordo nell’ambito of trade", "talks on the accordo nell’ambito of trade"),
+    ),
+    fix_safety=(
+        "Reported only. Before a capital the form may be part of a name (d’Hondt, Côte d’Ivoire, "
+        "O’Brien, L’Oréal) and is left to stray-elided-article."
+    ),
+    preview=True,
+)
+
+FOREIGN_SCRIPT = Rule(
+    id="foreign-script",
+    family=FAMILY,
+    summary="A run of another script (Cyrillic, Greek, Arabic, Hebrew, CJK, …) inside Latin-script copy.",
+    why="A quotation or name that the engine left in its original script.",
+    examples=(Example("the channel Россия 24 reported", "the channel Россия 24 reported"),),
+    fix_safety="Reported only: it may be a deliberate original spelling.",
+    preview=True,
+)
+
+SOURCE_NAME = Rule(
+    id="source-name",
+    family=FAMILY,
+    summary="A country, territory or language named in the source language, with the copy's name for it.",
+    why=(
+        "Engines sometimes keep a place name in the source language, with its article "
+        "('gli Stati Uniti', 'l’Allemagne', 'Vereinigte Staaten'). Unicode CLDR, through Babel, "
+        "gives the name in the copy's language."
+    ),
+    examples=(Example("talks between gli Stati Uniti and Iran", "talks between the United States and Iran"),),
+    fix_safety=(
+        "Unsafe (applied with --unsafe-fixes): the name may belong to a title or a brand the copy "
+        "keeps. A name next to another capitalised word is part of a longer name (Forza Italia, "
+        "Banca d'Italia) and is not reported."
+    ),
+    preview=True,
+)
+
+GLOSSARY_TERM = Rule(
+    id="glossary-term",
+    family=FAMILY,
+    summary="A recurring leftover from the newsroom's glossary, replaced by the glossary's translation.",
+    why=(
+        "Every feed has its own recurring leftovers ('Palazzo Chigi', 'Casa Bianca'); a newsroom "
+        "lists them once in a TSV file given with --glossary FILE: source term, translation, "
+        "safe or unsafe."
+    ),
+    # With the entry "Casa Bianca<TAB>White House<TAB>safe" (the tests give it).
+    examples=(Example("a statement from the Casa Bianca", "a statement from the White House"),),
+    fix_safety=(
+        "As the glossary says for each entry: safe entries are applied by default, unsafe ones "
+        "with --unsafe-fixes. Without a glossary the rule finds nothing."
+    ),
+)
+
+RULES = (
+    SOURCE_SENTENCE,
+    SOURCE_PHRASE,
+    SOURCE_WORD,
+    SOURCE_ELISION,
+    SOURCE_NAME,
+    GLOSSARY_TERM,
+    FOREIGN_SCRIPT,
+)

@@ -1,0 +1,69 @@
+"""Elided articles, prepositions and pronouns of a source language glued to a lowercase word.
+
+>>> text = "talks on the accordo nell’ambito of trade; he said qu'il would come"
+>>> [(text[c.start:c.end], c.languages) for c in find(text, "en")]
+[('nell’ambito', ('it',)), ("qu'il", ('fr',))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from cleanup.lang.frequencies import frequencies_for
+from cleanup.lang.sources import ELIDED_FORMS, KEPT
+from cleanup.passes.leftovers.candidates import Candidate
+
+SOURCE_ELISION = "source-elision"
+
+
+# An apostrophe before a lowercase letter, but not English "'s", "'t", "'d", "'m", "'ll", "'re", "'ve".
+_APOSTROPHE = re.compile(r"['’](?!(?:[stdm]|ll|re|ve)(?![^\W\d_]))(?=[^\W\d_A-Z])")
+# Up to five letters before an apostrophe, not preceded by another letter or apostrophe.
+_FORM_BEFORE = re.compile(r"(?<![^\W\d_]|['’])[^\W\d_]{1,5}$")
+# After it, a lowercase word (but not English "'s", "'d", "'m", "'t" standing alone).
+_WORD_AFTER = re.compile(r"[^\W\d_A-Z]{2,}|(?![sdmt])[^\W\d_A-Z](?![^\W\d_])")
+
+
+@cache
+def _forms(target: str) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str] | None]:
+    """The elided forms of the target's source languages (not those the target writes itself)
+    with their languages, and the kept phrases with an elision in them."""
+    own = set(ELIDED_FORMS.get(target, "").split())
+    languages: dict[str, tuple[str, ...]] = {}
+    for language, forms in ELIDED_FORMS.items():
+        if language == target:
+            continue
+        for form in forms.split():
+            if form not in own:
+                languages[form] = (*languages.get(form, ()), language)
+    # Kept phrases with an elision ("coup d'état"), with either apostrophe and a space or hyphen.
+    kept = [
+        re.escape(phrase).replace("'", "['’]").replace("\\ ", "[ -]")
+        for phrase in sorted(KEPT.get(target, ()))
+        if "'" in phrase
+    ]
+    return languages, re.compile("|".join(kept), re.IGNORECASE) if kept else None
+
+
+def find(text: str, target: str) -> Iterator[Candidate]:
+    """Elided forms of the source languages before a lowercase word."""
+    languages, kept = _forms(target)
+    frequencies = frequencies_for(target)
+    for apostrophe in _APOSTROPHE.finditer(text):
+        at = apostrophe.start()
+        before = _FORM_BEFORE.search(text, max(0, at - 6), at)
+        after = _WORD_AFTER.match(text, at + 1)
+        if before is None or after is None or before.group().lower() not in languages:
+            continue
+        start, end = before.start(), after.end()
+        if kept is not None and any(
+            phrase.start() <= start < phrase.end()
+            for phrase in kept.finditer(text, max(0, start - 20), end + 20)
+        ):
+            continue
+        word = after.group().lower()
+        # A form several languages have ("l'", "d'") takes the language of the word it is glued to.
+        reading = sorted(languages[before.group().lower()], key=lambda code: -frequencies.margin(word, code))
+        yield Candidate(SOURCE_ELISION, start, end, tuple(reading))

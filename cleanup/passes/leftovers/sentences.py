@@ -1,0 +1,79 @@
+"""Whole sentences in another language, raised by word frequencies and confirmed by langdetect.
+
+Word frequencies pick the sentences where most words lean to one source
+language; langdetect, seeded so that every run gives the same answer, confirms
+the language and gives its confidence. langdetect is far too slow and too
+unsure on short text to run on every sentence or on fragments (see bench/), so
+it only ever sees these few candidates.
+
+>>> from cleanup.lang.frequencies import frequencies_for
+>>> text = "It rained. Il governo ha deciso di rinviare la riforma delle pensioni al prossimo anno."
+>>> found = find(text, (11, len(text)), frequencies_for("en"), ("it", "fr", "es", "de", "pt"))
+>>> found.rule, found.languages, found.detail
+('source-sentence', ('it',), 'langdetect: 1.00')
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+from cleanup.lang.frequencies import Frequencies
+from cleanup.passes.leftovers.candidates import Candidate
+from cleanup.passes.leftovers.phrases import LEANING
+from cleanup.passes.leftovers.spans import tokens
+
+SOURCE_SENTENCE = "source-sentence"
+
+MIN_WORDS = 6  # shorter sentences are left to the phrase rule
+SHARE = 0.5  # of the sentence's lowercase words leaning to one source language
+CONFIDENCE = 0.8  # langdetect's probability for that language
+SEED = 0
+
+
+@cache
+def _factory() -> DetectorFactory:
+    """langdetect's profiles, loaded once per process, with a fixed seed."""
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.seed = SEED
+    return factory
+
+
+def confirm(sentence: str) -> tuple[str, float]:
+    """langdetect's language for ``sentence`` and its probability (seeded: always the same).
+
+    >>> confirm("Der Bundestag hat das Gesetz am Donnerstag mit großer Mehrheit beschlossen.")[0]
+    'de'
+    """
+    detector = _factory().create()
+    detector.append(sentence)
+    best = detector.get_probabilities()[0]
+    return best.lang, best.prob
+
+
+def find(
+    text: str, window: tuple[int, int], frequencies: Frequencies, languages: tuple[str, ...]
+) -> Candidate | None:
+    """The sentence ``text[window[0]:window[1]]`` as a leftover, if it is one."""
+    words = [token for token in tokens(text, *window) if not token.capital]
+    if len(words) < MIN_WORDS:
+        return None
+    columns = [frequencies.sources.index(language) for language in languages]
+    leaning = [0] * len(columns)
+    for token in words:
+        margins = frequencies.margins(token.word)
+        for position, column in enumerate(columns):
+            leaning[position] += margins[column] >= LEANING
+    if max(leaning) < SHARE * len(words):
+        return None
+    start, end = window
+    sentence = text[start:end].strip()
+    start = text.index(sentence, start)
+    language, probability = confirm(sentence)
+    if language == frequencies.target or probability < CONFIDENCE:
+        return None
+    return Candidate(
+        SOURCE_SENTENCE, start, start + len(sentence), (language,), f"langdetect: {probability:.2f}"
+    )
