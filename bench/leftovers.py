@@ -6,7 +6,9 @@ WMT English news. Three kinds of insertion, each into its own copy of a host art
 sentence boundary or after a word inside a sentence:
 
 - a whole source sentence of 8 words or more, as its own sentence;
-- a fragment of 2 to 5 words cut from a source sentence, inside an English sentence;
+- a fragment of 2 to 5 words cut from a source sentence, inside an English sentence (reported
+  twice: all fragments, and those with two or more lowercase words, since a fragment such as
+  "George W. Bush" or "Fernando Alonso a" holds no word of the source language to find);
 - an elided form ("dell'ambasciata", "qu'il"), inside an English sentence.
 
 An insertion counts as found when a leftovers finding overlaps it and names its language. The
@@ -127,7 +129,9 @@ def main() -> int:
     rng = random.Random(2026)
     sentences, hosts = source_sentences(), host_articles()
     started = time.perf_counter()
-    print(f"{'language':<11}{'sentences 8+':>14}{'fragments 2-5':>15}{'elided forms':>14}")
+    print(
+        f"{'language':<11}{'sentences 8+':>14}{'fragments 2-5':>15}{'with 2+ words':>15}{'elided forms':>14}"
+    )
     for code in LANGUAGES:
         long_ones = [s for s in sentences[code] if len(s.split()) >= 8]
         hits: Counter[str] = Counter()
@@ -136,7 +140,11 @@ def main() -> int:
             hits["sentence"] += found(text, start, end, code)
             piece = fragment(rng.choice(sentences[code]), rng)
             text, start, end = insert(rng.choice(hosts), piece, rng, own_sentence=False)
-            hits["fragment"] += found(text, start, end, code)
+            hit = found(text, start, end, code)
+            hits["fragment"] += hit
+            if sum(word.isalpha() and word.islower() for word in piece.split()) >= 2:
+                hits["wordy"] += 1
+                hits["wordy found"] += hit
             if code in ELISIONS:
                 text, start, end = insert(
                     rng.choice(hosts), rng.choice(ELISIONS[code]), rng, own_sentence=False
@@ -144,7 +152,9 @@ def main() -> int:
                 hits["elision"] += found(text, start, end, code)
         share = {kind: f"{100 * hits[kind] / arguments.cases:.1f} %" for kind in ("sentence", "fragment")}
         elided = f"{100 * hits['elision'] / arguments.cases:.1f} %" if code in ELISIONS else "—"
-        print(f"{Locale('en').languages[code]:<11}{share['sentence']:>14}{share['fragment']:>15}{elided:>14}")
+        wordy = f"{100 * hits['wordy found'] / hits['wordy']:.1f} % of {hits['wordy']}"
+        name = Locale("en").languages[code]
+        print(f"{name:<11}{share['sentence']:>14}{share['fragment']:>15}{wordy:>15}{elided:>14}")
     alarms = Counter(f.rule for host in hosts for f in clean(host, select=["leftovers"]).findings)
     print(f"\nfalse alarms on {len(hosts)} clean English articles: {sum(alarms.values())} {dict(alarms)}")
     plain, with_leftovers = cost(texts(BBC))

@@ -32,8 +32,12 @@ def _found(text: str, **options: object) -> list[tuple[str, str]]:
             [("source-phrase", "que os dados da empresa"), ("source-phrase", "previsão de lucro")],
         ),
         ("one of the most important fornitori of energy", [("source-word", "fornitori")]),
-        # German nouns are capitalised: unknown to English, they count.
+        # German nouns are capitalised: unknown to English, they count, alone too.
         ("For der Bewegung years the main party", [("source-phrase", "der Bewegung")]),
+        ("research came to Einfluss in an end in 2003", [("source-word", "Einfluss")]),
+        # A hyphenated word wordfreq lists in parts; a function word English hardly uses.
+        ("his honeymoon was now na sexta-feira over", [("source-phrase", "na sexta-feira")]),
+        ("we've missed a number une possible infection of line-outs", [("source-word", "une")]),
     ],
 )
 def test_leftovers_are_found_with_their_span(text: str, expected: list[tuple[str, str]]) -> None:
@@ -55,8 +59,12 @@ def test_leftovers_are_found_with_their_span(text: str, expected: list[tuple[str
         'Marca said: "Wayne Rooney se volvió loco en el Bernabéu (Wayne Rooney went mad at the Bernabeu)".',
         'the lyrics "fire fi di man dem weh go ride", translated by campaigners as a call to violence',
         'the so-called "fornitori", meaning suppliers, of energy',
-        # The particles of names in a team list.
+        # The particles of names in a team list, and between a title's capitalised words.
         "G Intoppa, S Perugini, CA del Fava, D dal Maso, P Griffen",
+        "Strauss wrote Ariadne auf Naxos in 1912 and Piero della Francesca painted.",
+        # A capitalised word seen again nearby is a name, not a German noun; so is a glossed one.
+        "Rufus Norris for Festen. Festen is also shortlisted for the best play.",
+        "The trial of Buntes Fernsehen (Multi-Coloured TV) was started in late 2004.",
     ],
 )
 def test_what_english_keeps_is_not_reported(text: str) -> None:
@@ -98,6 +106,20 @@ def test_an_ambiguous_phrase_takes_the_inferred_source_language() -> None:
     text = "the previsão de lucro fell, and the firm said que os dados da empresa were wrong"
     languages = {f.message.split()[0] for f in clean(text, select=FAMILY).findings}
     assert languages == {"Portuguese"}
+
+
+def test_languages_the_words_cannot_tell_apart_are_both_named() -> None:
+    [finding] = clean("the rest de los meses of the year", select=FAMILY).findings
+    assert finding.message.startswith("Spanish left untranslated")
+    [finding] = clean("the vast de todos majority", select=FAMILY).findings
+    assert finding.message.startswith("Spanish or Portuguese left untranslated")
+    [finding] = clean("the vast de todos majority", select=FAMILY, sources=["pt"]).findings
+    assert finding.message.startswith("Portuguese left untranslated")
+
+
+def test_a_gloss_later_in_a_quotation_does_not_hide_an_earlier_leftover() -> None:
+    text = '"He is down for sus hijas coincidan con the job and I hope he does (so)"'
+    assert _found(text) == [("source-phrase", "sus hijas coincidan con")]
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,17 @@ def zipf_table(language: str, wordlist: str = "small") -> dict[str, float]:
     }
 
 
+def _zipf(table: dict[str, float], word: str) -> float:
+    """The word's Zipf value in ``table``; a hyphenated word the list lacks ("sexta-feira") counts
+    as its rarest part, as wordfreq splits it so."""
+    found = table.get(word)
+    if found is not None:
+        return found
+    if "-" not in word:
+        return 0.0
+    return min(table.get(part, 0.0) for part in word.split("-"))
+
+
 class Frequencies:
     """Margins of words over the ``target`` language, for each of its source languages.
 
@@ -51,7 +62,7 @@ class Frequencies:
 
     def target_zipf(self, word: str) -> float:
         """The word's Zipf value in the target language, 0 when it is not in the list."""
-        return self._target.get(word, 0.0)
+        return _zipf(self._target, word)
 
     def source_zipf(self, word: str, language: str) -> float:
         """The word's Zipf value in a source language, 0 when it is not in the small list."""
@@ -61,8 +72,8 @@ class Frequencies:
         """How much more frequent ``word`` is in each source language than in the target."""
         found = self._margins.get(word)
         if found is None:
-            base = self._target.get(word, 0.0)
-            found = tuple(table.get(word, 0.0) - base for table in self._source_tables)
+            base = _zipf(self._target, word)
+            found = tuple(_zipf(table, word) - base for table in self._source_tables)
             self._margins[word] = found
         return found
 

@@ -25,6 +25,7 @@ import regex
 from babel import Locale
 
 from cleanup.lang.frequencies import frequencies_for
+from cleanup.lang.sources import CAPITALISED_NOUNS
 from cleanup.model import Finding, Safety
 from cleanup.passes.base import Context, Pass
 from cleanup.passes.leftovers import elisions, glossary, names, phrases, scripts, sentences
@@ -57,8 +58,22 @@ def language_name(code: str) -> str:
 
 @cache
 def _anchors(target: str) -> frozenset[str]:
-    """Words whose presence makes a sentence worth scoring."""
-    return frequencies_for(target).anchors(phrases.STRONG, phrases.VERY_STRONG, phrases.RARE)
+    """Words whose presence makes a sentence worth scoring: those that can anchor a phrase, and
+    common nouns of a language that capitalises them ("Einfluss"), written so."""
+    frequencies = frequencies_for(target)
+    anchors = frequencies.anchors(phrases.STRONG, phrases.VERY_STRONG, phrases.RARE)
+    nouns = {
+        word.capitalize()
+        for word in anchors
+        if frequencies.target_zipf(word) < phrases.CAPITAL_UNKNOWN
+        and any(frequencies.margin(word, language) >= phrases.KNOWN for language in noun_languages(target))
+    }
+    return anchors | nouns
+
+
+def noun_languages(target: str) -> tuple[str, ...]:
+    """The source languages that write common nouns with a capital."""
+    return tuple(language for language in frequencies_for(target).sources if language in CAPITALISED_NOUNS)
 
 
 @cache
@@ -67,8 +82,8 @@ def _vocabulary(target: str) -> frozenset[bytes]:
     return frozenset(word.encode("utf-8") for word in _anchors(target)) | names.first_words(target)
 
 
-def _message(candidate: Candidate, language: str, text: str, inferred: bool) -> str:
-    name = language_name(language)
+def _message(candidate: Candidate, languages: tuple[str, ...], text: str, inferred: bool) -> str:
+    name = " or ".join(language_name(language) for language in languages)
     span = text[candidate.start : candidate.end]
     if candidate.rule == SOURCE_SENTENCE.id:
         message = f"{name} sentence left untranslated ({candidate.detail})"
@@ -83,7 +98,7 @@ def _message(candidate: Candidate, language: str, text: str, inferred: bool) -> 
 
 def infer_source(candidates: Iterable[Candidate]) -> str | None:
     """The language most leftovers read as: one vote for each language a leftover reads as, one
-    more for its best, and more for a confirmed sentence.
+    more for each of its leading ones, and more for a confirmed sentence; None on a tie.
 
     >>> phrase = Candidate("source-phrase", 0, 5, ("es", "pt"))
     >>> infer_source([phrase, Candidate("source-word", 9, 12, ("pt",))])
@@ -93,8 +108,11 @@ def infer_source(candidates: Iterable[Candidate]) -> str | None:
     for candidate in candidates:
         weight = _SENTENCE_WEIGHT if candidate.rule == SOURCE_SENTENCE.id else 1
         votes.update({language: weight for language in candidate.languages})
-        votes[candidate.languages[0]] += weight
-    return max(sorted(votes), key=votes.__getitem__) if votes else None
+        votes.update({language: weight for language in candidate.leading()})
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _candidates(text: str, ctx: Context, languages: tuple[str, ...], hits: list[str]) -> Iterator[Candidate]:
@@ -150,7 +168,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             candidates.append(candidate)
     inferred = None if ctx.sources else infer_source(candidates)
     for candidate in candidates:
-        message = _message(candidate, candidate.language(inferred), text, inferred is not None)
+        message = _message(candidate, candidate.reported(inferred), text, not ctx.sources)
         findings.append(
             Finding(candidate.rule, message, candidate.start, candidate.end, None, Safety.DISPLAY)
         )

@@ -65,5 +65,9 @@ def find(text: str, target: str) -> Iterator[Candidate]:
             continue
         word = after.group().lower()
         # A form several languages have ("l'", "d'") takes the language of the word it is glued to.
-        reading = sorted(languages[before.group().lower()], key=lambda code: -frequencies.margin(word, code))
-        yield Candidate(SOURCE_ELISION, start, end, tuple(reading))
+        ranked = sorted(
+            ((code, frequencies.margin(word, code)) for code in languages[before.group().lower()]),
+            key=lambda pair: -pair[1],
+        )
+        reading, scores = zip(*ranked, strict=True)
+        yield Candidate(SOURCE_ELISION, start, end, reading, scores)

@@ -30,20 +30,29 @@ SOURCE_WORD = "source-word"
 STRONG = 1.5  # a phrase needs one word ≥ 30 times as frequent in the language as in the copy's,
 RARE = 3.0  # and rare in the copy's language (Zipf below 3: under one in a million words),
 VERY_STRONG = 3.0  # or a thousand times as frequent in the language ("und", "mit", "del"),
+TOGETHER = 4.5  # (or its words together thirty thousand times as frequent: "de los")
 MEAN = 1.0  # and its words ten times as frequent on average
 TOLERATED = -0.5  # a word shared with the copy's language may sit inside a phrase,
 LEANING = 0.5  # but two of its words must be three times as frequent in the language
-UNKNOWN = 1.0  # a word under one in 100 million words of the copy's language is not of it,
-KNOWN = 3.0  # and one over one in a million words of a source language is of that one
+UNKNOWN = 2.5  # a word under one in 3 million words of the copy's language is hardly of it,
+KNOWN = 3.0  # when a source language uses it a thousand times as often
+FUNCTION_WORD_TARGET = 3.5  # a word this rare in the copy's language,
+FUNCTION_WORD_MARGIN = 3.5  # three thousand times as frequent in a source language, is of that one
 CAPITAL_UNKNOWN = 2.0  # a capitalised word this rare in the copy's language may be a common noun
 COMMON_CAPITAL = 4.0  # a sentence's first word this frequent in the copy's language starts no name
 
-# What may stand between two words of one phrase: spaces, a comma or a dash.
-_JOINER = regex.compile(r"[ \t]{1,3}|, | [-–] ")
+# What may stand between two words of one phrase: spaces, a comma, a dash or a number.
+_JOINER = regex.compile(r"[ \t]{1,3}(?:\d[\d.,:]*[ \t]{1,3})?|, | [-–] ")
 _QUOTE_BEFORE = regex.compile(r"(?r)[\"“‘'«]\s?$")
-# After a quoted foreign phrase, an English gloss: a bracket, or a word that introduces one.
-_GLOSS = regex.compile(r"\(|\b(?:meaning|means|translated|translates|literally|roughly)\b", regex.I)
-_GLOSS_REACH = 60
+# Right after a quoted foreign phrase (maybe a name between), or right after its closing quote:
+# an English gloss, in brackets or introduced by a word that says so.
+_GLOSS = regex.compile(
+    r"(?:\s+\p{Lu}\p{L}*)?[\"”»]?\s*[,:]?\s*"
+    r"(?:\(|\b(?:meaning|means|translated|translates|literally|roughly)\b)",
+    regex.I,
+)
+_CLOSING_QUOTE = regex.compile(r"[\"”»]")
+_NEARBY = 5000  # characters around a capitalised word where seeing it again makes it a name
 
 
 def find(
@@ -55,24 +64,32 @@ def find(
         return
     columns = [frequencies.sources.index(language) for language in languages]
     kept = KEPT.get(frequencies.target, frozenset())
+    named = _named(text, words)
     in_phrase: set[int] = set()
     for run in _stretches(text, words):
-        for left, right, reading in _phrases(text, words, run, frequencies, columns, languages):
+        for left, right, ranked in _phrases(text, words, run, frequencies, columns, languages, named):
             start, end = words[run[left]].start, words[run[right]].end
             in_phrase.update(run[left : right + 1])
-            if text[start:end].lower() not in kept and not _glossed(text, window[0], start, end):
-                yield Candidate(SOURCE_PHRASE, start, end, reading)
+            if text[start:end].lower() not in kept and not _glossed(text, window, start, end):
+                reading, scores = zip(*ranked, strict=True)
+                yield Candidate(SOURCE_PHRASE, start, end, reading, scores, right - left + 1)
     for index, token in enumerate(words):
-        if index in in_phrase or token.capital:
+        if index in in_phrase:
             continue
-        reading = _single_word(token.word, frequencies, columns, languages)
+        if token.capital:
+            ranked = [] if index in named else _common_noun(words, index, frequencies, columns, languages)
+        elif _between_capitals(words, index) and token.word in NAME_PARTICLES:
+            continue  # "Ariadne auf Naxos", "Piero della Francesca"
+        else:
+            ranked = _single_word(token.word, frequencies, columns, languages)
         if (
-            reading
+            ranked
             and token.word not in kept
             and not _quoted(text, token)
-            and not _glossed(text, window[0], token.start, token.end)
+            and not _glossed(text, window, token.start, token.end)
         ):
-            yield Candidate(SOURCE_WORD, token.start, token.end, reading)
+            reading, scores = zip(*ranked, strict=True)
+            yield Candidate(SOURCE_WORD, token.start, token.end, reading, scores)
 
 
 def _stretches(text: str, words: list[Token]) -> Iterator[list[int]]:
@@ -87,14 +104,27 @@ def _stretches(text: str, words: list[Token]) -> Iterator[list[int]]:
         yield run
 
 
-def _score(token: Token, first: bool, margin: float, language: str, frequencies: Frequencies) -> float:
+def _named(text: str, words: list[Token]) -> set[int]:
+    """The capitalised words that are names rather than nouns: the sentence's first word, and
+    those written the same way again nearby ("Festen. Festen is also shortlisted")."""
+    named = {0}
+    for index, token in enumerate(words):
+        if index and token.capital:
+            spelling = text[token.start : token.end]
+            around = max(0, token.start - _NEARBY), token.end + _NEARBY
+            if text.count(spelling, *around) > 1:
+                named.add(index)
+    return named
+
+
+def _score(token: Token, named: bool, margin: float, language: str, frequencies: Frequencies) -> float:
     """A word's weight for one language: its margin; for a capitalised word, 0 (a name), except a
     common noun of a language that capitalises them, unknown to the copy's language."""
     if not token.capital:
         return margin
     if (
         language in CAPITALISED_NOUNS
-        and not first
+        and not named
         and margin >= STRONG
         and frequencies.target_zipf(token.word) < CAPITAL_UNKNOWN
     ):
@@ -109,9 +139,11 @@ def _phrases(
     frequencies: Frequencies,
     columns: list[int],
     languages: tuple[str, ...],
-) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    named: set[int],
+) -> Iterator[tuple[int, int, list[tuple[str, float]]]]:
     """The parts of ``run`` that read as a source language, longest first where they overlap,
-    each with the languages it reads as (best first); parts that belong to a name are left out."""
+    each with the languages it reads as and their summed margins, best first; parts that belong
+    to a name are left out."""
     if len(run) < 2:
         return
     margins = [frequencies.margins(words[i].word) for i in run]
@@ -120,7 +152,7 @@ def _phrases(
     parts: list[tuple[int, int, float, str]] = []
     for column, language in zip(columns, languages, strict=True):
         scores = [
-            _score(words[i], i == 0, m[column], language, frequencies)
+            _score(words[i], i in named, m[column], language, frequencies)
             for i, m in zip(run, margins, strict=True)
         ]
         parts.extend((*part, language) for part in _parts(words, run, scores, frequencies))
@@ -131,9 +163,13 @@ def _phrases(
         taken.append((left, right))
         if _is_name(text, words, run, left, right, frequencies):
             continue
-        overlapping = [part for part in parts if part[0] <= right and left <= part[1]]
-        reading = dict.fromkeys(part[3] for part in sorted(overlapping, key=lambda part: -part[2]))
-        yield left, right, tuple(reading)
+        reading = {part[3] for part in parts if part[0] <= right and left <= part[1]}
+        scores = {
+            language: sum(m[columns[languages.index(language)]] for m in margins[left : right + 1])
+            for language in reading
+        }
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        yield left, right, ranked
 
 
 def _parts(
@@ -161,7 +197,7 @@ def _parts(
             for i in range(left, right + 1)
         )
         leaning = sum(score >= LEANING for score in part)
-        if leaning >= 2 and anchored and sum(part) / len(part) >= MEAN:
+        if leaning >= 2 and (anchored or sum(part) >= TOGETHER) and sum(part) / len(part) >= MEAN:
             yield left, right, sum(part)
         start = end + 1
 
@@ -193,32 +229,61 @@ def _is_name(
 
 def _single_word(
     word: str, frequencies: Frequencies, columns: list[int], languages: tuple[str, ...]
-) -> tuple[str, ...]:
-    """The languages a lone word belongs to, best first, when the copy's language hardly knows it."""
-    if len(word) < 4 or frequencies.target_zipf(word) >= UNKNOWN:
-        return ()
-    margins = frequencies.margins(word)
-    known = sorted(
-        (
-            (margins[c], language)
-            for c, language in zip(columns, languages, strict=True)
-            if margins[c] >= KNOWN
-        ),
-        reverse=True,
+) -> list[tuple[str, float]]:
+    """The languages a lone word belongs to, with its margins, best first: the copy's language
+    hardly knows it, or
+    it is a function word of a source language ("une", "und") that the copy's language rarely
+    uses."""
+    target = frequencies.target_zipf(word)
+    if len(word) < 3 or target >= FUNCTION_WORD_TARGET:
+        return []
+    needed = KNOWN if target < UNKNOWN and len(word) >= 4 else FUNCTION_WORD_MARGIN
+    return _ranked(frequencies.margins(word), columns, languages, needed)
+
+
+def _ranked(
+    margins: tuple[float, ...], columns: list[int], languages: tuple[str, ...], needed: float
+) -> list[tuple[str, float]]:
+    """The languages whose margin reaches ``needed``, with it, best first."""
+    pairs = zip(columns, languages, strict=True)
+    return sorted(
+        ((language, margins[c]) for c, language in pairs if margins[c] >= needed), key=lambda p: -p[1]
     )
-    return tuple(language for _, language in known)
 
 
-def _glossed(text: str, sentence_start: int, start: int, end: int) -> bool:
-    """Whether the phrase stands in a quotation that the sentence glosses in its own language:
-    '"se volvió loco en el Bernabéu" (became crazy at the Bernabéu)'."""
-    before = text[sentence_start:start]
+def _glossed(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the sentence glosses the phrase in its own language, right after it ("Buntes
+    Fernsehen (Multi-Coloured TV)") or after the quotation that holds it ('"se volvió loco en
+    el Bernabéu" (became crazy at the Bernabéu)')."""
+    if _GLOSS.match(text, end) is not None:
+        return True
+    before = text[sentence[0] : start]
     inside_quotes = (
         before.count('"') % 2 == 1
         or before.count("“") > before.count("”")
         or before.count("«") > before.count("»")
     )
-    return inside_quotes and _GLOSS.search(text, end, end + _GLOSS_REACH) is not None
+    closing = _CLOSING_QUOTE.search(text, end, sentence[1]) if inside_quotes else None
+    return closing is not None and _GLOSS.match(text, closing.start()) is not None
+
+
+def _between_capitals(words: list[Token], index: int) -> bool:
+    return 0 < index < len(words) - 1 and words[index - 1].capital and words[index + 1].capital
+
+
+def _common_noun(
+    words: list[Token], index: int, frequencies: Frequencies, columns: list[int], languages: tuple[str, ...]
+) -> list[tuple[str, float]]:
+    """The languages a lone capitalised word belongs to as a common noun ("Einfluss"): not the
+    sentence's first word, not next to another capitalised word (names come in pairs), unknown
+    to the copy's language, and well known to a language that capitalises its nouns."""
+    if words[index - 1].capital or (index + 1 < len(words) and words[index + 1].capital):
+        return []
+    word = words[index].word
+    if frequencies.target_zipf(word) >= CAPITAL_UNKNOWN:
+        return []
+    ranked = _ranked(frequencies.margins(word), columns, languages, KNOWN)
+    return [(language, margin) for language, margin in ranked if language in CAPITALISED_NOUNS]
 
 
 def _quoted(text: str, token: Token) -> bool:

@@ -74,6 +74,5 @@ def find(
     language, probability = confirm(sentence)
     if language == frequencies.target or probability < CONFIDENCE:
         return None
-    return Candidate(
-        SOURCE_SENTENCE, start, start + len(sentence), (language,), f"langdetect: {probability:.2f}"
-    )
+    detail = f"langdetect: {probability:.2f}"
+    return Candidate(SOURCE_SENTENCE, start, start + len(sentence), (language,), detail=detail)

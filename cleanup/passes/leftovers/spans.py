@@ -19,7 +19,7 @@ import regex
 
 # Letters, with hyphens and apostrophes inside a word kept (compounds, possessives, elisions).
 _WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
-_ASCII_PUNCTUATION = bytes.maketrans(b".,;:!?\"'()[]/", b" " * 13)
+_ASCII_PUNCTUATION = bytes.maketrans(b".,;:!?\"'()[]/-", b" " * 14)
 _TYPOGRAPHIC_PUNCTUATION = tuple(mark.encode() for mark in "“”‘’«»–—…")
 # The end of a sentence: a stop, maybe closing quotes or brackets, then a space; or a line break.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s)|\n")
@@ -29,7 +29,8 @@ _REACH = 600  # characters looked at on each side of a hit, so that a line of an
 
 @dataclass(slots=True)
 class Token:
-    """A word of the text: its span, its lowercase form, and whether it starts with a capital."""
+    """A word of the text: its span, its case-folded form (as wordfreq keys its lists: "straße" is
+    "strasse"), and whether it starts with a capital."""
 
     start: int
     end: int
@@ -53,7 +54,7 @@ def present(text: str, vocabulary: frozenset[bytes]) -> list[str]:
 def sentences_around(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """The spans of the sentences (or lines) that hold any of ``words`` in lowercase, in order."""
     pattern = re.compile(
-        r"(?<![\w'’-])(?:" + "|".join(re.escape(word) for word in sorted(words)) + r")(?![\w'’-])"
+        r"(?<![\w'’])(?:" + "|".join(re.escape(word) for word in sorted(words)) + r")(?![\w'’])"
     )
     spans: list[tuple[int, int]] = []
     for hit in pattern.finditer(text):
@@ -79,6 +80,6 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     [('il', True), ('governo', False), ("dell'italia", False)]
     """
     return [
-        Token(match.start(), match.end(), match.group().lower(), match.group()[0].isupper())
+        Token(match.start(), match.end(), match.group().casefold(), match.group()[0].isupper())
         for match in _WORD.finditer(text, start, len(text) if end is None else end)
     ]
