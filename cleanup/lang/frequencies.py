@@ -3,9 +3,10 @@
 A word *leans* towards a source language when it is much more frequent there
 than in the target language: the margin is the difference of Zipf values (log10
 of frequency per billion words), so 1.0 means ten times as frequent. The target
-language is read from wordfreq's large list (about 45 MB for English), so that a
-rare word of the copy's own language ("stabilise", "sanguine") is known as one;
-the source languages from the small lists (a few MB each).
+language is read from wordfreq's large list, so that a rare word of the copy's
+own language ("stabilise", "sanguine") is known as one; the source languages
+from the small lists (a few MB each). Of the large list only the words that
+matter are kept: those of the source lists and of the target's small list.
 
 >>> english = frequencies_for("en")
 >>> english.sources
@@ -27,11 +28,16 @@ from cleanup.lang.sources import sources_for
 
 
 @cache
-def zipf_table(language: str, wordlist: str = "small") -> dict[str, float]:
-    """Zipf value of every word in one of the language's wordfreq lists."""
+def zipf_table(language: str) -> dict[str, float]:
+    """Zipf value of every word in the language's small wordfreq list."""
+    return _zipf_values(language, "small")
+
+
+def _zipf_values(language: str, wordlist: str, keep: set[str] | None = None) -> dict[str, float]:
     return {
         word: math.log10(frequency * 1e9)
         for word, frequency in wordfreq.get_frequency_dict(language, wordlist=wordlist).items()
+        if keep is None or word in keep
     }
 
 
@@ -56,8 +62,9 @@ class Frequencies:
     def __init__(self, target: str) -> None:
         self.target = target
         self.sources = sources_for(target)
-        self._target = zipf_table(target, "large")
         self._source_tables = tuple(zipf_table(language) for language in self.sources)
+        wanted = set(wordfreq.iter_wordlist(target, "small")).union(*self._source_tables)
+        self._target = _zipf_values(target, "large", keep=wanted)
         self._margins: dict[str, tuple[float, ...]] = {}
 
     def target_zipf(self, word: str) -> float:
@@ -72,10 +79,12 @@ class Frequencies:
         """How much more frequent ``word`` is in each source language than in the target."""
         found = self._margins.get(word)
         if found is None:
-            base = _zipf(self._target, word)
-            found = tuple(_zipf(table, word) - base for table in self._source_tables)
-            self._margins[word] = found
+            found = self._margins[word] = self._computed_margins(word)
         return found
+
+    def _computed_margins(self, word: str) -> tuple[float, ...]:
+        base = _zipf(self._target, word)
+        return tuple(_zipf(table, word) - base for table in self._source_tables)
 
     def margin(self, word: str, language: str) -> float:
         """``margins`` for one source language."""
@@ -85,12 +94,16 @@ class Frequencies:
     def anchors(self, strong: float, very_strong: float, rare: float) -> frozenset[str]:
         """Words that can make a stretch foreign on their own: ``very_strong`` more typical of a
         source language (as a Zipf margin), or ``strong`` and rarer than ``rare`` in the target."""
-        words = {word for table in self._source_tables for word in table}
+        best: dict[str, float] = {}
+        for table in self._source_tables:
+            for word, zipf in table.items():
+                margin = zipf - self._target.get(word, 0.0)
+                if margin > best.get(word, -99.0):
+                    best[word] = margin
         return frozenset(
             word
-            for word in words
-            if max(self.margins(word)) >= very_strong
-            or (max(self.margins(word)) >= strong and self.target_zipf(word) < rare)
+            for word, margin in best.items()
+            if margin >= very_strong or (margin >= strong and self._target.get(word, 0.0) < rare)
         )
 
 

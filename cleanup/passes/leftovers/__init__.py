@@ -24,7 +24,7 @@ from functools import cache
 import regex
 from babel import Locale
 
-from cleanup.lang.frequencies import frequencies_for
+from cleanup.lang.frequencies import frequencies_for, zipf_table
 from cleanup.lang.sources import CAPITALISED_NOUNS
 from cleanup.model import Finding, Safety
 from cleanup.passes.base import Context, Pass
@@ -56,7 +56,6 @@ def language_name(code: str) -> str:
     return Locale("en").languages.get(code, code)
 
 
-@cache
 def _anchors(target: str) -> frozenset[str]:
     """Words whose presence makes a sentence worth scoring: those that can anchor a phrase, and
     common nouns of a language that capitalises them ("Einfluss"), written so."""
@@ -64,22 +63,24 @@ def _anchors(target: str) -> frozenset[str]:
     anchors = frequencies.anchors(phrases.STRONG, phrases.VERY_STRONG, phrases.RARE)
     nouns = {
         word.capitalize()
-        for word in anchors
-        if frequencies.target_zipf(word) < phrases.CAPITAL_UNKNOWN
-        and any(frequencies.margin(word, language) >= phrases.KNOWN for language in noun_languages(target))
+        for language in frequencies.sources
+        if language in CAPITALISED_NOUNS
+        for word, zipf in zipf_table(language).items()
+        if (target_zipf := frequencies.target_zipf(word)) < phrases.CAPITAL_UNKNOWN
+        and zipf - target_zipf >= phrases.KNOWN
     }
     return anchors | nouns
-
-
-def noun_languages(target: str) -> tuple[str, ...]:
-    """The source languages that write common nouns with a capital."""
-    return tuple(language for language in frequencies_for(target).sources if language in CAPITALISED_NOUNS)
 
 
 @cache
 def _vocabulary(target: str) -> frozenset[bytes]:
     """What the first look searches for, as UTF-8: the anchors and the first words of place names."""
-    return frozenset(word.encode("utf-8") for word in _anchors(target)) | names.first_words(target)
+    return _anchor_bytes(target) | names.first_words(target)
+
+
+@cache
+def _anchor_bytes(target: str) -> frozenset[bytes]:
+    return frozenset(word.encode("utf-8") for word in _anchors(target))
 
 
 def _message(candidate: Candidate, languages: tuple[str, ...], text: str, inferred: bool) -> str:
@@ -118,8 +119,8 @@ def infer_source(candidates: Iterable[Candidate]) -> str | None:
 def _candidates(text: str, ctx: Context, languages: tuple[str, ...], hits: list[str]) -> Iterator[Candidate]:
     if ctx.wants(SOURCE_ELISION.id) and ("'" in text or "’" in text):
         yield from (c for c in elisions.find(text, ctx.target) if set(c.languages) & set(languages))
-    anchors = _anchors(ctx.target)
-    hits = [hit for hit in hits if hit in anchors]
+    anchors = _anchor_bytes(ctx.target)
+    hits = [hit for hit in hits if hit.encode("utf-8") in anchors]
     if not hits or not any(ctx.wants(rule) for rule in _WORD_RULES):
         return
     frequencies = frequencies_for(ctx.target)

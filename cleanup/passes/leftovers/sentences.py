@@ -16,6 +16,7 @@ it only ever sees these few candidates.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
@@ -32,11 +33,19 @@ CONFIDENCE = 0.8  # langdetect's probability for that language
 SEED = 0
 
 
+# langdetect's profiles of languages written in Latin script: other scripts are foreign-script's,
+# and leaving them out saves two thirds of the profiles' memory (about 40 MB).
+LATIN_SCRIPT_PROFILES = (
+    "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw tl tr vi".split()
+)
+
+
 @cache
 def _factory() -> DetectorFactory:
-    """langdetect's profiles, loaded once per process, with a fixed seed."""
+    """langdetect's Latin-script profiles, loaded once per process, with a fixed seed."""
     factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
+    folder = Path(PROFILES_DIRECTORY)
+    factory.load_json_profile([(folder / code).read_text(encoding="utf-8") for code in LATIN_SCRIPT_PROFILES])
     factory.seed = SEED
     return factory
 
