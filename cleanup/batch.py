@@ -34,6 +34,9 @@ from cleanup.model import Finding
 from cleanup.passes import Context
 from cleanup.pipeline import run as clean_text
 from cleanup.render.diff import unified_diff
+from cleanup.result import Result
+from cleanup.review.decisions import sha256_hex
+from cleanup.review.worddiff import word_diff
 
 _CHUNK = 8
 _AHEAD = 4  # chunks in flight per worker
@@ -46,6 +49,7 @@ class Mode(enum.StrEnum):
     OUT = "out"
     IN_PLACE = "in-place"
     DIFF = "diff"
+    WORD_DIFF = "word-diff"
     CHECK = "check"
 
 
@@ -67,6 +71,8 @@ class Options:
     out: str | None = None
     backup: str | None = None
     keep_encoding: bool = False
+    color: bool = False  # a word diff in colour, for a terminal
+    keep_results: bool = False  # outcomes carry the result and the original's hash (HTML report)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +85,8 @@ class Outcome:
     error: str | None = None
     output: bytes = b""
     size: int = 0
+    result: Result | None = None
+    sha256: str = ""
 
 
 def _identity(path: str) -> tuple[int, int, int] | None:
@@ -136,6 +144,8 @@ def process(item: Input, options: Options) -> Outcome:
             mark = "\ufeff" if document.bom and document.encoding == "utf_8" else ""
             diff = unified_diff(mark + result.original, mark + result.text, document.path, document.path)
             output = _diff_bytes(document, diff)
+        elif options.mode is Mode.WORD_DIFF:
+            output = word_diff(document.path, result, color=options.color).encode("utf-8")
         elif options.mode is Mode.IN_PLACE and result.changed:
             fixed = io.encode(document, result.text, keep_encoding=options.keep_encoding)
             _write_in_place(item, data, fixed, seen, options.backup)
@@ -146,6 +156,9 @@ def process(item: Input, options: Options) -> Outcome:
                 else data
             )
             _write_out(item, options.out, fixed)
+        if options.keep_results:
+            kept = {"result": result, "sha256": sha256_hex(data)}
+            return Outcome(item.path, status, result.findings, output=output, size=len(data), **kept)
         return Outcome(item.path, status, result.findings, output=output, size=len(data))
     except io.InputError as err:
         return Outcome(item.path, Status.FAILED, error=err.reason)

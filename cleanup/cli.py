@@ -9,71 +9,27 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import click
 
-from cleanup import batch, glossary, io
+from cleanup import batch, io
 from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
-from cleanup.lang.sources import LANGUAGES
-from cleanup.passes import Context
+from cleanup.options import context, rule_options
 from cleanup.render.findings import finding_line, finding_record
+from cleanup.render.html import HtmlReport
 from cleanup.render.progress import progress
 from cleanup.render.report import JsonArray, file_record, json_line
 from cleanup.render.summary import Tally
-from cleanup.rules import ALL_RULES, UnknownRuleError, select_rules
+from cleanup.review.commands import apply_command, review_command
+from cleanup.rules import ALL_RULES
 
 DEFAULT_INPUT = Path("seeds") / "000_a4250b86ee3da36c.txt"
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
-
-
-def _split(values: Iterable[str]) -> list[str]:
-    return [part for value in values for part in value.split(",") if part.strip()]
-
-
-def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], target: str) -> frozenset[str]:
-    chosen = _split(select)
-    if select and not chosen:
-        raise click.UsageError("--select names no rule")
-    try:
-        return select_rules(chosen or None, _split(ignore), target=target)
-    except UnknownRuleError as err:
-        raise click.UsageError(str(err)) from None
-
-
-def _context(options: dict[str, Any]) -> Context:
-    """The rules and language settings of a cleaning command, from its options."""
-    target = options["target"]
-    sources = tuple(_split(options["source"]))
-    for source in sources:
-        if source not in LANGUAGES or source == target:
-            choices = ", ".join(language for language in LANGUAGES if language != target)
-            raise click.UsageError(f"--source {source}: expected one of {choices}")
-    try:
-        entries = glossary.read(options["glossary_file"]) if options["glossary_file"] else ()
-    except glossary.GlossaryError as err:
-        raise click.UsageError(str(err)) from None
-    return Context(
-        enabled=_enabled(options["select"], options["ignore"], target),
-        allowed=_allowed(options["allow_file"]),
-        target=target,
-        sources=sources,
-        glossary=entries,
-    )
-
-
-def _allowed(path: str | None) -> frozenset[str]:
-    """The terms of an ``--allow`` file, lowercased; blank lines and ``#`` comments skipped."""
-    if path is None:
-        return frozenset()
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")
-    )
 
 
 def _inputs(files: tuple[str, ...]) -> tuple[str, ...]:
@@ -86,17 +42,10 @@ def _inputs(files: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
-    """Add the options every cleaning command shares: rules, safety, which files, workers, report."""
+    """Add the options every cleaning command shares: rules, safety and languages, which files,
+    workers, reports."""
     options = [
-        click.option(
-            "--unsafe-fixes", "unsafe", is_flag=True, help="Also apply fixes that are only probably right."
-        ),
-        click.option(
-            "--select", multiple=True, metavar="RULES", help="Rule ids or families to run (default: all)."
-        ),
-        click.option(
-            "--ignore", multiple=True, metavar="RULES", help="Rule ids or families to skip (comma-separated)."
-        ),
+        rule_options,
         click.option(
             "--include",
             multiple=True,
@@ -108,34 +57,15 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs)."
         ),
         click.option(
-            "--target",
-            type=click.Choice(LANGUAGES),
-            default="en",
-            show_default=True,
-            help="Language of the copy.",
-        ),
-        click.option(
-            "--source",
-            multiple=True,
-            metavar="LANG",
-            help="Language(s) the copy was translated from (default: inferred from the leftovers found).",
-        ),
-        click.option(
-            "--glossary",
-            "glossary_file",
-            type=click.Path(exists=True, dir_okay=False),
-            help="TSV file of recurring leftovers: source term, translation, safe|unsafe.",
-        ),
-        click.option(
-            "--allow",
-            "allow_file",
-            type=click.Path(exists=True, dir_okay=False),
-            help="File of terms never reported as leftovers, one a line (# starts a comment).",
-        ),
-        click.option(
             "--report",
             type=click.Path(dir_okay=False, writable=True),
             help="Also write a JSON report: per file its status and findings.",
+        ),
+        click.option(
+            "--report-html",
+            type=click.Path(file_okay=False, writable=True),
+            metavar="DIR",
+            help="Also write an HTML review report here: an index, and a page per article.",
         ),
     ]
     for option in reversed(options):
@@ -143,21 +73,36 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-def _outcomes(work: _Work, options: Options, jobs: int | None, report: str | None) -> Iterator[Outcome]:
-    """Run the batch, show progress on a terminal, stream the report, report failures."""
-    workers = 1 if work.count < 2 else (jobs or os.cpu_count() or 1)
+def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any]) -> Iterator[Outcome]:
+    """Run the batch, show progress on a terminal, stream the reports, report failures."""
+    workers = 1 if work.count < 2 else (kwargs["jobs"] or os.cpu_count() or 1)
     outcomes = batch.run(work.items(), options, workers)
     with contextlib.ExitStack() as stack:
-        writer = None
-        if report:
-            handle = stack.enter_context(io.atomic_text_file(report))
+        writer = html = None
+        if kwargs["report"]:
+            handle = stack.enter_context(io.atomic_text_file(kwargs["report"]))
             writer = stack.enter_context(JsonArray(handle))
+        if kwargs["report_html"]:
+            html = stack.enter_context(HtmlReport(kwargs["report_html"]))
         for outcome in stack.enter_context(progress(outcomes, work.count)):
             if outcome.error is not None:
                 click.echo(f"{outcome.path}: error: {outcome.error}", err=True)
             if writer is not None:
                 writer.add(file_record(outcome))
+            if html is not None:
+                if outcome.result is None:
+                    html.add_error(outcome.path, outcome.error or "not read")
+                else:
+                    html.add(outcome.path, outcome.sha256, outcome.result)
             yield outcome
+
+
+def _fix_mode(word_diff: bool, diff: bool, in_place: bool, out: str | None) -> Mode:
+    if diff:
+        return Mode.WORD_DIFF if word_diff else Mode.DIFF
+    if in_place:
+        return Mode.IN_PLACE
+    return Mode.OUT if out else Mode.PRINT
 
 
 class _Work:
@@ -180,9 +125,27 @@ def main() -> None:
     """Make machine-translated news text publishable."""
 
 
-@main.command()
+class _FixCommand(click.Command):
+    """``fix``, where ``--diff`` is a flag that may carry a value only when attached to it:
+    ``--diff FILE`` is a unified diff of FILE, ``--diff=word`` the word view."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        spelled = {"--diff=unified": "--diff", "--diff=word": "--word-diff"}
+        for arg in args:
+            if arg.startswith("--diff=") and arg not in spelled:
+                raise click.UsageError(f"{arg}: expected --diff, --diff=unified or --diff=word", ctx)
+        return super().parse_args(ctx, [spelled.get(arg, arg) for arg in args])
+
+
+@main.command(cls=_FixCommand)
 @click.argument("files", nargs=-1, metavar="[PATH]...")
-@click.option("--diff", is_flag=True, help="Print a unified diff per changed file instead of the fixed text.")
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print a diff per changed file instead of the fixed text: unified for patch, or with "
+    "--diff=word the changed words marked, with their rules.",
+)
+@click.option("--word-diff", is_flag=True, hidden=True)
 @click.option("--in-place", is_flag=True, help="Rewrite each changed file atomically.")
 @click.option(
     "--out", type=click.Path(file_okay=False), help="Write the cleaned tree here; inputs stay as they are."
@@ -193,7 +156,13 @@ def main() -> None:
 @click.option("--keep-encoding", is_flag=True, help="Write files in their own encoding rather than UTF-8.")
 @_selection_options
 def fix(
-    files: tuple[str, ...], diff: bool, in_place: bool, out: str | None, backup: str | None, **kwargs: Any
+    files: tuple[str, ...],
+    diff: bool,
+    word_diff: bool,
+    in_place: bool,
+    out: str | None,
+    backup: str | None,
+    **kwargs: Any,
 ) -> None:
     """Print the fixed text of FILE (- for standard input; in this repository, seeds/ by default).
 
@@ -204,7 +173,8 @@ def fix(
         raise click.UsageError(f"{' and '.join(chosen)} do not go together")
     if backup and not in_place:
         raise click.UsageError("--backup goes with --in-place")
-    mode = Mode.DIFF if diff else Mode.IN_PLACE if in_place else Mode.OUT if out else Mode.PRINT
+    diff = diff or word_diff
+    mode = _fix_mode(word_diff, diff, in_place, out)
     paths = _inputs(files)
     if mode is Mode.PRINT:
         for path in paths:
@@ -216,16 +186,18 @@ def fix(
         raise click.UsageError(f"{chosen[0]} cannot write standard input back")
     options = Options(
         mode,
-        _context(kwargs),
+        context(kwargs),
         unsafe=kwargs["unsafe"],
         out=out,
         backup=backup,
         keep_encoding=kwargs["keep_encoding"],
+        color=word_diff and sys.stdout.isatty(),
+        keep_results=bool(kwargs["report_html"]),
     )
     work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()
     stdout = sys.stdout.buffer
-    for outcome in _outcomes(work, options, kwargs["jobs"], kwargs["report"]):
+    for outcome in _outcomes(work, options, kwargs):
         tally.add(outcome)
         stdout.write(outcome.output)
     stdout.flush()
@@ -248,13 +220,15 @@ def fix(
 @_selection_options
 def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
     """List what would be fixed or needs a look, one finding per line; folders are walked."""
-    options = Options(Mode.CHECK, _context(kwargs), unsafe=kwargs["unsafe"])
+    options = Options(
+        Mode.CHECK, context(kwargs), unsafe=kwargs["unsafe"], keep_results=bool(kwargs["report_html"])
+    )
     paths = _inputs(files)
     work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()
     with contextlib.ExitStack() as stack:
         array = stack.enter_context(JsonArray(sys.stdout)) if output_format == "json" else None
-        for outcome in _outcomes(work, options, kwargs["jobs"], kwargs["report"]):
+        for outcome in _outcomes(work, options, kwargs):
             tally.add(outcome)
             for finding in outcome.findings:
                 if array is not None:
@@ -269,6 +243,10 @@ def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
         sys.exit(EXIT_ERROR)
     if sum(tally.findings.values()):
         sys.exit(EXIT_FINDINGS)
+
+
+main.add_command(review_command)
+main.add_command(apply_command)
 
 
 @main.command()

@@ -149,12 +149,13 @@ def read_bytes(path: str) -> bytes:
 def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one, never a mix.
 
-    The new file keeps the old one's permission bits; a symbolic link stays a link, and the file
-    it points to is the one replaced. ``durable`` also forces the data to disk before the rename,
+    The new file keeps the old one's permission bits (a file that did not exist gets the usual
+    ones, 0666 less the umask, not the temporary file's 0600); a symbolic link stays a link, and
+    the file it points to is the one replaced. ``durable`` also forces the data to disk before the rename,
     which rewriting an original needs and writing a new copy does not.
     """
     target = Path(path).resolve()
-    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -162,12 +163,18 @@ def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
+        os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _new_file_mode() -> int:
+    """0666 less the process's umask, as ``open`` would give a new file."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 @contextlib.contextmanager
@@ -178,6 +185,7 @@ def atomic_text_file(path: str) -> Iterator[TextIO]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle
+        os.chmod(temporary, _new_file_mode())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

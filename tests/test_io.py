@@ -81,6 +81,18 @@ def test_atomic_write_keeps_permissions_and_leaves_no_temporary(tmp_path) -> Non
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
 
+def test_a_new_file_gets_the_usual_permissions_not_the_temporary_files(tmp_path) -> None:
+    umask = os.umask(0o022)
+    try:
+        io.write_atomic(str(tmp_path / "new.txt"), b"new")
+        with io.atomic_text_file(str(tmp_path / "report.json")) as handle:
+            handle.write("[]")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "report.json").stat().st_mode) == 0o644
+
+
 def test_failed_write_leaves_the_original_intact(tmp_path, monkeypatch) -> None:
     target = tmp_path / "a.txt"
     target.write_bytes(b"original bytes")

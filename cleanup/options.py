@@ -1,0 +1,117 @@
+"""Command-line options every cleaning command shares: which rules, how sure, which languages.
+
+``cleanup fix``, ``check`` and ``review`` take them alike; :func:`context` turns them into the
+:class:`~cleanup.passes.Context` the chain runs with.
+
+>>> import click
+>>> @click.command()
+... @rule_options
+... def show(**options):
+...     ctx = context(options)
+...     click.echo(f"{ctx.target} {sorted(ctx.enabled)[:2]} {options['unsafe']}")
+>>> from click.testing import CliRunner
+>>> CliRunner().invoke(show, ["--select", "spacing", "--target", "de", "--unsafe-fixes"]).output
+"de ['repeated-spaces', 'space-after-bracket'] True\\n"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cleanup import glossary
+from cleanup.lang.sources import LANGUAGES
+from cleanup.passes import Context
+from cleanup.rules import UnknownRuleError, select_rules
+
+
+def split(values: Iterable[str]) -> list[str]:
+    """Values given repeated or comma-separated, as one list."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def allowed_terms(path: str | None) -> frozenset[str]:
+    """The terms of an ``--allow`` file, lowercased; blank lines and ``#`` comments skipped."""
+    if path is None:
+        return frozenset()
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], target: str) -> frozenset[str]:
+    chosen = split(select)
+    if select and not chosen:
+        raise click.UsageError("--select names no rule")
+    try:
+        return select_rules(chosen or None, split(ignore), target=target)
+    except UnknownRuleError as err:
+        raise click.UsageError(str(err)) from None
+
+
+def context(options: dict[str, Any]) -> Context:
+    """The rules and language settings of a command, from the options :func:`rule_options` adds."""
+    target = options["target"]
+    sources = tuple(split(options["source"]))
+    for source in sources:
+        if source not in LANGUAGES or source == target:
+            choices = ", ".join(language for language in LANGUAGES if language != target)
+            raise click.UsageError(f"--source {source}: expected one of {choices}")
+    try:
+        entries = glossary.read(options["glossary_file"]) if options["glossary_file"] else ()
+    except glossary.GlossaryError as err:
+        raise click.UsageError(str(err)) from None
+    return Context(
+        enabled=_enabled(options["select"], options["ignore"], target),
+        allowed=allowed_terms(options["allow_file"]),
+        target=target,
+        sources=sources,
+        glossary=entries,
+    )
+
+
+def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the options that choose rules, safety and languages."""
+    options = [
+        click.option(
+            "--unsafe-fixes", "unsafe", is_flag=True, help="Also apply fixes that are only probably right."
+        ),
+        click.option(
+            "--select", multiple=True, metavar="RULES", help="Rule ids or families to run (default: all)."
+        ),
+        click.option(
+            "--ignore", multiple=True, metavar="RULES", help="Rule ids or families to skip (comma-separated)."
+        ),
+        click.option(
+            "--target",
+            type=click.Choice(LANGUAGES),
+            default="en",
+            show_default=True,
+            help="Language of the copy.",
+        ),
+        click.option(
+            "--source",
+            multiple=True,
+            metavar="LANG",
+            help="Language(s) the copy was translated from (default: inferred from the leftovers found).",
+        ),
+        click.option(
+            "--glossary",
+            "glossary_file",
+            type=click.Path(exists=True, dir_okay=False),
+            help="TSV file of recurring leftovers: source term, translation, safe|unsafe.",
+        ),
+        click.option(
+            "--allow",
+            "allow_file",
+            type=click.Path(exists=True, dir_okay=False),
+            help="File of terms never reported as leftovers, one a line (# starts a comment).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command

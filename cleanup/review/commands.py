@@ -1,0 +1,188 @@
+"""The ``review`` and ``apply`` commands.
+
+``cleanup review FILE…`` cleans each file, walks the reviewer through its changes and writes what
+was accepted: to standard output, ``--in-place`` or under ``--out DIR``, atomically, and never over
+a file that changed meanwhile. ``cleanup apply DECISIONS.json…`` applies exactly the changes a
+decisions file (exported from the HTML report) accepts, and refuses a file whose bytes are not the
+ones the decisions were made on. In both, a file that fails gets one ``PATH: error: reason`` line,
+the others go on, and the run exits 2.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cleanup import io
+from cleanup.discover import DEFAULT_INCLUDE, Input, discover
+from cleanup.options import context, rule_options
+from cleanup.pipeline import run
+from cleanup.result import Result
+from cleanup.review.decisions import DecisionsError, FileDecisions, load, sha256_hex
+from cleanup.review.hunks import apply_hunks, split_changes
+from cleanup.review.session import Ask, review
+
+EXIT_ERROR = 2
+
+
+def _show(text: str) -> None:
+    click.echo(text, nl=False, err=True)
+
+
+def _key_ask(prompt: str) -> str | None:
+    """One key typed on the terminal; end of input (Ctrl-D) as ``None``."""
+    _show(prompt)
+    try:
+        key = click.getchar()
+    except EOFError:
+        key = None
+    _show((key or "") + "\n")
+    return key
+
+
+def _line_ask(prompt: str) -> str | None:
+    """One line of standard input; its end as ``None``. The answer is echoed, so that the log of
+    a piped review reads like a typed one."""
+    _show(prompt)
+    line = sys.stdin.readline()
+    _show(line.strip() + "\n")
+    return line or None
+
+
+class _Target:
+    """Where the reviewed text of a file goes, written only once the file is reviewed."""
+
+    def __init__(self, in_place: bool, out: str | None, keep_encoding: bool) -> None:
+        self.in_place, self.out, self.keep_encoding = in_place, out, keep_encoding
+
+    def write(self, item: Input, data: bytes, document: io.Document, text: str) -> None:
+        """Write ``text`` for the file read as ``data``; :class:`~cleanup.io.InputError` if it
+        changed since."""
+        changed = text != document.text
+        if self.in_place:
+            if not changed:
+                return
+            if io.read_bytes(item.path) != data:
+                raise io.InputError(item.path, "changed while it was being reviewed; left as it is")
+            io.write_atomic(item.path, io.encode(document, text, keep_encoding=self.keep_encoding))
+        elif self.out is not None:
+            target = Path(self.out) / item.relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            content = io.encode(document, text, keep_encoding=self.keep_encoding) if changed else data
+            io.write_atomic(str(target), content, durable=False)
+        else:
+            stdout = click.get_binary_stream("stdout")
+            stdout.write(io.encode(document, text, keep_encoding=self.keep_encoding))
+            stdout.flush()
+
+
+def _review_file(item: Input, cleaner: Callable[[str], Result], ask: Ask, target: _Target) -> bool:
+    """Review one file and write the result; whether the reviewer went through every change."""
+    data = io.read_bytes(item.path)
+    document = io.decode(data, item.path)
+    changes = split_changes(cleaner(document.text))
+    color = sys.stderr.isatty()
+    outcome = review(changes, ask, _show, path=item.path, color=color)
+    target.write(item, data, document, outcome.text)
+    _show(f"{item.path}: {len(outcome.accepted)} of {len(changes.hunks)} changes accepted\n")
+    return outcome.finished
+
+
+@click.command("review")
+@click.argument("files", nargs=-1, required=True, metavar="PATH...")
+@click.option("--in-place", is_flag=True, help="Rewrite each reviewed file atomically.")
+@click.option("--out", type=click.Path(file_okay=False), help="Write the reviewed files here.")
+@click.option("--keep-encoding", is_flag=True, help="Write files in their own encoding rather than UTF-8.")
+@rule_options
+def review_command(
+    files: tuple[str, ...], in_place: bool, out: str | None, keep_encoding: bool, **options: Any
+) -> None:
+    """Walk through the changes of each FILE and keep the ones accepted.
+
+    Keys: y accept, n reject, a accept this and the later changes of the same rules, u undo,
+    q quit (what is not decided yet is rejected), ? help. On a terminal a key is enough; piped
+    in, one answer a line, and the end of input quits. The result goes to standard output, or
+    with --in-place back to the file, or with --out under DIR.
+    """
+    if in_place and out:
+        raise click.UsageError("--in-place and --out do not go together")
+    if "-" in files:
+        raise click.UsageError("review reads its answers from standard input: name the files")
+    settings = context(options)
+    items = list(discover(files, DEFAULT_INCLUDE))
+    if not (in_place or out) and (len(items) > 1 or any(item.from_folder for item in items)):
+        raise click.UsageError("several files need --out DIR or --in-place")
+    cleaner = functools.partial(run, context=settings, unsafe=options["unsafe"])
+    ask = _key_ask if sys.stdin.isatty() else _line_ask
+    target = _Target(in_place, out, keep_encoding)
+    failed = False
+    for number, item in enumerate(items):
+        try:
+            finished = _review_file(item, cleaner, ask, target)
+        except io.InputError as err:
+            click.echo(f"{item.path}: error: {err.reason}", err=True)
+            failed = True
+            continue
+        except OSError as err:
+            click.echo(f"{item.path}: error: cannot write: {err.strerror or err}", err=True)
+            failed = True
+            continue
+        if not finished and number + 1 < len(items):
+            _show(f"review stopped: {len(items) - number - 1} more files not reviewed\n")
+            break
+    if failed:
+        sys.exit(EXIT_ERROR)
+
+
+def _apply_file(decided: FileDecisions, keep_encoding: bool) -> str:
+    """Apply one file's accepted changes; what was done, or :class:`~cleanup.io.InputError`."""
+    data = io.read_bytes(decided.path)
+    if sha256_hex(data) != decided.sha256:
+        raise io.InputError(decided.path, "changed since the decisions were made; left as it is")
+    document = io.decode(data, decided.path)
+    try:
+        text = apply_hunks(document.text, decided.hunks, decided.accepted)
+    except ValueError as err:
+        raise io.InputError(decided.path, f"the decisions do not fit the file ({err})") from None
+    if text != document.text:
+        if io.read_bytes(decided.path) != data:
+            raise io.InputError(decided.path, "changed while the decisions were being applied; left as it is")
+        io.write_atomic(decided.path, io.encode(document, text, keep_encoding=keep_encoding))
+    return f"{decided.path}: applied {len(decided.accepted)} of {len(decided.hunks)} changes"
+
+
+@click.command("apply")
+@click.argument("decisions", nargs=-1, required=True, metavar="DECISIONS.json...")
+@click.option("--keep-encoding", is_flag=True, help="Write files in their own encoding rather than UTF-8.")
+def apply_command(decisions: tuple[str, ...], keep_encoding: bool) -> None:
+    """Apply to the original files exactly the changes accepted in DECISIONS.json.
+
+    The decisions file comes from the HTML report's "Export decisions" button; paths in it are
+    as the report was made, relative to the folder it was made from. A file whose bytes changed
+    since is refused and left as it is.
+    """
+    failed = False
+    for name in decisions:
+        try:
+            files = load(io.read_bytes(name).decode("utf-8"))
+        except (io.InputError, DecisionsError, UnicodeDecodeError) as err:
+            reason = err.reason if isinstance(err, io.InputError) else str(err)
+            click.echo(f"{name}: error: {reason}", err=True)
+            failed = True
+            continue
+        for decided in files:
+            try:
+                _show(_apply_file(decided, keep_encoding) + "\n")
+            except io.InputError as err:
+                click.echo(f"{decided.path}: error: {err.reason}", err=True)
+                failed = True
+            except OSError as err:
+                click.echo(f"{decided.path}: error: cannot write: {err.strerror or err}", err=True)
+                failed = True
+    if failed:
+        sys.exit(EXIT_ERROR)

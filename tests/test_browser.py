@@ -1,0 +1,160 @@
+"""The HTML report in a real browser: Debian's Chromium, headless, driven through Selenium.
+
+It opens the report from file://, checks that the changes are highlighted and that a malicious
+article runs no script, ticks decisions, exports them with the page's own button, applies the
+downloaded file with ``cleanup apply``, and keeps a screenshot. Skipped, with the reason, only
+where no Chromium or no driver for it is installed (``.ci/run`` installs both).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleanup import clean
+from cleanup.render.html import HtmlReport
+from cleanup.review.commands import apply_command
+from cleanup.review.decisions import sha256_hex
+from tests.conftest import SEED
+from tests.test_html_report import MALICIOUS
+from tests.test_review_hunks import SEED_FIXES, by_hand
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+if CHROMIUM is None or CHROMEDRIVER is None:
+    pytest.skip(
+        "no Chromium or no chromedriver on PATH (apt-get install chromium chromium-driver)",
+        allow_module_level=True,
+    )
+webdriver = pytest.importorskip(
+    "selenium.webdriver", reason="selenium is not installed (pip install '.[test]')"
+)
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,1000",
+]
+
+
+@pytest.fixture
+def downloads(tmp_path: Path) -> Path:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def browser(tmp_path: Path, downloads: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    # Selenium must use the driver given, never look for or fetch one.
+    monkeypatch.setenv("SE_OFFLINE", "true")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in [*FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]:
+        options.add_argument(flag)
+    options.add_experimental_option(
+        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+    )
+    driver = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> tuple[Path, Path]:
+    """A report on a copy of the seed and on a malicious article; the report folder and the copy."""
+    seed = tmp_path / "seed.txt"
+    seed.write_bytes(SEED.read_bytes())
+    folder = tmp_path / "report"
+    with HtmlReport(folder) as html:
+        html.add(str(seed), sha256_hex(seed.read_bytes()), clean(seed.read_text(encoding="utf-8")))
+        html.add("</script><script>window.pwned=3</script>", "0" * 64, clean(MALICIOUS, select=["ALL"]))
+    return folder, seed
+
+
+def downloaded(folder: Path, name: str) -> dict:
+    """The JSON file the browser saved, once it is complete."""
+    deadline = time.monotonic() + 20
+    target = folder / name
+    while time.monotonic() < deadline:
+        if target.is_file() and not list(folder.glob("*.crdownload")):
+            return json.loads(target.read_text(encoding="utf-8"))
+        time.sleep(0.1)
+    raise AssertionError(f"{name} was not downloaded; the folder holds {sorted(folder.iterdir())}")
+
+
+def no_alert(driver) -> bool:
+    try:
+        driver.switch_to.alert.dismiss()
+    except NoAlertPresentException:
+        return True
+    return False
+
+
+def test_review_in_the_browser_then_apply(browser, report, downloads: Path, tmp_path: Path) -> None:
+    folder, seed = report
+    browser.get((folder / "index.html").as_uri())
+    assert browser.title == "Articles, page 1 of 1 · cleanup review"
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.articles td.path a")
+    assert [row.text for row in rows] == [str(seed), "</script><script>window.pwned=3</script>"]
+
+    rows[1].click()
+    assert browser.execute_script("return typeof window.pwned") == "undefined"
+    assert no_alert(browser)
+    shown = browser.find_element(By.ID, "text").text
+    assert "<script>window.pwned = 1; alert(1)</script>" in shown and "</textarea><img src=x" in shown
+    assert "'single' \"double\" Tom &amp; Jerry &lt;b&gt;" in shown
+    assert browser.find_element(By.TAG_NAME, "h1").text == "</script><script>window.pwned=3</script>"
+    assert browser.execute_script("return typeof window.cleanupDecisions") == "function", "our script runs"
+
+    browser.get((folder / "articles" / "000001.html").as_uri())
+    changes = browser.find_elements(By.CSS_SELECTOR, "#text label.hunk")
+    assert [change.get_attribute("id") for change in changes] == ["t1", "t2", "t3"]
+    deleted = changes[0].find_element(By.TAG_NAME, "del")
+    assert deleted.text == "l’" and deleted.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
+    assert changes[2].find_element(By.TAG_NAME, "ins").text == "at"
+    assert "stray-elided-article" in changes[0].get_attribute("title")
+
+    changes[0].click()  # a change in the text ticks its box
+    browser.find_element(By.ID, "h3").click()
+    assert [box.is_selected() for box in browser.find_elements(By.CSS_SELECTOR, "input.decide")] == [
+        True,
+        False,
+        True,
+    ]
+    assert "accepted" in changes[0].get_attribute("class").split()
+    assert "accepted" not in changes[1].get_attribute("class").split()
+    browser.save_screenshot(str(tmp_path / "article.png"))
+    assert (tmp_path / "article.png").stat().st_size > 10_000
+
+    browser.find_element(By.ID, "export").click()
+    exported = downloaded(downloads, "decisions-000001.json")
+    assert exported == json.loads(browser.execute_script("return window.cleanupDecisions()"))
+    assert [h["accepted"] for h in exported["files"][0]["hunks"]] == [True, False, True]
+
+    browser.get((folder / "index.html").as_uri())
+    browser.find_element(By.ID, "export").click()
+    collected = downloaded(downloads, "decisions.json")
+    assert collected["files"] == exported["files"], "the index collects the decisions made on the pages"
+
+    decisions = downloads / "decisions.json"
+    done = CliRunner().invoke(apply_command, [str(decisions)])
+    assert done.exit_code == 0, done.stderr
+    original = SEED.read_text(encoding="utf-8")
+    assert seed.read_text(encoding="utf-8") == by_hand(original, [SEED_FIXES[0], SEED_FIXES[2]])
