@@ -1,4 +1,5 @@
-"""Batch benchmark: files/s, MB/s and peak memory of ``cleanup fix --out`` and ``cleanup check``.
+"""Batch benchmark: files/s, MB/s and peak memory of ``cleanup fix --out``, ``cleanup check`` and
+``cleanup check --report-html`` (on the smaller folder).
 
 The folder is generated from the BBC corpus in ``../shared/corpora/`` (articles
 repeated to reach N files, 500 to a subfolder) in a temporary folder under
@@ -54,10 +55,8 @@ def generate(folder: Path, count: int) -> int:
     return total
 
 
-def measure(source: Path, out: Path | None, jobs: int) -> tuple[float, float, str]:
-    """Seconds, peak MB and summary line of ``cleanup fix --out`` (or ``check`` when ``out`` is None)
-    over ``source`` with ``jobs`` workers."""
-    action = ["check"] if out is None else ["fix", "--out", str(out)]
+def measure(source: Path, action: list[str], jobs: int) -> tuple[float, float, str]:
+    """Seconds, peak MB and summary line of ``cleanup ACTION`` over ``source`` with ``jobs`` workers."""
     command = [sys.executable, "-m", "cleanup", *action, "--jobs", str(jobs), str(source)]
     done = subprocess.run(
         [sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True
@@ -84,18 +83,25 @@ def main() -> int:
         ("MB/s", 7),
         ("peak MB", 9),
     )
-    print(f"{'command':<9}" + "".join(f"{name:>{width}}" for name, width in columns) + "  summary")
+    print(f"{'command':<20}" + "".join(f"{name:>{width}}" for name, width in columns) + "  summary")
     SCRATCH.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as scratch:
         for count, jobs_list in ((arguments.files // 10, (2,)), (arguments.files, (1, 2))):
             source = Path(scratch) / f"in-{count}"
             size = generate(source, count)
             for jobs in jobs_list:
-                for name, out in (("fix --out", Path(scratch) / f"out-{count}-{jobs}"), ("check", None)):
-                    seconds, peak, summary = measure(source, out, jobs)
+                runs = [
+                    ("fix --out", ["fix", "--out", str(Path(scratch) / f"out-{count}-{jobs}")]),
+                    ("check", ["check"]),
+                ]
+                if count < arguments.files:
+                    report = Path(scratch) / f"report-{count}-{jobs}"
+                    runs.append(("check --report-html", ["check", "--report-html", str(report)]))
+                for name, action in runs:
+                    seconds, peak, summary = measure(source, action, jobs)
                     size_jobs = f"{count:>7}{size / MB:>8.1f}{jobs:>6}"
                     speed = f"{seconds:>9.2f}{count / seconds:>9.0f}{size / MB / seconds:>7.2f}"
-                    print(f"{name:<9}{size_jobs}{speed}{peak:>9.0f}  {summary}")
+                    print(f"{name:<20}{size_jobs}{speed}{peak:>9.0f}  {summary}")
     return 0
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -209,3 +211,14 @@ def test_allowed_terms_are_not_reported(tmp_path) -> None:
     assert runner.invoke(main, ["check", "--select", "leftovers", str(path)]).exit_code == 1
     done = runner.invoke(main, ["check", "--select", "leftovers", "--allow", str(allow), str(path)])
     assert (done.exit_code, done.stdout) == (0, "")
+
+
+def test_the_default_chain_loads_no_word_list() -> None:
+    # The leftovers' word lists take over 100 MB; a run without their rules must not load them.
+    script = (
+        "from cleanup import clean; from cleanup.lang.frequencies import frequencies_for; "
+        "clean('the minister said that non era possibile to meet'); "
+        "print(frequencies_for.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout == "0\n"

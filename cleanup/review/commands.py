@@ -76,7 +76,7 @@ class _Target:
             content = io.encode(document, text, keep_encoding=self.keep_encoding) if changed else data
             io.write_atomic(str(target), content, durable=False)
         else:
-            stdout = click.get_binary_stream("stdout")
+            stdout = sys.stdout.buffer
             stdout.write(io.encode(document, text, keep_encoding=self.keep_encoding))
             stdout.flush()
 

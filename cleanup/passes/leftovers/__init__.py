@@ -43,6 +43,7 @@ from cleanup.passes.leftovers.catalogue import (
 from cleanup.passes.leftovers.spans import present, sentences_around
 
 _WORD_RULES = (SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id)
+_LANGUAGE_RULES = (*_WORD_RULES, SOURCE_ELISION.id, SOURCE_NAME.id)
 _SENTENCE_WEIGHT = 3  # a confirmed sentence says more about the source than a phrase
 
 
@@ -154,6 +155,18 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             findings.append(Finding(FOREIGN_SCRIPT.id, message, start, end, None, Safety.DISPLAY))
     if ctx.wants(GLOSSARY_TERM.id):
         findings.extend(glossary.find(text, ctx.glossary))
+    if any(ctx.wants(rule) for rule in _LANGUAGE_RULES):
+        findings.extend(_language_findings(text, ctx, findings))
+    if ctx.allowed and findings:
+        allowed = _allowed_spans(text, ctx.allowed)
+        findings = [f for f in findings if not any(start < f.end and f.start < end for start, end in allowed)]
+    return iter(findings)
+
+
+def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Finding]:
+    """Names, sentences, phrases, words and elided forms of the source languages, not overlapping
+    what was ``found`` already (the glossary's terms)."""
+    findings = list(found)
     sources = frequencies_for(ctx.target).sources
     languages = tuple(language for language in sources if not ctx.sources or language in ctx.sources)
     hits = present(text, _vocabulary(ctx.target)) if languages else []
@@ -173,10 +186,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         findings.append(
             Finding(candidate.rule, message, candidate.start, candidate.end, None, Safety.DISPLAY)
         )
-    if ctx.allowed and findings:
-        allowed = _allowed_spans(text, ctx.allowed)
-        findings = [f for f in findings if not any(start < f.end and f.start < end for start, end in allowed)]
-    return iter(findings)
+    return findings[len(found) :]
 
 
 PASS = Pass(name="leftovers", rules=RULES, find=find)
