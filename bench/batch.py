@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Inside the checkout (ignored by git): on this machine creating files in /tmp
 # costs fifteen times what it costs on the work disk, which would measure /tmp.
 SCRATCH = ROOT / "bench" / "out"
+SEED = ROOT / "seeds" / "000_a4250b86ee3da36c.txt"
 MB = 1_000_000
 PER_FOLDER = 500
 
@@ -42,14 +43,17 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak_kb * 1024 / 1e6, "status":
 """
 
 
-def generate(folder: Path, count: int) -> int:
-    """Write ``count`` articles under ``folder``; return their total size in bytes."""
+def generate(folder: Path, count: int, *, with_seed: bool = False) -> int:
+    """Write ``count`` articles under ``folder``; return their total size in bytes. ``with_seed``
+    appends the founding article to each, so that every one has changes to review."""
     articles = texts(BBC)
+    seed = SEED.read_text(encoding="utf-8") if with_seed else ""
     total = 0
     for index in range(count):
         target = folder / f"part{index // PER_FOLDER:03}" / f"{index:06}.txt"
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = articles[index % len(articles)].encode("utf-8")
+        article = articles[index % len(articles)]
+        data = (f"{article}\n\n{seed}" if with_seed else article).encode("utf-8")
         target.write_bytes(data)
         total += len(data)
     return total
@@ -63,6 +67,13 @@ def measure(source: Path, action: list[str], jobs: int) -> tuple[float, float, s
     )
     figures = json.loads(done.stdout)
     return figures["seconds"], figures["peak_mb"], " ".join(figures["summary"])
+
+
+def print_row(name: str, count: int, size: int, jobs: int, seconds: float, peak: float, summary: str) -> None:
+    """One line of the table."""
+    size_jobs = f"{count:>7}{size / MB:>8.1f}{jobs:>6}"
+    speed = f"{seconds:>9.2f}{count / seconds:>9.0f}{size / MB / seconds:>7.2f}"
+    print(f"{name:<20}{size_jobs}{speed}{peak:>9.0f}  {summary}")
 
 
 def main() -> int:
@@ -98,10 +109,16 @@ def main() -> int:
                     report = Path(scratch) / f"report-{count}-{jobs}"
                     runs.append(("check --report-html", ["check", "--report-html", str(report)]))
                 for name, action in runs:
-                    seconds, peak, summary = measure(source, action, jobs)
-                    size_jobs = f"{count:>7}{size / MB:>8.1f}{jobs:>6}"
-                    speed = f"{seconds:>9.2f}{count / seconds:>9.0f}{size / MB / seconds:>7.2f}"
-                    print(f"{name:<20}{size_jobs}{speed}{peak:>9.0f}  {summary}")
+                    print_row(name, count, size, jobs, *measure(source, action, jobs))
+        # Every article with changes: the report writes a page for each.
+        count = arguments.files // 10
+        source = Path(scratch) / f"in-{count}-with-seed"
+        size = generate(source, count, with_seed=True)
+        for name, action in (
+            ("check, with seed", ["check"]),
+            ("... --report-html", ["check", "--report-html", str(Path(scratch) / "report-with-seed")]),
+        ):
+            print_row(name, count, size, 2, *measure(source, action, 2))
     return 0
 
 

@@ -27,6 +27,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 from babel import Locale
 from corpora import BBC, CORPORA, texts, wmt_texts
@@ -163,6 +164,8 @@ def main() -> int:
         f"cost on the BBC corpus (median of 5): default chain {plain:.3f} s, with leftovers "
         f"{with_leftovers:.3f} s; detection is {100 * share:.0f} % of the whole (target: at most 50 %)"
     )
+    peak = int(Path("/proc/self/status").read_text().split("VmHWM:")[1].split()[0]) / 1024
+    print(f"peak memory of this process (corpora and dev set included): {peak:.0f} MB")
     print(f"({arguments.cases} cases per language and kind; {time.perf_counter() - started:.0f} s)")
     return 0
 

@@ -76,7 +76,7 @@ def _anchors(target: str) -> frozenset[str]:
 @cache
 def _vocabulary(target: str) -> frozenset[bytes]:
     """What the first look searches for, as UTF-8: the anchors and the first words of place names."""
-    return _anchor_bytes(target) | names.first_words(target)
+    return _anchor_bytes(target) | names.key_words(target)
 
 
 @cache

@@ -18,8 +18,11 @@ from cleanup.passes.leftovers.candidates import Candidate
 SOURCE_ELISION = "source-elision"
 
 
-# An apostrophe before a lowercase letter, but not English "'s", "'t", "'d", "'m", "'ll", "'re", "'ve".
-_APOSTROPHE = re.compile(r"['’](?!(?:[stdm]|ll|re|ve)(?![^\W\d_]))(?=[^\W\d_A-Z])")
+# An apostrophe before a lowercase letter, but not English "'s", "'t", "'d", "'m", "'ll", "'re", "'ve";
+# one pattern per apostrophe, as a pattern that starts with a literal is searched for much faster.
+_APOSTROPHES = tuple(
+    re.compile(rf"{mark}(?!(?:[stdm]|ll|re|ve)(?![^\W\d_]))(?=[^\W\d_A-Z])") for mark in "'’"
+)
 # Up to five letters before an apostrophe, not preceded by another letter or apostrophe.
 _FORM_BEFORE = re.compile(r"(?<![^\W\d_]|['’])[^\W\d_]{1,5}$")
 # After it, a lowercase word (but not English "'s", "'d", "'m", "'t" standing alone).
@@ -51,8 +54,13 @@ def find(text: str, target: str) -> Iterator[Candidate]:
     """Elided forms of the source languages before a lowercase word."""
     languages, kept = _forms(target)
     frequencies = frequencies_for(target)
-    for apostrophe in _APOSTROPHE.finditer(text):
-        at = apostrophe.start()
+    hits = [
+        hit.start()
+        for pattern in _APOSTROPHES
+        if pattern.pattern[0] in text
+        for hit in pattern.finditer(text)
+    ]
+    for at in sorted(hits):
         before = _FORM_BEFORE.search(text, max(0, at - 6), at)
         after = _WORD_AFTER.match(text, at + 1)
         if before is None or after is None or before.group().lower() not in languages:

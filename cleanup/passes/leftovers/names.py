@@ -1,7 +1,7 @@
 """Countries, territories and languages named in the source language, with the copy's name for them.
 
 >>> text = "talks between gli Stati Uniti and l’Allemagne"
->>> [(text[f.start:f.end], f.replacement) for f in find(text, ["Stati", "Allemagne"], "en")]
+>>> [(text[f.start:f.end], f.replacement) for f in find(text, ["Uniti", "Allemagne"], "en")]
 [('gli Stati Uniti', 'the United States'), ('l’Allemagne', 'Germany')]
 >>> list(find("the Forza Italia party", ["Italia"], "en"))
 []
@@ -29,22 +29,26 @@ _CAPITALISED_AFTER = re.compile(r"[ ][A-ZÀ-Þ]")
 
 
 @cache
-def _by_first_word(target: str) -> dict[str, tuple[str, ...]]:
+def _by_key_word(target: str) -> dict[str, tuple[str, ...]]:
+    """The names by their key word: the one the copy's language uses least ("Unies" of "Nations
+    Unies"), so that the first look rarely stops at a word of the copy such as "Nations"."""
+    frequencies = frequencies_for(target)
     index: dict[str, tuple[str, ...]] = {}
     for name in place_names(target):
-        first = name.split()[0]
-        index[first] = (*index.get(first, ()), name)
+        words = name.replace("-", " ").split()
+        key = min(words, key=lambda word: (frequencies.target_zipf(word.casefold()), words.index(word)))
+        index[key] = (*index.get(key, ()), name)
     return index
 
 
 @cache
-def first_words(target: str) -> frozenset[bytes]:
-    """The first word of every name, as UTF-8: what the first look searches for.
+def key_words(target: str) -> frozenset[bytes]:
+    """The key word of every name, as UTF-8: what the first look searches for.
 
-    >>> b"Stati" in first_words("en")
-    True
+    >>> b"Uniti" in key_words("en"), b"Nations" in key_words("en")
+    (True, False)
     """
-    return frozenset(word.encode("utf-8") for word in _by_first_word(target))
+    return frozenset(word.encode("utf-8") for word in _by_key_word(target))
 
 
 @cache
@@ -72,7 +76,7 @@ def _pattern(names: Iterable[str]) -> re.Pattern[str]:
 
 def find(text: str, hits: Iterable[str], target: str) -> Iterator[Finding]:
     """Names of the source languages that start with one of ``hits``, with an unsafe fix."""
-    index = _by_first_word(target)
+    index = _by_key_word(target)
     candidates = [name for hit in hits for name in index.get(hit, ())]
     if not candidates:
         return

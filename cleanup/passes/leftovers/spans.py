@@ -20,7 +20,10 @@ import regex
 # Letters, with hyphens and apostrophes inside a word kept (compounds, possessives, elisions).
 _WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
 _ASCII_PUNCTUATION = bytes.maketrans(b".,;:!?\"'()[]/-", b" " * 14)
-_TYPOGRAPHIC_PUNCTUATION = tuple(mark.encode() for mark in "“”‘’«»–—…")
+# Typographic punctuation in UTF-8: quotes, dashes and the ellipsis start with E2 80, guillemets
+# with C2; text without those bytes (plain ASCII quotes) skips the replacements.
+_GENERAL_PUNCTUATION = tuple(mark.encode() for mark in "“”‘’–—…")
+_GUILLEMETS = tuple(mark.encode() for mark in "«»")
 # The end of a sentence: a stop, maybe closing quotes or brackets, then a space; or a line break.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s)|\n")
 _SENTENCE_START = regex.compile(r"(?r)[.!?…][\"”’)\]]*\s+|\n")
@@ -45,9 +48,10 @@ def present(text: str, vocabulary: frozenset[bytes]) -> list[str]:
     ['accordo']
     """
     data = text.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION)
-    for mark in _TYPOGRAPHIC_PUNCTUATION:
-        if mark in data:
-            data = data.replace(mark, b" ")
+    for lead, marks in ((b"\xe2\x80", _GENERAL_PUNCTUATION), (b"\xc2", _GUILLEMETS)):
+        if lead in data:
+            for mark in marks:
+                data = data.replace(mark, b" ")
     return sorted(word.decode("utf-8") for word in vocabulary.intersection(data.split()))
 
 
