@@ -131,3 +131,11 @@ def test_hunks_are_disjoint_labelled_and_rebuild_the_fixed_text(text: str, unsaf
         previous_end = hunk.end
     assert apply_hunks(text, changes.hunks, {h.id for h in changes.hunks}) == result.text
     assert apply_hunks(text, changes.hunks, set()) == text
+
+
+def test_an_ambiguous_alignment_still_gives_labelled_hunks() -> None:
+    # Diffed token by token this is an insertion at the start and a deletion at the end,
+    # the second made by no finding; merged, it is one change made by the mojibake fix.
+    result = clean("Ã©\xa0Ã©\xa0")
+    changes = split_changes(result)
+    assert [(h.old, h.new, h.rules) for h in changes.hunks] == [("Ã©\xa0Ã©\xa0", result.text, ("mojibake",))]

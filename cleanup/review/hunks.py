@@ -187,6 +187,33 @@ class _Labeller:
         return tuple(overlapping or near)
 
 
+def _labelled(original: str, spans: list[_Span], label: _Labeller) -> list[_Span]:
+    """``spans`` with each one no finding made merged into its neighbour, the one before if any.
+
+    An alignment can be ambiguous: "Ã©·Ã©·" → "é·Ã©·" diffs as an insertion at the start and a
+    deletion at the end as well as a replacement. Merged, the change is whole and labelled.
+    """
+    merged: list[_Span] = []
+    carried: _Span | None = None  # unlabelled spans with no labelled one before them yet
+    for span in spans:
+        if carried is not None:
+            span, carried = _join(original, carried, span), None
+        if label(span[0], span[1]):
+            merged.append(span)
+        elif merged:
+            merged.append(_join(original, merged.pop(), span))
+        else:
+            carried = span
+    if carried is not None:
+        merged.append(carried)
+    return merged
+
+
+def _join(original: str, first: _Span, second: _Span) -> _Span:
+    """One span covering two, with the original text between them kept."""
+    return first[0], second[1], first[2] + original[first[1] : second[0]] + second[2]
+
+
 def split_changes(result: Result) -> Changes:
     """The hunks that turn ``result.original`` into ``result.text``, numbered from 1 in order.
 
@@ -198,7 +225,8 @@ def split_changes(result: Result) -> Changes:
     label = _Labeller(result.applied)
     lines = LineIndex(result.original)
     hunks = []
-    for number, (start, end, new) in enumerate(_spans(result.original, result.text), start=1):
+    spans = _labelled(result.original, list(_spans(result.original, result.text)), label)
+    for number, (start, end, new) in enumerate(spans, start=1):
         line, column = lines.locate(start)
         hunks.append(
             Hunk(number, start, end, result.original[start:end], new, label(start, end), line, column)
