@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from cleanup.model import Finding, GlossaryEntry, Rule, Safety
 from cleanup.passes import Context
@@ -32,6 +32,7 @@ def clean(
     target: str = "en",
     sources: Iterable[str] = (),
     glossary: Iterable[GlossaryEntry] = (),
+    house: Mapping[str, object] | None = None,
 ) -> Result:
     """Clean one text and say what changed.
 
@@ -40,7 +41,9 @@ def clean(
     are never reported as leftovers (names, titles a newsroom keeps); ``target``
     is the language of the copy and ``sources`` the languages it was translated
     from (inferred from the leftovers when empty); ``glossary`` holds the
-    newsroom's own leftovers and their translations.
+    newsroom's own leftovers and their translations; ``house`` overrides fields of
+    the target's profile (:class:`cleanup.lang.profiles.Profile`) with the
+    newsroom's house style.
     """
     context = Context(
         enabled=select_rules(select, ignore, target=target),
@@ -48,5 +51,6 @@ def clean(
         target=target,
         sources=tuple(sources),
         glossary=tuple(glossary),
+        house=tuple(sorted((house or {}).items())),
     )
     return run(text, context, unsafe=unsafe)

@@ -36,10 +36,11 @@ class Safety(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """A documented before/after pair; every example runs as a test."""
+    """A documented before/after pair in copy of the ``target`` language; every example runs as a test."""
 
     before: str
     after: str
+    target: str = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,10 @@ class Rule:
 
     def explain(self) -> str:
         """The documentation block printed by ``cleanup explain``."""
-        examples = "\n".join(f"  {ex.before!r}\n    → {ex.after!r}" for ex in self.examples)
+        examples = "\n".join(
+            f"  {ex.before!r}\n    → {ex.after!r}" + (f"  ({ex.target} copy)" if ex.target != "en" else "")
+            for ex in self.examples
+        )
         status = ", preview: runs only when selected" if self.preview else ""
         if self.targets:
             status += f", for {', '.join(self.targets)} copy"

@@ -22,7 +22,7 @@ from typing import Any
 
 import click
 
-from cleanup import glossary
+from cleanup import glossary, style
 from cleanup.lang.sources import LANGUAGES
 from cleanup.passes import Context
 from cleanup.rules import UnknownRuleError, select_rules
@@ -63,7 +63,8 @@ def context(options: dict[str, Any]) -> Context:
             raise click.UsageError(f"--source {source}: expected one of {choices}")
     try:
         entries = glossary.read(options["glossary_file"]) if options["glossary_file"] else ()
-    except glossary.GlossaryError as err:
+        house = style.read(options["style_file"]) if options["style_file"] else ()
+    except (glossary.GlossaryError, style.StyleError) as err:
         raise click.UsageError(str(err)) from None
     return Context(
         enabled=_enabled(options["select"], options["ignore"], target),
@@ -71,6 +72,7 @@ def context(options: dict[str, Any]) -> Context:
         target=target,
         sources=sources,
         glossary=entries,
+        house=house,
     )
 
 
@@ -104,6 +106,12 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "glossary_file",
             type=click.Path(exists=True, dir_okay=False),
             help="TSV file of recurring leftovers: source term, translation, safe|unsafe.",
+        ),
+        click.option(
+            "--style",
+            "style_file",
+            type=click.Path(exists=True, dir_okay=False),
+            help="TOML file of house style: a [style] table overriding the target's conventions.",
         ),
         click.option(
             "--allow",

@@ -12,15 +12,16 @@ from cleanup.rules import FAMILIES, UnknownRuleError, select_rules
 # The glossary the glossary-term rule's documented example assumes.
 GLOSSARY = (GlossaryEntry("Casa Bianca", "White House", Safety.SAFE),)
 EXAMPLES = [
-    pytest.param(rule.id, example.before, example.after, id=f"{rule.id}:{example.before[:30]}")
+    pytest.param(rule.id, example, id=f"{rule.id}:{example.before[:30]}")
     for rule in ALL_RULES.values()
     for example in rule.examples
 ]
 
 
-@pytest.mark.parametrize(("rule_id", "before", "after"), EXAMPLES)
-def test_documented_example(rule_id: str, before: str, after: str) -> None:
-    assert clean(before, select=[rule_id], unsafe=True, glossary=GLOSSARY).text == after
+@pytest.mark.parametrize(("rule_id", "example"), EXAMPLES)
+def test_documented_example(rule_id: str, example) -> None:
+    cleaned = clean(example.before, select=[rule_id], unsafe=True, glossary=GLOSSARY, target=example.target)
+    assert cleaned.text == example.after
 
 
 @pytest.mark.parametrize("rule", ALL_RULES.values(), ids=lambda rule: rule.id)
@@ -28,7 +29,10 @@ def test_rule_is_documented_and_shows_a_change(rule) -> None:
     assert rule.summary and rule.why and rule.fix_safety
     # A rule that only reports shows its finding; one that fixes shows a change.
     if all(example.before == example.after for example in rule.examples):
-        assert all(clean(ex.before, select=[rule.id], glossary=GLOSSARY).findings for ex in rule.examples)
+        assert all(
+            clean(ex.before, select=[rule.id], glossary=GLOSSARY, target=ex.target).findings
+            for ex in rule.examples
+        )
     else:
         assert any(example.before != example.after for example in rule.examples)
     text = rule.explain()
@@ -47,7 +51,9 @@ def test_select_by_family_and_ignore_by_id() -> None:
         "space-before-punctuation",
         "space-after-bracket",
     }
-    assert select_rules(select=["ALL"]) == set(ALL_RULES)
+    english = {rule_id for rule_id, rule in ALL_RULES.items() if rule.serves("en")}
+    assert select_rules(select=["ALL"]) == english
+    assert "high-punctuation-space" in select_rules(select=["ALL"], target="fr")
 
 
 def test_unknown_selector_is_refused() -> None:

@@ -19,14 +19,15 @@ from cleanup.model import Finding, GlossaryEntry, Rule
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a pass may know beyond the text: the rules in force, the terms the user allows, the
-    language of the copy, the source languages of the feed (none given: inferred) and the
-    newsroom's glossary."""
+    language of the copy, the source languages of the feed (none given: inferred), the
+    newsroom's glossary and its house style."""
 
     enabled: frozenset[str]
     allowed: frozenset[str] = frozenset()
     target: str = "en"
     sources: tuple[str, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+    house: tuple[tuple[str, object], ...] = ()  # house style: (profile field, value) overrides
 
     def wants(self, rule_id: str) -> bool:
         """Whether the user's selection includes this rule."""

@@ -1,0 +1,34 @@
+"""Conventions of the source language carried into the copy: quotes, numbers, spacing, capitals,
+and words glued together at a link boundary.
+
+Each rule reads the target language's profile (:mod:`cleanup.lang.profiles`), so
+that the same rule finds ``40,5 billion`` in English copy and ``40.5 milliards``
+in French copy.
+
+>>> from cleanup import clean
+>>> clean("Turnout was 76 % in «the north»").text
+'Turnout was 76% in “the north”'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleanup.lang.profiles import profile_for
+from cleanup.model import Finding
+from cleanup.passes.base import Context, Pass
+from cleanup.passes.conventions import capitals, glued, marks, numbers, quotes
+
+_MODULES = (quotes, numbers, marks, capitals, glued)
+RULES = tuple(rule for module in _MODULES for rule in module.RULES)
+
+
+def find(text: str, ctx: Context) -> Iterator[Finding]:
+    """Every convention rule in force, each reading the target's profile."""
+    profile = profile_for(ctx.target, ctx.house)
+    for module in _MODULES:
+        if any(ctx.wants(rule.id) for rule in module.RULES):
+            yield from module.find(text, ctx, profile)
+
+
+PASS = Pass(name="conventions", rules=RULES, find=find)

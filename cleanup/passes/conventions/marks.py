@@ -1,0 +1,167 @@
+"""Spacing around marks that differs by language: percent signs, apostrophes, French high punctuation.
+
+>>> from cleanup import clean
+>>> clean("turnout was 76 % and Putin' s party won the year 's vote").text
+"turnout was 76% and Putin's party won the year's vote"
+>>> clean("Il a dit: non! Le taux est de 76%.", target="fr", unsafe=True).text
+'Il a dit\\xa0: non\\u202f! Le taux est de 76\\xa0%.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cleanup.lang.profiles import NBSP, Profile
+from cleanup.model import Example, Finding, Rule, Safety
+from cleanup.passes.base import Context
+
+PERCENT_SPACE = Rule(
+    id="percent-space",
+    family="conventions",
+    summary="The space between a number and % that the copy's language does not write (76 % in English).",
+    why=(
+        "French, German and Spanish put a no-break space before the percent sign; English and "
+        "Italian do not. Translation keeps the source's spacing."
+    ),
+    examples=(Example("turnout was 76 % in the north", "turnout was 76% in the north"),),
+    fix_safety=(
+        "Safe when the space is removed (English copy never spaces a percent sign). Adding the "
+        "no-break space that French, German or Spanish copy wants is unsafe: house styles differ."
+    ),
+)
+
+APOSTROPHE_SPACE = Rule(
+    id="apostrophe-space",
+    family="conventions",
+    summary="A space inside a possessive or a contraction: Putin' s, the year 's, do n't.",
+    why=(
+        "Engines and tokenisers split English clitics from their word ('s, n't) and the text is "
+        "joined back with a space on one side of the apostrophe."
+    ),
+    examples=(
+        Example("Putin' s party and the year 's end", "Putin's party and the year's end"),
+        Example("they do n't know", "they don't know"),
+    ),
+    fix_safety=(
+        "Safe: only a clitic that cannot stand alone ('s, 't, 're, 've, 'll, 'd, 'm) glued back to "
+        "the word before it, never a quoted letter ('the 's' key') or a closing quotation mark."
+    ),
+    targets=("en",),
+)
+
+HIGH_PUNCTUATION_SPACE = Rule(
+    id="high-punctuation-space",
+    family="conventions",
+    summary="The space French copy wants before ; : ! ? and inside « », missing or of the wrong kind.",
+    why=(
+        "French typography puts a narrow no-break space before ';', '!' and '?', and a no-break "
+        "space before ':' and inside guillemets; text translated from English has none."
+    ),
+    examples=(Example("Il a dit: non!", "Il a dit\u00a0: non\u202f!", target="fr"),),
+    fix_safety=(
+        "Safe in French copy: a web address (https://), a time or a score (10:30, 2:1), a "
+        "smiley and a run of marks (?!) are left alone."
+    ),
+    targets=("fr",),
+)
+
+RULES = (PERCENT_SPACE, APOSTROPHE_SPACE, HIGH_PUNCTUATION_SPACE)
+
+_PERCENT = re.compile("%")
+_PERCENT_SPACES = " \u00a0\u202f"
+# After an apostrophe, what a split clitic leaves: "'s" or "' s" or "'t" (of "n't"), before a
+# space, a mark or the end; one pattern per apostrophe, as a literal start is searched fast.
+_CLITIC_TAILS = tuple(re.compile(rf"{mark}(?:s|re|ve|ll|d|m|t| s)(?=[\s.,;:!?)\]]|$)") for mark in "'’")
+# A high mark after a word or a closing bracket or quote, with no space or an ordinary one.
+_HIGH_MARK = re.compile(r"(?<=[\w)\]»”’])(?P<space> ?)(?P<mark>[;:!?])(?![/\d!?;:()])")
+_TOKEN_BEFORE = re.compile(r"\S*$")
+_INSIDE_GUILLEMETS = re.compile(r"«(?P<open> ?)(?=\S)|(?<=\S)(?P<close> ?)»")
+
+
+def _percent(text: str, profile: Profile) -> Iterator[Finding]:
+    if "%" not in text:
+        return
+    for match in _PERCENT.finditer(text):
+        at = match.start()
+        spaced = at >= 2 and text[at - 1] in _PERCENT_SPACES and text[at - 2].isdigit()
+        glued = at >= 1 and text[at - 1].isdigit()
+        if spaced and not profile.percent_space:
+            message = "no space before % in this copy"
+            yield Finding(PERCENT_SPACE.id, message, at - 1, at + 1, "%", Safety.SAFE)
+        elif glued and profile.percent_space:
+            message = "a no-break space before % in this copy"
+            yield Finding(PERCENT_SPACE.id, message, at, at + 1, profile.percent_space + "%", Safety.UNSAFE)
+
+
+def _clitics(text: str) -> Iterator[Finding]:
+    if "'" not in text and "’" not in text:
+        return
+    for pattern in _CLITIC_TAILS:
+        if pattern.pattern[0] not in text:
+            continue
+        for match in pattern.finditer(text):
+            start = _split_clitic_start(text, match)
+            if start is not None:
+                replacement = text[start : match.end()].replace(" ", "")
+                message = f"{text[start : match.end()].strip()!r} belongs to the word before it"
+                yield Finding(APOSTROPHE_SPACE.id, message, start, match.end(), replacement, Safety.SAFE)
+
+
+def _split_clitic_start(text: str, tail: re.Match[str]) -> int | None:
+    """Where a split clitic starts, its space included: "Putin' s", "year 's", "do n't"; None when
+    the apostrophe is not a clitic's (a quotation, a quoted letter)."""
+    at, rest = tail.start(), tail.group()[1:]
+    if rest == " s":  # "Putin' s": the apostrophe is glued to the word before it
+        return at if at and text[at - 1].isalpha() else None
+    if rest == "t":  # "do n't": a space, then n
+        return at - 2 if at >= 3 and text[at - 2 : at] == " n" and text[at - 3].isalpha() else None
+    # "year 's": a space, then the apostrophe
+    return at - 1 if at >= 2 and text[at - 1] == " " and text[at - 2].isalpha() else None
+
+
+def _in_address(text: str, index: int) -> bool:
+    """Whether ``index`` falls in a web or e-mail address: "https://x.fr/a?b=1", "www.x.fr"."""
+    token = _TOKEN_BEFORE.search(text, max(0, index - 200), index)
+    return token is not None and any(sign in token.group() for sign in ("://", "www.", "@"))
+
+
+def _high_punctuation(text: str, profile: Profile) -> Iterator[Finding]:
+    for match in _HIGH_MARK.finditer(text):
+        mark = match.group("mark")
+        wanted = profile.space_before_colon if mark == ":" else profile.space_before_high
+        if _in_address(text, match.start()):
+            continue
+        start = match.start("space")
+        yield Finding(
+            HIGH_PUNCTUATION_SPACE.id,
+            f"French copy puts a no-break space before {mark!r}",
+            start,
+            match.end(),
+            wanted + mark,
+            Safety.SAFE,
+        )
+    if "«" in text:
+        for match in _INSIDE_GUILLEMETS.finditer(text):
+            inside = "open" if match.group("open") is not None else "close"
+            start, end = match.span(inside)
+            replacement = NBSP
+            if text[start:end] != replacement:
+                yield Finding(
+                    HIGH_PUNCTUATION_SPACE.id,
+                    "French copy puts a no-break space inside guillemets",
+                    start,
+                    end,
+                    replacement,
+                    Safety.SAFE,
+                )
+
+
+def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
+    """Percent, apostrophe and high-punctuation spacing against the copy's profile."""
+    if ctx.wants(PERCENT_SPACE.id):
+        yield from _percent(text, profile)
+    if ctx.wants(APOSTROPHE_SPACE.id):
+        yield from _clitics(text)
+    if ctx.wants(HIGH_PUNCTUATION_SPACE.id) and (profile.space_before_high or profile.space_before_colon):
+        yield from _high_punctuation(text, profile)
