@@ -13,6 +13,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from cleanup.model import Rule
 from cleanup.passes import PASSES
@@ -52,7 +53,12 @@ def select_rules(
 
     Preview rules run only when selected by id, by family or with ``ALL``.
     """
+    return _selected(None if select is None else tuple(select), tuple(ignore or ()), target)
+
+
+@cache
+def _selected(select: tuple[str, ...] | None, ignore: tuple[str, ...], target: str) -> frozenset[str]:
+    """:func:`select_rules` for hashable arguments, remembered: every ``clean()`` call asks."""
     chosen = expand(select) if select is not None else DEFAULT_RULES
-    return frozenset(
-        rule_id for rule_id in chosen - expand(ignore or ()) if ALL_RULES[rule_id].serves(target)
-    )
+    kept = chosen - expand(ignore)
+    return frozenset(rule_id for rule_id in kept if ALL_RULES[rule_id].serves(target))

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from cleanup import clean
 from cleanup.cli import main
 from cleanup.lang.profiles import NARROW_NBSP, NBSP
+from tests.conftest import bbc_articles, wmt_articles
 
 
 def fixed(text: str, rule: str, **options: object) -> str:
@@ -149,3 +150,20 @@ def test_house_style_overrides_the_profile(tmp_path) -> None:
     refused = CliRunner().invoke(main, ["fix", "--style", str(bad), str(article)])
     assert refused.exit_code == 2
     assert f"{bad}: unknown style setting 'colour'" in refused.output
+
+
+# Every unsafe suggestion the conventions rules make on the BBC and WMT English corpora, each
+# looked at: (article, rule, the number as written, right or wrong and why).
+REVIEWED_SUGGESTIONS = {
+    ("bbc:business/496", "thousands-separator", "102.975"): "wrong: a yen rate, with three decimals",
+    ("bbc:business/503", "thousands-separator", "136.069"): "right: Maruti sold 136,069 vehicles",
+}
+
+
+def test_unsafe_suggestions_on_edited_news_are_the_reviewed_ones() -> None:
+    found = {}
+    for article, text in [*bbc_articles(), *wmt_articles()]:
+        for finding in clean(text, select=["conventions"]).findings:
+            if not finding.applied:
+                found[(article, finding.rule, text[finding.start : finding.end])] = finding.message
+    assert set(found) == set(REVIEWED_SUGGESTIONS)

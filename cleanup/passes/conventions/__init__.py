@@ -21,13 +21,14 @@ from cleanup.passes.conventions import capitals, glued, marks, numbers, quotes
 
 _MODULES = (quotes, numbers, marks, capitals, glued)
 RULES = tuple(rule for module in _MODULES for rule in module.RULES)
+_RULE_IDS = tuple((module, frozenset(rule.id for rule in module.RULES)) for module in _MODULES)
 
 
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Every convention rule in force, each reading the target's profile."""
     profile = profile_for(ctx.target, ctx.house)
-    for module in _MODULES:
-        if any(ctx.wants(rule.id) for rule in module.RULES):
+    for module, rule_ids in _RULE_IDS:
+        if not rule_ids.isdisjoint(ctx.enabled):
             yield from module.find(text, ctx, profile)
 
 

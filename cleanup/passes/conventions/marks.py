@@ -70,9 +70,16 @@ RULES = (PERCENT_SPACE, APOSTROPHE_SPACE, HIGH_PUNCTUATION_SPACE)
 
 _PERCENT = re.compile("%")
 _PERCENT_SPACES = " \u00a0\u202f"
-# After an apostrophe, what a split clitic leaves: "'s" or "' s" or "'t" (of "n't"), before a
-# space, a mark or the end; one pattern per apostrophe, as a literal start is searched fast.
-_CLITIC_TAILS = tuple(re.compile(rf"{mark}(?:s|re|ve|ll|d|m|t| s)(?=[\s.,;:!?)\]]|$)") for mark in "'’")
+# A split clitic, found from its apostrophe (a literal start is searched fast) and checked around
+# it by the engine: "year 's" (a space before), "Putin' s" (a space after), "do n't"; before a
+# space, a mark or the end.
+_CLITIC_TAILS = tuple(
+    re.compile(
+        rf"{mark}(?:(?<= {mark})(?:s|re|ve|ll|d|m)|(?<=[^\W\d_]{mark}) s|(?<= n{mark})t)"
+        r"(?=[\s.,;:!?)\]]|$)"
+    )
+    for mark in "'’"
+)
 # A high mark after a word or a closing bracket or quote, with no space or an ordinary one.
 _HIGH_MARK = re.compile(r"(?<=[\w)\]»”’])(?P<space> ?)(?P<mark>[;:!?])(?![/\d!?;:()])")
 _TOKEN_BEFORE = re.compile(r"\S*$")
