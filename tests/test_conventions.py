@@ -167,3 +167,15 @@ def test_unsafe_suggestions_on_edited_news_are_the_reviewed_ones() -> None:
             if not finding.applied:
                 found[(article, finding.rule, text[finding.start : finding.end])] = finding.message
     assert set(found) == set(REVIEWED_SUGGESTIONS)
+
+
+def test_currency_signs_go_where_the_target_puts_them() -> None:
+    rule = ["currency-position"]
+    assert clean("tickets cost 50 € and € 20", select=rule).text == "tickets cost 50 € and € 20"  # unsafe
+    assert clean("tickets cost 50 € and € 20", select=rule, unsafe=True).text == "tickets cost €50 and €20"
+    assert clean("les billets coûtent €50", select=rule, target="fr", unsafe=True).text == (
+        f"les billets coûtent 50{NBSP}€"
+    )
+    assert clean("Karten kosten 50 €", select=rule, target="de", unsafe=True).text == "Karten kosten 50 €"
+    for kept in ("ten £5 notes", "US$5 and 5 US$", "an A4 £ sign", "costs £5.50"):
+        assert clean(kept, select=rule, unsafe=True).text == kept

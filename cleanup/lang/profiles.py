@@ -13,6 +13,8 @@ field (see :func:`profile_for`).
 (('“', '”'), ('«\\xa0', '\\xa0»'))
 >>> english.percent_space, repr(french.percent_space)
 ('', "'\\\\xa0'")
+>>> english.currency_before, english.currency_space, french.currency_before, repr(french.currency_space)
+(True, '', False, "'\\\\xa0'")
 >>> profile_for("en", (("percent_space", "\u00a0"),)).percent_space
 '\xa0'
 """
@@ -39,6 +41,8 @@ class Profile:
     quotes: tuple[str, str]  # outer quotation marks, with the spaces inside them
     inner_quotes: tuple[str, str]  # quotation marks inside a quotation
     percent_space: str  # between a number and "%"
+    currency_before: bool  # the currency sign comes before the amount (£5, not 5 £)
+    currency_space: str  # between the currency sign and the amount
     space_before_high: str  # before ";", "!" and "?"
     space_before_colon: str
     capitalised_names: bool  # days, months, languages and nationalities start with a capital
@@ -68,6 +72,10 @@ def profile_for(target: str, house: tuple[tuple[str, object], ...] = ()) -> Prof
     before_percent = pattern[pattern.index("0", pattern.rindex("0")) + 1 : pattern.index("%")]
     high, colon = _HIGH_PUNCTUATION_SPACE.get(target, ("", ""))
     quotes, inner = _QUOTES[target]
+    money = locale.currency_formats["standard"].pattern.split(";")[0]
+    sign, first_digit = money.index("¤"), money.index("#")
+    currency_before = sign < first_digit
+    currency_space = money[sign + 1 : first_digit] if currency_before else money[money.rindex("0") + 1 : sign]
     profile = Profile(
         language=target,
         decimal=symbols["decimal"],
@@ -75,6 +83,8 @@ def profile_for(target: str, house: tuple[tuple[str, object], ...] = ()) -> Prof
         quotes=quotes,
         inner_quotes=inner,
         percent_space=before_percent,
+        currency_before=currency_before,
+        currency_space=currency_space,
         space_before_high=high,
         space_before_colon=colon,
         capitalised_names=target in _CAPITALISED_NAMES,

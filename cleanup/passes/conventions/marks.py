@@ -66,7 +66,43 @@ HIGH_PUNCTUATION_SPACE = Rule(
     targets=("fr",),
 )
 
-RULES = (PERCENT_SPACE, APOSTROPHE_SPACE, HIGH_PUNCTUATION_SPACE)
+CURRENCY_POSITION = Rule(
+    id="currency-position",
+    family="conventions",
+    summary="A currency sign placed, or spaced, as another language does it (5 € in English copy).",
+    why=(
+        "English writes £5 and €40m; French, German, Italian and Spanish write 5 € with a no-break "
+        "space. Translation keeps the source's order."
+    ),
+    examples=(
+        Example("tickets cost 50 € each", "tickets cost €50 each"),
+        Example("les billets coûtent €50", "les billets coûtent 50\u00a0€", target="fr"),
+    ),
+    fix_safety=(
+        "Unsafe: a person confirms. Only a sign next to a plain amount is moved, never one between "
+        "two numbers ('ten £5 notes') or one glued to a letter (US$, CHF)."
+    ),
+)
+
+RULES = (PERCENT_SPACE, APOSTROPHE_SPACE, HIGH_PUNCTUATION_SPACE, CURRENCY_POSITION)
+
+_CURRENCY_SIGNS = "€£$¥"
+# A sign after an amount ("50 €") and before one ("€ 50"); each pattern starts with its sign, a
+# literal the engine searches for fast, and looks back at the amount.
+_SIGN_AFTER = {
+    sign: re.compile(
+        rf"{re.escape(sign)}(?:(?<=\d{re.escape(sign)})|(?<=\d[ \u00a0\u202f]{re.escape(sign)}))(?![\w$€£¥])"
+    )
+    for sign in _CURRENCY_SIGNS
+}
+_SIGN_BEFORE = {
+    sign: re.compile(
+        rf"{re.escape(sign)}(?<!\w{re.escape(sign)})(?P<space>[ \u00a0\u202f]?)"
+        r"(?P<amount>\d[\d.,\u202f]*\d|\d)"
+    )
+    for sign in _CURRENCY_SIGNS
+}
+_AMOUNT_BEFORE = re.compile(r"\d[\d.,\u202f]*$")
 
 _PERCENT = re.compile("%")
 _PERCENT_SPACES = " \u00a0\u202f"
@@ -99,6 +135,47 @@ def _percent(text: str, profile: Profile) -> Iterator[Finding]:
         elif glued and profile.percent_space:
             message = "a no-break space before % in this copy"
             yield Finding(PERCENT_SPACE.id, message, at, at + 1, profile.percent_space + "%", Safety.UNSAFE)
+
+
+def _currency(text: str, profile: Profile) -> Iterator[Finding]:
+    for sign in _CURRENCY_SIGNS:
+        if sign not in text:
+            continue
+        if profile.currency_before:
+            yield from _signs_after(text, sign, profile)
+        for match in _SIGN_BEFORE[sign].finditer(text):
+            wanted = sign + profile.currency_space + match.group("amount")
+            if profile.currency_before and match.group() != wanted:
+                yield _currency_finding(match.start(), match.end(), wanted, sign)
+            elif not profile.currency_before and not _number_before(text, match.start()):
+                yield _currency_finding(
+                    match.start(), match.end(), match.group("amount") + profile.currency_space + sign, sign
+                )
+
+
+def _signs_after(text: str, sign: str, profile: Profile) -> Iterator[Finding]:
+    """Amounts followed by ``sign`` in copy that puts the sign first: "50 €" → "€50"."""
+    for match in _SIGN_AFTER[sign].finditer(text):
+        end = match.start()
+        if text[end - 1] in _PERCENT_SPACES:
+            end -= 1
+        amount = _AMOUNT_BEFORE.search(text, max(0, end - 30), end)
+        if amount is None or (amount.start() and not text[amount.start() - 1].isspace()):
+            continue  # glued to a word or another sign: "A4", "US$5"
+        yield _currency_finding(
+            amount.start(), match.end(), sign + profile.currency_space + amount.group(), sign
+        )
+
+
+def _number_before(text: str, start: int) -> bool:
+    """Whether a number stands just before ``start`` ("ten £5 notes" as "10 £5"): the sign is the
+    second amount's."""
+    return bool(re.search(r"\d[ \u00a0\u202f]?$", text[max(0, start - 3) : start]))
+
+
+def _currency_finding(start: int, end: int, replacement: str, sign: str) -> Finding:
+    message = f"{sign!r} is not placed as this copy places it"
+    return Finding(CURRENCY_POSITION.id, message, start, end, replacement, Safety.UNSAFE)
 
 
 def _clitics(text: str) -> Iterator[Finding]:
@@ -170,5 +247,7 @@ def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
         yield from _percent(text, profile)
     if ctx.wants(APOSTROPHE_SPACE.id):
         yield from _clitics(text)
+    if ctx.wants(CURRENCY_POSITION.id):
+        yield from _currency(text, profile)
     if ctx.wants(HIGH_PUNCTUATION_SPACE.id) and (profile.space_before_high or profile.space_before_colon):
         yield from _high_punctuation(text, profile)
