@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 
@@ -69,7 +69,8 @@ def _article_before(target: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?P<article>(?i:{_articles(target)}))(?:\s+|(?<=[lL])['’])$")
 
 
-def _pattern(names: Iterable[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=1024)
+def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?:{alternatives})(?![\w'’-])")
 
@@ -81,7 +82,7 @@ def find(text: str, hits: Iterable[str], target: str) -> Iterator[Finding]:
     if not candidates:
         return
     frequencies = frequencies_for(target)
-    for match in _pattern(candidates).finditer(text):
+    for match in _pattern(tuple(sorted(set(candidates)))).finditer(text):
         name, start = match.group(), match.start()
         article_match = _article_before(target).search(text, max(0, start - 8), start)
         article = article_match.group("article") if article_match else None
