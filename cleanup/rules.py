@@ -1,7 +1,7 @@
 """The rule registry and rule selection by id or family, like ruff's --select / --ignore.
 
 >>> sorted(select_rules(select=["casing"]))
-['semicolon-capital', 'sentence-start-lowercase']
+['colon-capital', 'semicolon-capital', 'sentence-start-lowercase']
 >>> "repeated-spaces" in select_rules(ignore=["repeated-spaces"])
 False
 >>> "source-phrase" in select_rules(), "source-phrase" in select_rules(select=["leftovers"])

@@ -79,3 +79,26 @@ def test_lowercase_sentence_start_is_a_suggestion() -> None:
 )
 def test_lowercase_sentence_start_left_alone(text: str) -> None:
     assert clean(text, select=FAMILY, unsafe=True).findings == ()
+
+
+def test_colon_capital_is_a_suggestion_in_running_text_only() -> None:
+    rule = ["colon-capital"]
+    text = "The reason is simple: The plant was closed."
+    assert clean(text, select=rule).text == text
+    assert clean(text, select=rule, unsafe=True).text == "The reason is simple: the plant was closed."
+    for kept in (
+        "Johnny Depp: The acting outlaw",  # a title: the line ends no sentence
+        'He said: "It was always a struggle: It never ended."',  # inside a quotation
+        "The reason is simple: The Hague decided.",  # a name follows
+    ):
+        assert clean(kept, select=rule, unsafe=True).text == kept
+
+
+def test_house_style_switches_the_casing_after_marks() -> None:
+    colon = "The reason is simple: The plant was closed."
+    assert (
+        clean(colon, select=["colon-capital"], unsafe=True, house={"capital_after_colon": True}).text == colon
+    )
+    semicolon = "oil field exploitation; At the same time, Russia"
+    assert clean(semicolon, house={"capital_after_semicolon": True}).text == semicolon
+    assert clean(semicolon).text == "oil field exploitation; at the same time, Russia"

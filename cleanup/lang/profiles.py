@@ -46,6 +46,8 @@ class Profile:
     space_before_high: str  # before ";", "!" and "?"
     space_before_colon: str
     capitalised_names: bool  # days, months, languages and nationalities start with a capital
+    capital_after_semicolon: bool  # a sentence may start after a semicolon
+    capital_after_colon: bool  # a full sentence after a colon starts with a capital
 
 
 # CLDR delimiters per language: outer and inner quotation marks, with French spacing inside.
@@ -61,6 +63,8 @@ _QUOTES = {
 _HIGH_PUNCTUATION_SPACE = {"fr": (NARROW_NBSP, NBSP)}
 # Languages that capitalise the names of days, months, languages and nationalities.
 _CAPITALISED_NAMES = frozenset({"en", "de"})
+# Languages that capitalise a full sentence after a colon (none does after a semicolon).
+_CAPITAL_AFTER_COLON = frozenset({"de"})
 
 
 @cache
@@ -88,6 +92,8 @@ def profile_for(target: str, house: tuple[tuple[str, object], ...] = ()) -> Prof
         space_before_high=high,
         space_before_colon=colon,
         capitalised_names=target in _CAPITALISED_NAMES,
+        capital_after_semicolon=False,
+        capital_after_colon=target in _CAPITAL_AFTER_COLON,
     )
     return dataclasses.replace(profile, **dict(house))
 
