@@ -77,14 +77,17 @@ CONTROL_CHARACTER = Rule(
 
 RULES = (MOJIBAKE, HTML_ENTITY, CONTROL_CHARACTER)
 
-# A line made only of these characters and free of HTML entities cannot hold
-# anything ftfy would change. (The standard library's engine scans a plain
+# A line made only of plain ASCII and these characters (edited-copy typography) and free of HTML
+# entities cannot hold anything ftfy would change. (The standard library's engine scans a plain
 # character class several times faster than regex does.)
-_UNSUSPECT_CHARS = (
-    "\t\n\r\x20-\x7e\u00a0\u00ab\u00bb\u2009\u202f\u2013\u2014\u2018\u2019"
-    "\u201c\u201d\u2026\u2022\u20ac\u00a3\u00b0"
+_TYPOGRAPHY = (
+    "\u00a0\u00ab\u00bb\u2009\u202f\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u20ac\u00a3\u00b0"
 )
-_SUSPECT_CHAR = re.compile(f"[^{_UNSUSPECT_CHARS}]")
+_SUSPECT_CHAR = re.compile(f"[^\t\n\r\x20-\x7e{_TYPOGRAPHY}]")
+# The same test for a whole text at C speed: delete every harmless ASCII byte from its UTF-8 form;
+# what is left are the other characters, few in news, each checked against the typography.
+_HARMLESS_ASCII = bytes([9, 10, 13, *range(0x20, 0x7F)])
+_HARMLESS = frozenset(_TYPOGRAPHY)
 _ENTITY = re.compile(r"&(?:#|[A-Za-z]+;)")
 _LINE_END = re.compile(r"[\r\n]")
 _LINE_START = regex.compile(r"(?r)[\r\n]")
@@ -222,8 +225,18 @@ def _suspect_lines(text: str) -> Iterator[tuple[int, int]]:
         ]
 
 
+def _may_need_ftfy(text: str) -> bool:
+    """Whether any character of ``text`` is outside the harmless ones, or it has an ``&``."""
+    if "&" in text:
+        return True
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _HARMLESS_ASCII)
+    return bool(rest) and not _HARMLESS.issuperset(rest.decode("utf-8", "surrogatepass"))
+
+
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Run ftfy on each line that can hold an encoding problem."""
+    if not _may_need_ftfy(text):
+        return
     config = None
     for line_start, line_end in _suspect_lines(text):
         if config is None:

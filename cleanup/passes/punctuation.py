@@ -69,6 +69,7 @@ RULES = (PUNCTUATION_CLUSTER, DOUBLED_PUNCTUATION)
 
 _MARKS = ",;:."
 _CLUSTER = re.compile(r"[,;:.](?:[ \t]*[,;:.])+")  # re scans a plain class faster than regex
+_MARKS_TO_ONE = bytes.maketrans(b",;:.\t", b"\x01\x01\x01\x01 ")
 _CLOSERS = ")]}\"'”’»"
 _OPENERS = "([{\"'“‘«"
 _SHORT_CAPITALISED = regex.compile(r"\p{Lu}\p{L}{0,3}")
@@ -116,8 +117,17 @@ def _is_ellipsis_or_code(text: str, start: int, end: int, marks: str) -> bool:
     return set(marks) == {":"} or glued
 
 
+def _may_cluster(text: str) -> bool:
+    """Whether two of ``, ; : .`` may stand together, with at most spaces or tabs between: a
+    first look at C speed on the text's bytes with the marks turned into one byte."""
+    shape = text.encode("utf-8", "surrogatepass").translate(_MARKS_TO_ONE)
+    return any(pattern in shape for pattern in (b"\x01\x01", b"\x01 \x01", b"\x01  "))
+
+
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report every cluster of ``, ; : .`` with the single mark that should stay."""
+    if not _may_cluster(text):
+        return
     for match in _CLUSTER.finditer(text):
         start, end = match.span()
         marks = match.group().replace(" ", "").replace("\t", "")
