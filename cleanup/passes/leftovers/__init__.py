@@ -180,7 +180,7 @@ def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Fi
         taken = any(c.start < candidate.end and candidate.start < c.end for c in candidates)
         if not taken and not _overlaps(candidate.start, candidate.end, findings):
             candidates.append(candidate)
-    inferred = None if ctx.sources else infer_source(candidates)
+    inferred = None if ctx.sources or not candidates else infer_source(candidates)
     for candidate in candidates:
         message = _message(candidate, candidate.reported(inferred), text, not ctx.sources)
         findings.append(
