@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import settings
 
 # Property tests draw the same examples on every run and every machine, as the rest of the suite
@@ -23,6 +24,20 @@ SHARED = ROOT.parent / "shared"
 CORPORA = SHARED / "corpora"
 SEED = ROOT / "seeds" / "000_a4250b86ee3da36c.txt"
 SEED_EXPECTED = SHARED / "seeds" / "000_a4250b86ee3da36c.expected.txt"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """Click's runner for the ``cleanup`` commands."""
+    return CliRunner()
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    """A copy of the founding article, free to change."""
+    path = tmp_path / "seed.txt"
+    path.write_bytes(SEED.read_bytes())
+    return path
 
 
 def shared_file(path: Path) -> Path:

@@ -17,11 +17,6 @@ FIXED = "exploitation; at the same time,\r\nno final newline"
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
 def article(tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes(ARTEFACT.encode())

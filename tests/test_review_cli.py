@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from click.testing import CliRunner
 
 from cleanup import clean
@@ -12,18 +11,6 @@ from cleanup.cli import main
 from cleanup.review.decisions import FileDecisions, dump, sha256_hex
 from cleanup.review.hunks import split_changes
 from tests.conftest import SEED
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def seed(tmp_path):
-    path = tmp_path / "seed.txt"
-    path.write_bytes(SEED.read_bytes())
-    return path
 
 
 def test_word_diff_shows_the_seeds_three_changes_with_their_rules(runner: CliRunner, seed) -> None:

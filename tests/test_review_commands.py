@@ -22,18 +22,6 @@ ARTICLE = "\ufeffFirst line , here.\r\nexploitation; At the same time , prices r
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def seed(tmp_path):
-    path = tmp_path / "seed.txt"
-    path.write_bytes(SEED.read_bytes())
-    return path
-
-
-@pytest.fixture
 def article(tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes(ARTICLE.encode("utf-8"))
