@@ -97,6 +97,24 @@ _KEPT_IN_ENGLISH = frozenset(
     tour de force
     vice versa
     vis à vis
+    attaché
+    blasé
+    café
+    cliché
+    début
+    décor
+    élite
+    entrée
+    exposé
+    fiancé
+    fiancée
+    naïve
+    passé
+    protégé
+    résumé
+    risqué
+    soirée
+    touché
     """.strip().splitlines()
 )
 

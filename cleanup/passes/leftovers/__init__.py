@@ -44,6 +44,9 @@ from cleanup.passes.leftovers.spans import present, sentences_around
 
 _WORD_RULES = (SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id)
 _LANGUAGE_RULES = (*_WORD_RULES, SOURCE_ELISION.id, SOURCE_NAME.id)
+# A word this much more frequent in a source language opens its sentence to scoring, even when it
+# is too common in English to anchor a phrase alone: "de los", "con su", "y se" are found so.
+FIRST_LOOK_MARGIN = 2.3
 _SENTENCE_WEIGHT = 3  # a confirmed sentence says more about the source than a phrase
 
 
@@ -61,7 +64,7 @@ def _anchors(target: str) -> frozenset[str]:
     """Words whose presence makes a sentence worth scoring: those that can anchor a phrase, and
     common nouns of a language that capitalises them ("Einfluss"), written so."""
     frequencies = frequencies_for(target)
-    anchors = frequencies.anchors(phrases.STRONG, phrases.VERY_STRONG, phrases.RARE)
+    anchors = frequencies.anchors(phrases.STRONG, FIRST_LOOK_MARGIN, phrases.RARE)
     nouns = {
         word.capitalize()
         for language in frequencies.sources

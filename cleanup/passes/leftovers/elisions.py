@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from cleanup.lang.frequencies import frequencies_for
-from cleanup.lang.sources import ELIDED_FORMS, KEPT
+from cleanup.lang.sources import ELIDED_FORMS
 from cleanup.passes.leftovers.candidates import Candidate
+from cleanup.passes.leftovers.kept import inside, kept_spans
 
 SOURCE_ELISION = "source-elision"
 
@@ -30,9 +31,9 @@ _WORD_AFTER = re.compile(r"[^\W\d_A-Z]{2,}|(?![sdmt])[^\W\d_A-Z](?![^\W\d_])")
 
 
 @cache
-def _forms(target: str) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str] | None]:
+def _forms(target: str) -> dict[str, tuple[str, ...]]:
     """The elided forms of the target's source languages (not those the target writes itself)
-    with their languages, and the kept phrases with an elision in them."""
+    with their languages."""
     own = set(ELIDED_FORMS.get(target, "").split())
     languages: dict[str, tuple[str, ...]] = {}
     for language, forms in ELIDED_FORMS.items():
@@ -41,18 +42,12 @@ def _forms(target: str) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str] | N
         for form in forms.split():
             if form not in own:
                 languages[form] = (*languages.get(form, ()), language)
-    # Kept phrases with an elision ("coup d'état"), with either apostrophe and a space or hyphen.
-    kept = [
-        re.escape(phrase).replace("'", "['’]").replace("\\ ", "[ -]")
-        for phrase in sorted(KEPT.get(target, ()))
-        if "'" in phrase
-    ]
-    return languages, re.compile("|".join(kept), re.IGNORECASE) if kept else None
+    return languages
 
 
 def find(text: str, target: str) -> Iterator[Candidate]:
     """Elided forms of the source languages before a lowercase word."""
-    languages, kept = _forms(target)
+    languages = _forms(target)
     frequencies = frequencies_for(target)
     hits = [
         hit.start()
@@ -66,11 +61,8 @@ def find(text: str, target: str) -> Iterator[Candidate]:
         if before is None or after is None or before.group().lower() not in languages:
             continue
         start, end = before.start(), after.end()
-        if kept is not None and any(
-            phrase.start() <= start < phrase.end()
-            for phrase in kept.finditer(text, max(0, start - 20), end + 20)
-        ):
-            continue
+        if inside(kept_spans(text, start, end, target), start, end):
+            continue  # "coup d'état", "c'est la vie"
         word = after.group().lower()
         # A form several languages have ("l'", "d'") takes the language of the word it is glued to.
         ranked = sorted(

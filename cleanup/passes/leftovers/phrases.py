@@ -22,6 +22,7 @@ import regex
 from cleanup.lang.frequencies import Frequencies
 from cleanup.lang.sources import CAPITALISED_NOUNS, KEPT, NAME_PARTICLES
 from cleanup.passes.leftovers.candidates import Candidate
+from cleanup.passes.leftovers.kept import inside, kept_spans
 from cleanup.passes.leftovers.spans import Token, tokens
 
 SOURCE_PHRASE = "source-phrase"
@@ -64,13 +65,14 @@ def find(
         return
     columns = [frequencies.sources.index(language) for language in languages]
     kept = KEPT.get(frequencies.target, frozenset())
+    kept_phrases = kept_spans(text, *window, frequencies.target)
     named = _named(text, words)
     in_phrase: set[int] = set()
     for run in _stretches(text, words):
         for left, right, ranked in _phrases(text, words, run, frequencies, columns, languages, named):
             start, end = words[run[left]].start, words[run[right]].end
             in_phrase.update(run[left : right + 1])
-            if text[start:end].lower() not in kept and not _glossed(text, window, start, end):
+            if not inside(kept_phrases, start, end) and not _glossed(text, window, start, end):
                 reading, scores = zip(*ranked, strict=True)
                 yield Candidate(SOURCE_PHRASE, start, end, reading, scores, right - left + 1)
     for index, token in enumerate(words):
@@ -85,6 +87,7 @@ def find(
         if (
             ranked
             and token.word not in kept
+            and not inside(kept_phrases, token.start, token.end)
             and not _quoted(text, token)
             and not _glossed(text, window, token.start, token.end)
         ):
