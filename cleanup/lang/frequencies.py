@@ -71,10 +71,6 @@ class Frequencies:
         """The word's Zipf value in the target language, 0 when it is not in the list."""
         return _zipf(self._target, word)
 
-    def source_zipf(self, word: str, language: str) -> float:
-        """The word's Zipf value in a source language, 0 when it is not in the small list."""
-        return self._source_tables[self.sources.index(language)].get(word, 0.0)
-
     def margins(self, word: str) -> tuple[float, ...]:
         """How much more frequent ``word`` is in each source language than in the target."""
         found = self._margins.get(word)

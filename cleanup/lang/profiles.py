@@ -96,6 +96,3 @@ def profile_for(target: str, house: tuple[tuple[str, object], ...] = ()) -> Prof
         capital_after_colon=target in _CAPITAL_AFTER_COLON,
     )
     return dataclasses.replace(profile, **dict(house))
-
-
-HOUSE_STYLE_FIELDS = tuple(field.name for field in dataclasses.fields(Profile) if field.name != "language")

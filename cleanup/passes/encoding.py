@@ -23,6 +23,7 @@ import regex
 
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
+from cleanup.passes.tokens import utf8
 
 MOJIBAKE = Rule(
     id="mojibake",
@@ -229,7 +230,7 @@ def _may_need_ftfy(text: str) -> bool:
     """Whether any character of ``text`` is outside the harmless ones, or it has an ``&``."""
     if "&" in text:
         return True
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _HARMLESS_ASCII)
+    rest = utf8(text).translate(None, _HARMLESS_ASCII)
     return bool(rest) and not _HARMLESS.issuperset(rest.decode("utf-8", "surrogatepass"))
 
 

@@ -14,7 +14,7 @@ import regex
 
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
-from cleanup.passes.tokens import horizontal_space_before, is_abbreviation, next_visible, word_before
+from cleanup.passes.tokens import horizontal_space_before, is_abbreviation, next_visible, utf8, word_before
 
 PUNCTUATION_CLUSTER = Rule(
     id="punctuation-cluster",
@@ -120,7 +120,7 @@ def _is_ellipsis_or_code(text: str, start: int, end: int, marks: str) -> bool:
 def _may_cluster(text: str) -> bool:
     """Whether two of ``, ; : .`` may stand together, with at most spaces or tabs between: a
     first look at C speed on the text's bytes with the marks turned into one byte."""
-    shape = text.encode("utf-8", "surrogatepass").translate(_MARKS_TO_ONE)
+    shape = utf8(text).translate(_MARKS_TO_ONE)
     return any(pattern in shape for pattern in (b"\x01\x01", b"\x01 \x01", b"\x01  "))
 
 

@@ -14,7 +14,7 @@ import regex
 
 from cleanup.model import Example, Finding, Rule
 from cleanup.passes.base import Context, Pass
-from cleanup.passes.tokens import word_before
+from cleanup.passes.tokens import utf8, word_before
 
 SPACE_BEFORE_PUNCTUATION = Rule(
     id="space-before-punctuation",
@@ -147,7 +147,7 @@ def _spaces_before_marks(text: str, padded: set[int]) -> Iterator[Finding]:
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report spaces that English does not set around punctuation, and runs of spaces."""
     findings: list[Finding] = []
-    shape = text.encode("utf-8", "surrogatepass").translate(_FIRST_LOOK)
+    shape = utf8(text).translate(_FIRST_LOOK)
     opened = _OPENER + b" " in shape
     padded = _padded_pairs(text) if opened else set()
     if ctx.wants(SPACE_BEFORE_PUNCTUATION.id) and b" " + _MARK in shape:

@@ -5,9 +5,13 @@
 'a.m'
 >>> is_abbreviation("a.m")
 True
+>>> utf8("café")
+b'caf\\xc3\\xa9'
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import regex
 
@@ -44,3 +48,10 @@ def next_visible(text: str, index: int) -> tuple[int, bool]:
 def horizontal_space_before(text: str, index: int) -> int:
     """Start of the run of spaces and tabs that ends at ``index``."""
     return _SPACE_BEFORE.search(text, 0, index).start()
+
+
+@lru_cache(maxsize=4)
+def utf8(text: str) -> bytes:
+    """``text`` in UTF-8 (lone surrogates kept), encoded once for the passes that take a first
+    look at its bytes: each pass of the chain asks for the same text in turn."""
+    return text.encode("utf-8", "surrogatepass")

@@ -29,8 +29,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from babel import Locale
-
+from cleanup.lang.names import language_name
 from cleanup.lang.names_calendar import (
     AMBIGUOUS,
     CONNECTORS,
@@ -196,11 +195,6 @@ def _first_look(target: str, capitalised: bool) -> tuple[re.Pattern[str], ...]:
     return (re.compile(f"{names}\\b"), *(re.compile(f"{re.escape(lead)}{names}\\b") for lead in leads))
 
 
-@cache
-def _language_name(target: str) -> str:
-    return Locale("en").languages.get(target, target)
-
-
 def _matches(text: str, target: str, capitalised: bool) -> Iterator[tuple[str, int, int]]:
     """Each name the first look finds: the word, its start and its end."""
     at_start, *after_leads = _first_look(target, capitalised)
@@ -287,7 +281,7 @@ def _lowercase_names(text: str, profile: Profile) -> Iterator[Finding]:
     lowercase_after = LOWERCASE_AFTER.get(target, {})
     noun_after = LANGUAGE_NOUN_AFTER.get(target)
     prefixes = HYPHEN_PREFIXES.get(target, frozenset())
-    language = _language_name(target)
+    language = language_name(target)
     for word, start, end in _matches(text, target, capitalised=True):
         kind = names[word]
         if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha():
@@ -400,7 +394,7 @@ def _calendar_context(text: str, start: int, end: int, target: str, kind: str) -
 def _capitalised_days_and_months(text: str, profile: Profile) -> Iterator[Finding]:
     target = profile.language
     names = capitalised_calendar_names(target)
-    language = _language_name(target)
+    language = language_name(target)
     feasts = FEAST_WORDS.get(target, frozenset())
     for word, start, end in _matches(text, target, capitalised=False):
         lower, kind = names[word]

@@ -22,9 +22,9 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 import regex
-from babel import Locale
 
 from cleanup.lang.frequencies import frequencies_for, zipf_table
+from cleanup.lang.names import language_name
 from cleanup.lang.sources import CAPITALISED_NOUNS
 from cleanup.model import Finding, Safety
 from cleanup.passes.base import Context, Pass
@@ -48,16 +48,6 @@ _LANGUAGE_RULES = (*_WORD_RULES, SOURCE_ELISION.id, SOURCE_NAME.id)
 # is too common in English to anchor a phrase alone: "de los", "con su", "y se" are found so.
 FIRST_LOOK_MARGIN = 2.3
 _SENTENCE_WEIGHT = 3  # a confirmed sentence says more about the source than a phrase
-
-
-@cache
-def language_name(code: str) -> str:
-    """The English name of a language code, from CLDR.
-
-    >>> language_name("pt")
-    'Portuguese'
-    """
-    return Locale("en").languages.get(code, code)
 
 
 def _anchors(target: str) -> frozenset[str]:

@@ -13,9 +13,8 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
-from babel import Locale
-
 from cleanup.lang.frequencies import frequencies_for
+from cleanup.lang.names import language_name
 from cleanup.lang.places import place_names, takes_article
 from cleanup.lang.sources import ARTICLES
 from cleanup.model import Finding, Safety
@@ -103,8 +102,7 @@ def find(text: str, hits: Iterable[str], target: str) -> Iterator[Finding]:
             replacement = f"{the.capitalize() if article[0].isupper() else the} {translated}"
         yield Finding(
             SOURCE_NAME,
-            f"{Locale('en').languages.get(language, language)} name: {text[start : match.end()]!r} → "
-            f"{replacement!r}",
+            f"{language_name(language)} name: {text[start : match.end()]!r} → {replacement!r}",
             start,
             match.end(),
             replacement,

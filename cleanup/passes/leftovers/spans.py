@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import regex
 
+from cleanup.passes.tokens import utf8
+
 # Letters, with hyphens and apostrophes inside a word kept (compounds, possessives, elisions).
 _WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
 _ASCII_PUNCTUATION = bytes.maketrans(b".,;:!?\"'()[]/-", b" " * 14)
@@ -47,7 +49,7 @@ def present(text: str, vocabulary: frozenset[bytes]) -> list[str]:
     >>> present("the accordo, firmato dall'Italia", frozenset({b"accordo", b"italia"}))
     ['accordo']
     """
-    data = text.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION)
+    data = utf8(text).translate(_ASCII_PUNCTUATION)
     for lead, marks in ((b"\xe2\x80", _GENERAL_PUNCTUATION), (b"\xc2", _GUILLEMETS)):
         if lead in data:
             for mark in marks:
