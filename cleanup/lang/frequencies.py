@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import cache
 
 import wordfreq
@@ -86,20 +87,23 @@ class Frequencies:
         """``margins`` for one source language."""
         return self.margins(word)[self.sources.index(language)]
 
-    @cache  # noqa: B019 - one instance per target, kept for the life of the process
-    def anchors(self, strong: float, very_strong: float, rare: float) -> frozenset[str]:
-        """Words that can make a stretch foreign on their own: ``very_strong`` more typical of a
-        source language (as a Zipf margin), or ``strong`` and rarer than ``rare`` in the target."""
+    def words_where(self, keep: Callable[[str, float, float], bool]) -> frozenset[str]:
+        """The words of the source lists for which ``keep(word, target_zipf, best_margin)`` holds,
+        ``best_margin`` being the word's largest margin over the source languages.
+
+        >>> english = frequencies_for("en")
+        >>> "della" in english.words_where(lambda word, target, margin: margin >= 3)
+        True
+        """
         best: dict[str, float] = {}
         for table in self._source_tables:
             for word, zipf in table.items():
-                margin = zipf - self._target.get(word, 0.0)
-                if margin > best.get(word, -99.0):
-                    best[word] = margin
+                if zipf > best.get(word, -99.0):
+                    best[word] = zipf
         return frozenset(
             word
-            for word, margin in best.items()
-            if margin >= very_strong or (margin >= strong and self._target.get(word, 0.0) < rare)
+            for word, zipf in best.items()
+            if keep(word, target := self._target.get(word, 0.0), zipf - target)
         )
 
 

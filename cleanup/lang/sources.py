@@ -110,6 +110,8 @@ _KEPT_IN_ENGLISH = frozenset(
     fiancée
     naïve
     passé
+    précis
+    precis
     protégé
     résumé
     risqué

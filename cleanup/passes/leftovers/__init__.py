@@ -40,21 +40,20 @@ from cleanup.passes.leftovers.catalogue import (
     SOURCE_SENTENCE,
     SOURCE_WORD,
 )
-from cleanup.passes.leftovers.spans import present, sentences_around
+from cleanup.passes.leftovers.spans import occurrences, present, sentences_at
 
-_WORD_RULES = (SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id)
-_LANGUAGE_RULES = (*_WORD_RULES, SOURCE_ELISION.id, SOURCE_NAME.id)
-# A word this much more frequent in a source language opens its sentence to scoring, even when it
-# is too common in English to anchor a phrase alone: "de los", "con su", "y se" are found so.
-FIRST_LOOK_MARGIN = 2.3
+_WORD_RULES = frozenset({SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id})
+_LANGUAGE_RULES = _WORD_RULES | {SOURCE_ELISION.id, SOURCE_NAME.id}
 _SENTENCE_WEIGHT = 3  # a confirmed sentence says more about the source than a phrase
 
 
-def _anchors(target: str) -> frozenset[str]:
-    """Words whose presence makes a sentence worth scoring: those that can anchor a phrase, and
+@cache
+def _alone(target: str) -> frozenset[str]:
+    """Words that can be a leftover by themselves, which open their sentence to scoring wherever
+    they stand: rare in the copy's language and common in a source language ("fornitori"), and
     common nouns of a language that capitalises them ("Einfluss"), written so."""
     frequencies = frequencies_for(target)
-    anchors = frequencies.anchors(phrases.STRONG, FIRST_LOOK_MARGIN, phrases.RARE)
+    words = frequencies.words_where(phrases.stands_alone)
     nouns = {
         word.capitalize()
         for language in frequencies.sources
@@ -63,18 +62,26 @@ def _anchors(target: str) -> frozenset[str]:
         if (target_zipf := frequencies.target_zipf(word)) < phrases.CAPITAL_UNKNOWN
         and zipf - target_zipf >= phrases.KNOWN
     }
-    return anchors | nouns
+    return words | nouns
+
+
+@cache
+def _pairing(target: str) -> frozenset[str]:
+    """Words that make a phrase with a neighbour ("della Repubblica", "de los", "in der"), which
+    open their sentence when one is there."""
+
+    def pairs(word: str, target_zipf: float, margin: float) -> bool:
+        return margin >= phrases.PAIRED or (margin >= phrases.STRONG and target_zipf < phrases.RARE)
+
+    return frequencies_for(target).words_where(pairs) - _alone(target)
 
 
 @cache
 def _vocabulary(target: str) -> frozenset[bytes]:
-    """What the first look searches for, as UTF-8: the anchors and the first words of place names."""
-    return _anchor_bytes(target) | names.key_words(target)
-
-
-@cache
-def _anchor_bytes(target: str) -> frozenset[bytes]:
-    return frozenset(word.encode("utf-8") for word in _anchors(target))
+    """What the first look searches for, as UTF-8: the words that stand alone or pair, and the
+    key words of place names."""
+    words = _alone(target) | _pairing(target)
+    return frozenset(word.encode("utf-8") for word in words) | names.key_words(target)
 
 
 def _message(candidate: Candidate, languages: tuple[str, ...], text: str, inferred: bool) -> str:
@@ -113,18 +120,35 @@ def infer_source(candidates: Iterable[Candidate]) -> str | None:
 def _candidates(text: str, ctx: Context, languages: tuple[str, ...], hits: list[str]) -> Iterator[Candidate]:
     if ctx.wants(SOURCE_ELISION.id) and ("'" in text or "’" in text):
         yield from (c for c in elisions.find(text, ctx.target) if set(c.languages) & set(languages))
-    anchors = _anchor_bytes(ctx.target)
-    hits = [hit for hit in hits if hit.encode("utf-8") in anchors]
-    if not hits or not any(ctx.wants(rule) for rule in _WORD_RULES):
+    if not hits or ctx.enabled.isdisjoint(_WORD_RULES):
         return
     frequencies = frequencies_for(ctx.target)
-    for window in sentences_around(text, hits):
+    for window in sentences_at(text, _openings(text, ctx.target, languages, hits)):
         if ctx.wants(SOURCE_SENTENCE.id):
             sentence = sentences.find(text, window, frequencies, languages)
             if sentence is not None and (not ctx.sources or sentence.languages[0] in languages):
                 yield sentence
                 continue
         yield from (c for c in phrases.find(text, window, frequencies, languages) if ctx.wants(c.rule))
+
+
+def _openings(text: str, target: str, languages: tuple[str, ...], hits: list[str]) -> list[int]:
+    """Where the words of the first look stand in ``text``: every word that stands alone, and the
+    words that pair where a neighbour pairs with them."""
+    alone, pairing = _alone(target), _pairing(target)
+    frequencies = frequencies_for(target)
+    columns = [frequencies.sources.index(language) for language in languages]
+    positions = []
+    for hit in hits:
+        if hit in alone:
+            positions.extend(start for start, _ in occurrences(text, hit))
+        elif hit in pairing:
+            positions.extend(
+                start
+                for start, end in occurrences(text, hit)
+                if phrases.paired(text, start, end, frequencies, columns)
+            )
+    return positions
 
 
 def _overlaps(start: int, end: int, findings: list[Finding]) -> bool:
@@ -146,9 +170,9 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         for start, end, run in scripts.find(text):
             message = f"text in another script: {run!r}"
             findings.append(Finding(FOREIGN_SCRIPT.id, message, start, end, None, Safety.DISPLAY))
-    if ctx.wants(GLOSSARY_TERM.id):
+    if ctx.glossary and ctx.wants(GLOSSARY_TERM.id):
         findings.extend(glossary.find(text, ctx.glossary))
-    if any(ctx.wants(rule) for rule in _LANGUAGE_RULES):
+    if not ctx.enabled.isdisjoint(_LANGUAGE_RULES):
         findings.extend(_language_findings(text, ctx, findings))
     if ctx.allowed and findings:
         allowed = _allowed_spans(text, ctx.allowed)

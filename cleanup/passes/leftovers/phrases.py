@@ -37,6 +37,9 @@ TOLERATED = -0.5  # a word shared with the copy's language may sit inside a phra
 LEANING = 0.5  # but two of its words must be three times as frequent in the language
 UNKNOWN = 2.5  # a word under one in 3 million words of the copy's language is hardly of it,
 KNOWN = 3.0  # when a source language uses it a thousand times as often
+PAIRED = 2.3  # a word 200 times as frequent in a language makes a phrase with a neighbour of it:
+COMMON = 6.0  # one leaning to it, or one this frequent there (one in a thousand words: "a", "in")
+FUNCTION_WORD_SOURCE = 5.0  # a word this frequent in a source language is no name, capitalised or not
 FUNCTION_WORD_TARGET = 3.5  # a word this rare in the copy's language,
 FUNCTION_WORD_MARGIN = 3.5  # three thousand times as frequent in a source language, is of that one
 CAPITAL_UNKNOWN = 2.0  # a capitalised word this rare in the copy's language may be a common noun
@@ -54,6 +57,8 @@ _GLOSS = regex.compile(
 )
 _CLOSING_QUOTE = regex.compile(r"[\"”»]")
 _NEARBY = 5000  # characters around a capitalised word where seeing it again makes it a name
+_NEIGHBOURHOOD = 40  # characters on each side of a word where its neighbours are looked for,
+_NEIGHBOURS = 3  # up to this many words away
 
 
 def find(
@@ -67,9 +72,12 @@ def find(
     kept = KEPT.get(frequencies.target, frozenset())
     kept_phrases = kept_spans(text, *window, frequencies.target)
     named = _named(text, words)
+    lowered = _function_capitals(text, words, frequencies)
     in_phrase: set[int] = set()
     for run in _stretches(text, words):
-        for left, right, ranked in _phrases(text, words, run, frequencies, columns, languages, named):
+        for left, right, ranked in _phrases(
+            text, words, run, frequencies, columns, languages, named, lowered
+        ):
             start, end = words[run[left]].start, words[run[right]].end
             in_phrase.update(run[left : right + 1])
             if not inside(kept_phrases, start, end) and not _glossed(text, window, start, end):
@@ -93,6 +101,46 @@ def find(
         ):
             reading, scores = zip(*ranked, strict=True)
             yield Candidate(SOURCE_WORD, token.start, token.end, reading, scores)
+
+
+def paired(text: str, start: int, end: int, frequencies: Frequencies, columns: list[int]) -> bool:
+    """Whether the word at ``text[start:end]`` has a neighbour that may make a phrase of one of the
+    languages (``columns`` of the frequency margins) with it: a word leaning to the language a few
+    words away ("der Nacht der", "des clients à"), or a companion beside it ("a los", "in der").
+
+    >>> from cleanup.lang.frequencies import frequencies_for
+    >>> english = frequencies_for("en")
+    >>> columns = list(range(len(english.sources)))
+    >>> paired("a los", 2, 5, english, columns), paired("los Angeles", 0, 3, english, columns)
+    (True, False)
+    """
+    words = tokens(text, max(0, start - _NEIGHBOURHOOD), end + _NEIGHBOURHOOD)
+    index = next((i for i, token in enumerate(words) if token.start == start), None)
+    if index is None:
+        return False
+    margins = frequencies.margins(words[index].word)
+    for other in range(max(0, index - _NEIGHBOURS), min(len(words), index + _NEIGHBOURS + 1)):
+        if other == index:
+            continue
+        neighbour = words[other].word
+        others = frequencies.margins(neighbour)
+        beside = abs(other - index) == 1 and not words[other].capital
+        if any(
+            (margins[c] >= STRONG and others[c] >= LEANING)
+            or (beside and margins[c] >= PAIRED and _companion(neighbour, others[c], frequencies))
+            for c in columns
+        ):
+            return True
+    return False
+
+
+def _companion(word: str, margin: float, frequencies: Frequencies) -> bool:
+    """Whether a word with this ``margin`` in a language goes in a phrase of it beside a word
+    that leans to it strongly: it leans too, or it is shared with the copy's language and common
+    in both ("a", "in", "no")."""
+    if margin >= LEANING:
+        return True
+    return margin >= TOLERATED and margin + frequencies.target_zipf(word) >= COMMON
 
 
 def _stretches(text: str, words: list[Token]) -> Iterator[list[int]]:
@@ -120,9 +168,45 @@ def _named(text: str, words: list[Token]) -> set[int]:
     return named
 
 
+def _function_capitals(text: str, words: list[Token], frequencies: Frequencies) -> set[int]:
+    """The capitalised words that are function words of a source language written with a capital
+    because they open a sentence or a quotation ("Secondo il portavoce", "Pas du tout"), not names:
+    each comes first or after a lowercase word (not a name's particle), before a lowercase word,
+    not one word away from another capitalised word (names and titles: "Monte dei Paschi",
+    "Numerique pour Tous"), and is very common in a source language.
+
+    >>> from cleanup.lang.frequencies import frequencies_for
+    >>> english = frequencies_for("en")
+    >>> text = "Secondo il portavoce, La Paz and Del Piero"
+    >>> sorted(_function_capitals(text, tokens(text), english))
+    [0]
+    """
+    lowered = set()
+    for index, token in enumerate(words):
+        if not token.capital or not text[token.start + 1 : token.end].islower():
+            continue
+        before = words[max(0, index - 2) : index]
+        after = words[index + 1 : index + 3]
+        if (
+            (before and (before[-1].capital or before[-1].word in NAME_PARTICLES))
+            or not after
+            or after[0].capital
+        ):
+            continue  # after a capital or a particle ("der Welt", "da Vinci"), or before a capital
+        if (len(before) == 2 and before[0].capital) or (len(after) == 2 and after[1].capital):
+            continue  # one lowercase word between capitals: a name or a title ("Monte dei Paschi")
+        target = frequencies.target_zipf(token.word)
+        if max(frequencies.margins(token.word)) + target >= FUNCTION_WORD_SOURCE:
+            lowered.add(index)
+    return lowered
+
+
 def _score(token: Token, named: bool, margin: float, language: str, frequencies: Frequencies) -> float:
-    """A word's weight for one language: its margin; for a capitalised word, 0 (a name), except a
-    common noun of a language that capitalises them, unknown to the copy's language."""
+    """A word's weight for one language: its margin; for a word the copy's language keeps
+    ("précis") or a capitalised word, 0 (a name), except a common noun of a language that
+    capitalises them, unknown to the copy's language."""
+    if token.word in KEPT.get(frequencies.target, ()):
+        return 0.0
     if not token.capital:
         return margin
     if (
@@ -143,10 +227,11 @@ def _phrases(
     columns: list[int],
     languages: tuple[str, ...],
     named: set[int],
+    lowered: set[int],
 ) -> Iterator[tuple[int, int, list[tuple[str, float]]]]:
     """The parts of ``run`` that read as a source language, longest first where they overlap,
     each with the languages it reads as and their summed margins, best first; parts that belong
-    to a name are left out."""
+    to a name are left out. Capitalised words count as names but for those ``lowered``."""
     if len(run) < 2:
         return
     margins = [frequencies.margins(words[i].word) for i in run]
@@ -155,7 +240,7 @@ def _phrases(
     parts: list[tuple[int, int, float, str]] = []
     for column, language in zip(columns, languages, strict=True):
         scores = [
-            _score(words[i], i in named, m[column], language, frequencies)
+            m[column] if i in lowered else _score(words[i], i in named, m[column], language, frequencies)
             for i, m in zip(run, margins, strict=True)
         ]
         parts.extend((*part, language) for part in _parts(words, run, scores, frequencies))
@@ -179,7 +264,8 @@ def _parts(
     words: list[Token], run: list[int], scores: list[float], frequencies: Frequencies
 ) -> Iterator[tuple[int, int, float]]:
     """Each maximal part of ``run`` whose words are all tolerated, both ends leaning, the mean
-    high, and one word strongly of the language; with its total score."""
+    high, and one word strongly of the language, or one word leaning to it and a companion
+    beside it ("a los", "in der"); with its total score."""
     start = 0
     while start < len(run):
         if scores[start] < TOLERATED:
@@ -194,15 +280,45 @@ def _parts(
         while right >= left and scores[right] <= 0:
             right -= 1
         part = scores[left : right + 1]
-        anchored = any(
-            scores[i] >= VERY_STRONG
-            or (scores[i] >= STRONG and frequencies.target_zipf(words[run[i]].word) < RARE)
-            for i in range(left, right + 1)
-        )
+        anchored = any(_anchors(words[run[i]], scores[i], frequencies) for i in range(left, right + 1))
         leaning = sum(score >= LEANING for score in part)
         if leaning >= 2 and (anchored or sum(part) >= TOGETHER) and sum(part) / len(part) >= MEAN:
             yield left, right, sum(part)
+        elif leaning == 1 and (paired := _paired_part(words, run, scores, start, end, frequencies)):
+            yield paired
         start = end + 1
+
+
+def _anchors(token: Token, score: float, frequencies: Frequencies) -> bool:
+    """Whether a word with this score can anchor a phrase: a thousand times as frequent in the
+    language, or strongly of it and rare in the copy's language."""
+    return score >= VERY_STRONG or (score >= STRONG and frequencies.target_zipf(token.word) < RARE)
+
+
+def _paired_part(
+    words: list[Token], run: list[int], scores: list[float], start: int, end: int, frequencies: Frequencies
+) -> tuple[int, int, float] | None:
+    """The one leaning word of ``run[start:end + 1]`` and a companion beside it, with their score,
+    when that word anchors ("in der", "para a"; not "die in", "a par", where it is English too)."""
+    strongest = max(range(start, end + 1), key=scores.__getitem__)
+    token = words[run[strongest]]
+    if token.capital or not _anchors(token, scores[strongest], frequencies):
+        return None
+    if _particle_of_name(words, run, strongest):
+        return None
+    for other in (strongest - 1, strongest + 1):
+        token = words[run[other]] if start <= other <= end else None
+        if token and not token.capital and _companion(token.word, scores[other], frequencies):
+            left, right = min(strongest, other), max(strongest, other)
+            return left, right, scores[left] + scores[right]
+    return None
+
+
+def _particle_of_name(words: list[Token], run: list[int], position: int) -> bool:
+    """Whether the word at ``position`` of ``run`` is a name particle before a capitalised word:
+    "der Spiegel", "da Vinci"."""
+    following = position + 1 < len(run) and words[run[position + 1]].capital
+    return following and words[run[position]].word in NAME_PARTICLES
 
 
 def _is_name(
@@ -237,11 +353,27 @@ def _single_word(
     hardly knows it, or
     it is a function word of a source language ("une", "und") that the copy's language rarely
     uses."""
-    target = frequencies.target_zipf(word)
-    if len(word) < 3 or target >= FUNCTION_WORD_TARGET:
-        return []
-    needed = KNOWN if target < UNKNOWN and len(word) >= 4 else FUNCTION_WORD_MARGIN
-    return _ranked(frequencies.margins(word), columns, languages, needed)
+    needed = _needed_alone(word, frequencies.target_zipf(word))
+    return [] if needed is None else _ranked(frequencies.margins(word), columns, languages, needed)
+
+
+def stands_alone(word: str, target_zipf: float, margin: float) -> bool:
+    """Whether a lowercase word with this frequency in the copy's language and this margin in a
+    source language is a leftover by itself.
+
+    >>> stands_alone("fornitori", 0.0, 3.6), stands_alone("der", 4.2, 3.3)
+    (True, False)
+    """
+    needed = _needed_alone(word, target_zipf)
+    return needed is not None and margin >= needed
+
+
+def _needed_alone(word: str, target_zipf: float) -> float | None:
+    """The margin a lone word needs in a source language: a word the copy's language hardly knows
+    needs less than a short or function word; one the copy's language uses cannot be one."""
+    if len(word) < 3 or target_zipf >= FUNCTION_WORD_TARGET:
+        return None
+    return KNOWN if target_zipf < UNKNOWN and len(word) >= 4 else FUNCTION_WORD_MARGIN
 
 
 def _ranked(

@@ -5,7 +5,7 @@ spaces and common punctuation) says whether any word that could anchor one is
 present; only the sentences around such words are tokenised and scored.
 
 >>> text = "The talks ended. He said que nos dijeron nothing. Then he left."
->>> [text[start:end] for start, end in sentences_around(text, {"nos"})]
+>>> [text[start:end] for start, end in sentences_at(text, [start for start, _ in occurrences(text, "nos")])]
 ['He said que nos dijeron nothing.']
 """
 
@@ -57,16 +57,38 @@ def present(text: str, vocabulary: frozenset[bytes]) -> list[str]:
     return sorted(word.decode("utf-8") for word in vocabulary.intersection(data.split()))
 
 
-def sentences_around(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """The spans of the sentences (or lines) that hold any of ``words`` in lowercase, in order."""
-    pattern = re.compile(
-        r"(?<![\w'’])(?:" + "|".join(re.escape(word) for word in sorted(words)) + r")(?![\w'’])"
-    )
+def occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """Where ``word`` stands in ``text`` as a whole word: not inside another, not after an
+    apostrophe (an elided form's) or a dot inside a name ("bbc.com").
+
+    >>> occurrences("de la, bbc.com, de-facto, l'de com", "de")
+    [(0, 2), (16, 18)]
+    """
+    found = []
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        inside_name = before == "." and start > 1 and text[start - 2].isalnum()
+        if not (before.isalnum() or before in "'’_" or inside_name or after.isalnum() or after in "'’_"):
+            found.append((start, end))
+        start = text.find(word, end)
+    return found
+
+
+def sentences_at(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
+    """The spans of the sentences (or lines) that hold any of ``positions``, in order, once each.
+
+    >>> text = "The talks ended. He said que nos dijeron nothing. Then he left."
+    >>> [text[start:end] for start, end in sentences_at(text, [29, 25])]
+    ['He said que nos dijeron nothing.']
+    """
     spans: list[tuple[int, int]] = []
-    for hit in pattern.finditer(text):
-        if spans and hit.start() < spans[-1][1]:
+    for position in sorted(positions):
+        if spans and position < spans[-1][1]:
             continue
-        spans.append(sentence_span(text, hit.start()))
+        spans.append(sentence_span(text, position))
     return spans
 
 
