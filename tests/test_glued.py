@@ -168,8 +168,8 @@ def test_glue_words_are_frequent_function_words(language: str) -> None:
 
 def _word_lists_loaded(text: str) -> str:
     script = (
-        "import wordfreq; from cleanup import clean; "
-        f"clean({text!r}, select=['glued-words']); print(wordfreq.get_frequency_dict.cache_info().currsize)"
+        "from cleanup import clean; from cleanup.lang.frequencies import zipf_table; "
+        f"clean({text!r}, select=['glued-words']); print(zipf_table.cache_info().currsize)"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     return done.stdout

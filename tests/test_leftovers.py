@@ -222,3 +222,15 @@ def test_the_default_chain_loads_no_word_list() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout == "0\n"
+
+
+def test_word_lists_are_read_without_filling_wordfreqs_own_cache() -> None:
+    # wordfreq keeps each list it reads as a dict of every word (about 40 MB a large list).
+    script = (
+        "import wordfreq; from cleanup import clean; "
+        "found = clean('He said que abusaron de la confianza today.', select=['leftovers']).findings; "
+        "print(len(found), wordfreq.get_frequency_dict.cache_info().currsize, "
+        "wordfreq.get_frequency_list.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout == "1 0 0\n"

@@ -2,55 +2,71 @@
 
 A word *leans* towards a source language when it is much more frequent there
 than in the target language: the margin is the difference of Zipf values (log10
-of frequency per billion words), so 1.0 means ten times as frequent. The target
+of frequency per billion words), so 1.0 means ten times as frequent. Every
 language is read from wordfreq's large list, so that a rare word of the copy's
-own language ("stabilise", "sanguine") is known as one; the source languages
-from the small lists (a few MB each). Of the large list only the words that
-matter are kept: those of the source lists and of the target's small list.
+own language ("stabilise", "sanguine") is known as one, and a rare word of a
+source language ("saludaron") as one of that language. The words of the small
+lists (and, for the target, the large list's entries for them) are kept in
+dicts; the rarer ones only as compact fingerprints, read when first needed.
 
 >>> english = frequencies_for("en")
 >>> english.sources
 ('it', 'fr', 'es', 'de', 'pt')
 >>> english.margin("della", "it") > 2, english.margin("the", "it") < 0
 (True, True)
->>> english.margin("stabilise", "fr") < 1
-True
+>>> english.margin("stabilise", "fr") < 1, english.margin("saludaron", "es") > 2
+(True, True)
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
-import wordfreq
-
 from cleanup.lang.sources import sources_for
+from cleanup.lang.wordlists import RareWords, bands
+
+# The rarest words of a source language kept: one in 25 million words ("goinfres" is 1.48). Below
+# this the large lists hold half their words, mostly typos and names; the copy's own language is
+# kept whole, so that any word it knows reads as its own.
+SOURCE_FLOOR = 1.4
 
 
 @cache
 def zipf_table(language: str) -> dict[str, float]:
     """Zipf value of every word in the language's small wordfreq list."""
-    return _zipf_values(language, "small")
+    return {word: zipf for zipf, words in bands(language, "small") for word in words}
 
 
-def _zipf_values(language: str, wordlist: str, keep: set[str] | None = None) -> dict[str, float]:
-    return {
-        word: math.log10(frequency * 1e9)
-        for word, frequency in wordfreq.get_frequency_dict(language, wordlist=wordlist).items()
-        if keep is None or word in keep
-    }
+class _Language:
+    """One language's Zipf values: a dict of the ``common`` words, and the words of the large
+    list rarer than the small list's cut (down to ``floor``) as fingerprints, read on first use."""
 
+    def __init__(self, language: str, common: dict[str, float], floor: float = 0.0) -> None:
+        self.language = language
+        self.common = common
+        self._cut = min(zipf_table(language).values())
+        self._floor = floor
+        self._rare: RareWords | None = None
+        self._looked_up: dict[str, float] = {}  # rare words asked for: names and typos recur
 
-def _zipf(table: dict[str, float], word: str) -> float:
-    """The word's Zipf value in ``table``; a hyphenated word the list lacks ("sexta-feira") counts
-    as its rarest part, as wordfreq splits it so."""
-    found = table.get(word)
-    if found is not None:
+    def zipf(self, word: str) -> float:
+        """The word's Zipf value; a hyphenated word the list lacks ("sexta-feira") counts as its
+        rarest part, as wordfreq splits it so."""
+        found = self._lookup(word)
+        if found or "-" not in word:
+            return found
+        return min(self._lookup(part) for part in word.split("-"))
+
+    def _lookup(self, word: str) -> float:
+        found = self.common.get(word)
+        if found is None:
+            found = self._looked_up.get(word)
+        if found is None:
+            if self._rare is None:
+                self._rare = RareWords.of(bands(self.language, "large"), below=self._cut, floor=self._floor)
+            found = self._looked_up[word] = self._rare.zipf(word)
         return found
-    if "-" not in word:
-        return 0.0
-    return min(table.get(part, 0.0) for part in word.split("-"))
 
 
 class Frequencies:
@@ -64,13 +80,20 @@ class Frequencies:
         self.target = target
         self.sources = sources_for(target)
         self._source_tables = tuple(zipf_table(language) for language in self.sources)
-        wanted = set(wordfreq.iter_wordlist(target, "small")).union(*self._source_tables)
-        self._target = _zipf_values(target, "large", keep=wanted)
+        self._source_languages = tuple(
+            _Language(language, table, floor=SOURCE_FLOOR)
+            for language, table in zip(self.sources, self._source_tables, strict=True)
+        )
+        wanted = set(zipf_table(target)).union(*self._source_tables)
+        self._target = {
+            word: zipf for zipf, words in bands(target, "large") for word in words if word in wanted
+        }
+        self._target_language = _Language(target, self._target)
         self._margins: dict[str, tuple[float, ...]] = {}
 
     def target_zipf(self, word: str) -> float:
         """The word's Zipf value in the target language, 0 when it is not in the list."""
-        return _zipf(self._target, word)
+        return self._target_language.zipf(word)
 
     def margins(self, word: str) -> tuple[float, ...]:
         """How much more frequent ``word`` is in each source language than in the target."""
@@ -80,23 +103,31 @@ class Frequencies:
         return found
 
     def _computed_margins(self, word: str) -> tuple[float, ...]:
-        base = _zipf(self._target, word)
-        return tuple(_zipf(table, word) - base for table in self._source_tables)
+        base = self.target_zipf(word)
+        return tuple(language.zipf(word) - base for language in self._source_languages)
 
     def margin(self, word: str, language: str) -> float:
         """``margins`` for one source language."""
         return self.margins(word)[self.sources.index(language)]
 
-    def words_where(self, keep: Callable[[str, float, float], bool]) -> frozenset[str]:
-        """The words of the source lists for which ``keep(word, target_zipf, best_margin)`` holds,
-        ``best_margin`` being the word's largest margin over the source languages.
+    def words_where(
+        self, keep: Callable[[str, float, float], bool], languages: Iterable[str] | None = None
+    ) -> frozenset[str]:
+        """The words of the source lists (of ``languages``, or all) for which ``keep(word,
+        target_zipf, best_margin)`` holds, ``best_margin`` being the word's largest margin over
+        those source languages.
 
         >>> english = frequencies_for("en")
         >>> "della" in english.words_where(lambda word, target, margin: margin >= 3)
         True
+        >>> "della" in english.words_where(lambda word, target, margin: margin >= 3, ["de"])
+        False
         """
+        chosen = self.sources if languages is None else set(languages)
         best: dict[str, float] = {}
-        for table in self._source_tables:
+        for language, table in zip(self.sources, self._source_tables, strict=True):
+            if language not in chosen:
+                continue
             for word, zipf in table.items():
                 if zipf > best.get(word, -99.0):
                     best[word] = zipf

@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex
-import wordfreq
 
+from cleanup.lang.frequencies import zipf_table
 from cleanup.lang.glue import GlueWords, glue_words, place_and_language_names
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
@@ -251,7 +251,7 @@ def _candidates(text: str, looks: _Looks) -> Iterator[tuple[int, int, str, str]]
 
 def _known(token: str, language: str) -> bool:
     """Whether the language knows the token (wordfreq's small list, loaded on first use)."""
-    return token.casefold() in wordfreq.get_frequency_dict(language, wordlist="small")
+    return token.casefold() in zipf_table(language)
 
 
 def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:

@@ -23,7 +23,7 @@ from functools import cache
 
 import regex
 
-from cleanup.lang.frequencies import frequencies_for, zipf_table
+from cleanup.lang.frequencies import frequencies_for
 from cleanup.lang.names import language_name
 from cleanup.lang.sources import CAPITALISED_NOUNS
 from cleanup.model import Finding, Safety
@@ -54,15 +54,8 @@ def _alone(target: str) -> frozenset[str]:
     common nouns of a language that capitalises them ("Einfluss"), written so."""
     frequencies = frequencies_for(target)
     words = frequencies.words_where(phrases.stands_alone)
-    nouns = {
-        word.capitalize()
-        for language in frequencies.sources
-        if language in CAPITALISED_NOUNS
-        for word, zipf in zipf_table(language).items()
-        if (target_zipf := frequencies.target_zipf(word)) < phrases.CAPITAL_UNKNOWN
-        and zipf - target_zipf >= phrases.KNOWN
-    }
-    return words | nouns
+    nouns = frequencies.words_where(phrases.noun_stands_alone, CAPITALISED_NOUNS)
+    return words | {noun.capitalize() for noun in nouns}
 
 
 @cache
@@ -78,9 +71,9 @@ def _pairing(target: str) -> frozenset[str]:
 
 @cache
 def _vocabulary(target: str) -> frozenset[bytes]:
-    """What the first look searches for, as UTF-8: the words that stand alone or pair, and the
-    key words of place names."""
-    words = _alone(target) | _pairing(target)
+    """What the first look searches for, as UTF-8: the words that stand alone or pair, elided
+    forms, and the key words of place names."""
+    words = _alone(target) | _pairing(target) | elisions.signs(target)
     return frozenset(word.encode("utf-8") for word in words) | names.key_words(target)
 
 
@@ -118,7 +111,7 @@ def infer_source(candidates: Iterable[Candidate]) -> str | None:
 
 
 def _candidates(text: str, ctx: Context, languages: tuple[str, ...], hits: list[str]) -> Iterator[Candidate]:
-    if ctx.wants(SOURCE_ELISION.id) and ("'" in text or "’" in text):
+    if hits and ctx.wants(SOURCE_ELISION.id) and ("'" in text or "’" in text):
         yield from (c for c in elisions.find(text, ctx.target) if set(c.languages) & set(languages))
     if not hits or ctx.enabled.isdisjoint(_WORD_RULES):
         return

@@ -45,6 +45,23 @@ def _forms(target: str) -> dict[str, tuple[str, ...]]:
     return languages
 
 
+# What English leaves when a text is split at its apostrophes ("it's", "don't", "I'd", "I'm") or
+# writes as a word ("all"): no sign of an elided form.
+_ENGLISH_PIECES = frozenset({"s", "t", "d", "m", "all"})
+
+
+@cache
+def signs(target: str) -> frozenset[str]:
+    """The elided forms that, standing as a word once a text is split at its apostrophes, are a
+    sign that it may hold one ("dell", "qu"); a text without one, and without any other word of
+    the first look ("d'abord" holds "abord"), holds none worth reporting.
+
+    >>> "dell" in signs("en"), "s" in signs("en")
+    (True, False)
+    """
+    return frozenset(form for form in _forms(target) if form not in _ENGLISH_PIECES)
+
+
 def find(text: str, target: str) -> Iterator[Candidate]:
     """Elided forms of the source languages before a lowercase word."""
     languages = _forms(target)

@@ -23,7 +23,7 @@ from cleanup.lang.frequencies import Frequencies
 from cleanup.lang.sources import CAPITALISED_NOUNS, KEPT, NAME_PARTICLES
 from cleanup.passes.leftovers.candidates import Candidate
 from cleanup.passes.leftovers.kept import inside, kept_spans
-from cleanup.passes.leftovers.spans import Token, tokens
+from cleanup.passes.leftovers.spans import WORD, Token, tokens
 
 SOURCE_PHRASE = "source-phrase"
 SOURCE_WORD = "source-word"
@@ -52,7 +52,7 @@ _QUOTE_BEFORE = regex.compile(r"(?r)[\"“‘'«]\s?$")
 # an English gloss, in brackets or introduced by a word that says so.
 _GLOSS = regex.compile(
     r"(?:\s+\p{Lu}\p{L}*)?[\"”»]?\s*[,:]?\s*"
-    r"(?:\(|\b(?:meaning|means|translated|translates|literally|roughly)\b)",
+    r"(?:\(|\b(?:meaning|means|translated|translates|literally|roughly|or)\b)",
     regex.I,
 )
 _CLOSING_QUOTE = regex.compile(r"[\"”»]")
@@ -104,9 +104,10 @@ def find(
 
 
 def paired(text: str, start: int, end: int, frequencies: Frequencies, columns: list[int]) -> bool:
-    """Whether the word at ``text[start:end]`` has a neighbour that may make a phrase of one of the
-    languages (``columns`` of the frequency margins) with it: a word leaning to the language a few
-    words away ("der Nacht der", "des clients à"), or a companion beside it ("a los", "in der").
+    """Whether the word at ``text[start:end]`` has a lowercase neighbour that may make a phrase of
+    one of the languages (``columns`` of the frequency margins) with it: a word leaning to the
+    language a few words away ("der Nacht der", "des clients à"), or a companion beside it ("a
+    los", "in der").
 
     >>> from cleanup.lang.frequencies import frequencies_for
     >>> english = frequencies_for("en")
@@ -114,23 +115,27 @@ def paired(text: str, start: int, end: int, frequencies: Frequencies, columns: l
     >>> paired("a los", 2, 5, english, columns), paired("los Angeles", 0, 3, english, columns)
     (True, False)
     """
-    words = tokens(text, max(0, start - _NEIGHBOURHOOD), end + _NEIGHBOURHOOD)
-    index = next((i for i, token in enumerate(words) if token.start == start), None)
-    if index is None:
-        return False
-    margins = frequencies.margins(words[index].word)
-    for other in range(max(0, index - _NEIGHBOURS), min(len(words), index + _NEIGHBOURS + 1)):
-        if other == index:
-            continue
-        neighbour = words[other].word
-        others = frequencies.margins(neighbour)
-        beside = abs(other - index) == 1 and not words[other].capital
-        if any(
-            (margins[c] >= STRONG and others[c] >= LEANING)
-            or (beside and margins[c] >= PAIRED and _companion(neighbour, others[c], frequencies))
-            for c in columns
-        ):
-            return True
+    before = WORD.findall(text, max(0, start - _NEIGHBOURHOOD), start)[-_NEIGHBOURS:]
+    after = WORD.findall(text, end, end + _NEIGHBOURHOOD)[:_NEIGHBOURS]
+    beside = set()  # the words right before and after, with one space between
+    if before and text.endswith(before[-1] + " ", 0, start):
+        beside.add(before[-1])
+    if after and text.startswith(" " + after[0], end):
+        beside.add(after[0])
+    margins = frequencies.margins(text[start:end].casefold())
+    for written in (*before, *after):
+        word, capital = written.casefold(), written[0].isupper()
+        others = frequencies.margins(word)
+        for c in columns:
+            if capital and not _common_noun_of(word, others[c], frequencies.sources[c], frequencies):
+                continue
+            if (margins[c] >= STRONG and others[c] >= LEANING) or (
+                written in beside
+                and not capital
+                and margins[c] >= PAIRED
+                and _companion(word, others[c], frequencies)
+            ):
+                return True
     return False
 
 
@@ -209,14 +214,16 @@ def _score(token: Token, named: bool, margin: float, language: str, frequencies:
         return 0.0
     if not token.capital:
         return margin
-    if (
-        language in CAPITALISED_NOUNS
-        and not named
-        and margin >= STRONG
-        and frequencies.target_zipf(token.word) < CAPITAL_UNKNOWN
-    ):
-        return margin
-    return 0.0
+    return margin if not named and _common_noun_of(token.word, margin, language, frequencies) else 0.0
+
+
+def _common_noun_of(word: str, margin: float, language: str, frequencies: Frequencies) -> bool:
+    """Whether a capitalised word (``word`` in lowercase) may be a common noun of a language that
+    capitalises them: it leans to it strongly and the copy's language hardly knows it ("Nacht",
+    not "Berlin")."""
+    return (
+        language in CAPITALISED_NOUNS and margin >= STRONG and frequencies.target_zipf(word) < CAPITAL_UNKNOWN
+    )
 
 
 def _phrases(
@@ -366,6 +373,16 @@ def stands_alone(word: str, target_zipf: float, margin: float) -> bool:
     """
     needed = _needed_alone(word, target_zipf)
     return needed is not None and margin >= needed
+
+
+def noun_stands_alone(word: str, target_zipf: float, margin: float) -> bool:
+    """Whether a capitalised word with these frequencies is a leftover by itself, as a common noun
+    of a language that capitalises them ("Einfluss"): the copy's language hardly knows it.
+
+    >>> noun_stands_alone("einfluss", 0.0, 3.9), noun_stands_alone("berlin", 4.5, 0.3)
+    (True, False)
+    """
+    return target_zipf < CAPITAL_UNKNOWN and margin >= KNOWN
 
 
 def _needed_alone(word: str, target_zipf: float) -> float | None:

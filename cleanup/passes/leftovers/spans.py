@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from cleanup.passes.tokens import utf8
 
 # Letters, with hyphens and apostrophes inside a word kept (compounds, possessives, elisions).
-_WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
+WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
 _ASCII_PUNCTUATION = bytes.maketrans(b".,;:!?\"'()[]/-", b" " * 14)
 # Typographic punctuation in UTF-8: quotes, dashes and the ellipsis start with E2 80, guillemets
 # with C2; text without those bytes (plain ASCII quotes) skips the replacements.
@@ -101,13 +102,15 @@ def sentence_span(text: str, index: int) -> tuple[int, int]:
     return start, min(end, len(text))
 
 
+@lru_cache(maxsize=2)
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """The words of ``text[start:end]`` with their spans in ``text``.
+    """The words of ``text[start:end]`` with their spans in ``text``; remembered for the last
+    sentences asked for, which each detector reads in turn (do not change the list).
 
     >>> [(t.word, t.capital) for t in tokens("Il governo dell'Italia")]
     [('il', True), ('governo', False), ("dell'italia", False)]
     """
     return [
         Token(match.start(), match.end(), match.group().casefold(), match.group()[0].isupper())
-        for match in _WORD.finditer(text, start, len(text) if end is None else end)
+        for match in WORD.finditer(text, start, len(text) if end is None else end)
     ]
