@@ -29,7 +29,6 @@ import itertools
 import json
 import os
 import platform
-import re
 import resource
 import statistics
 import subprocess
@@ -102,25 +101,7 @@ print(peak_rss())
 """
 )
 
-_OPENING = r"(?:^|(?<=[\s(\[{]))"
-_OPENING_DOUBLE = re.compile(_OPENING + '"')
-_OPENING_SINGLE = re.compile(_OPENING + "'")
-
 _PUNCTUATION = ". , ; : .. ,, ( [ ) ] ' ’ “ ” … "
-
-
-def typographic(text: str) -> str:
-    """Set straight quotes and spaced hyphens the way edited copy sets them.
-
-    A quote at the start, after whitespace or after an opening bracket opens;
-    any other quote closes, and a straight apostrophe becomes ’.
-
-    >>> typographic('He said "it\\'s over" - and left (\\'for now\\').')
-    'He said “it’s over” – and left (‘for now’).'
-    """
-    text = _OPENING_DOUBLE.sub("“", text).replace('"', "”")
-    text = _OPENING_SINGLE.sub("‘", text).replace("'", "’")
-    return text.replace(" - ", " – ")
 
 
 def load_corpus(path: Path) -> list[str]:
@@ -340,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     revision = git_revision()
     corpus = arguments.corpus.resolve()
     articles = load_corpus(corpus)
-    variants = {"as-is": articles, "typographic": [typographic(text) for text in articles]}
+    variants = {"as-is": articles, "typographic": [corpora.typographic(text) for text in articles]}
     throughput = {}
     for name, texts in variants.items():
         print(f"  timing the {name} corpus …", file=sys.stderr, flush=True)

@@ -39,6 +39,9 @@ UNKNOWN = 2.5  # a word under one in 3 million words of the copy's language is h
 KNOWN = 3.0  # when a source language uses it a thousand times as often
 PAIRED = 2.3  # a word 200 times as frequent in a language makes a phrase with a neighbour of it:
 COMMON = 6.0  # one leaning to it, or one this frequent there (one in a thousand words: "a", "in")
+# A phrase of one leaning word and a companion needs that word 400 times as frequent in the
+# language: "com", "um", "des" are; "die", "par", "los" (English words, or in English names) are not.
+WITH_COMPANION = 2.6
 FUNCTION_WORD_SOURCE = 5.0  # a word this frequent in a source language is no name, capitalised or not
 FUNCTION_WORD_TARGET = 3.5  # a word this rare in the copy's language,
 FUNCTION_WORD_MARGIN = 3.5  # three thousand times as frequent in a source language, is of that one
@@ -124,8 +127,12 @@ def paired(text: str, start: int, end: int, frequencies: Frequencies, columns: l
         beside.add(after[0])
     margins = frequencies.margins(text[start:end].casefold())
     for written in (*before, *after):
-        word, capital = written.casefold(), written[0].isupper()
+        word = written.casefold()
         others = frequencies.margins(word)
+        # A capitalised neighbour counts as a function word opening the phrase just before the
+        # word ("Ancora lui"), or as a common noun ("der Nacht der"), never as a name.
+        opening = before and written is before[-1] and written in beside
+        capital = written[0].isupper() and not (opening and _function_word(word, frequencies))
         for c in columns:
             if capital and not _common_noun_of(word, others[c], frequencies.sources[c], frequencies):
                 continue
@@ -200,10 +207,14 @@ def _function_capitals(text: str, words: list[Token], frequencies: Frequencies) 
             continue  # after a capital or a particle ("der Welt", "da Vinci"), or before a capital
         if (len(before) == 2 and before[0].capital) or (len(after) == 2 and after[1].capital):
             continue  # one lowercase word between capitals: a name or a title ("Monte dei Paschi")
-        target = frequencies.target_zipf(token.word)
-        if max(frequencies.margins(token.word)) + target >= FUNCTION_WORD_SOURCE:
+        if _function_word(token.word, frequencies):
             lowered.add(index)
     return lowered
+
+
+def _function_word(word: str, frequencies: Frequencies) -> bool:
+    """Whether ``word`` is very common in a source language: a function word, not a name."""
+    return max(frequencies.margins(word)) + frequencies.target_zipf(word) >= FUNCTION_WORD_SOURCE
 
 
 def _score(token: Token, named: bool, margin: float, language: str, frequencies: Frequencies) -> float:
@@ -246,6 +257,8 @@ def _phrases(
         return
     parts: list[tuple[int, int, float, str]] = []
     for column, language in zip(columns, languages, strict=True):
+        if max(m[column] for m in margins) < STRONG:
+            continue  # no word of the run is strongly of this language: no part can anchor
         scores = [
             m[column] if i in lowered else _score(words[i], i in named, m[column], language, frequencies)
             for i, m in zip(run, margins, strict=True)
@@ -306,10 +319,13 @@ def _paired_part(
     words: list[Token], run: list[int], scores: list[float], start: int, end: int, frequencies: Frequencies
 ) -> tuple[int, int, float] | None:
     """The one leaning word of ``run[start:end + 1]`` and a companion beside it, with their score,
-    when that word anchors ("in der", "para a"; not "die in", "a par", where it is English too)."""
+    when that word anchors or leans enough ("in der", "para a", "com as"; not "die in", "a par",
+    where it is English too)."""
     strongest = max(range(start, end + 1), key=scores.__getitem__)
     token = words[run[strongest]]
-    if token.capital or not _anchors(token, scores[strongest], frequencies):
+    if token.capital or not (
+        scores[strongest] >= WITH_COMPANION or _anchors(token, scores[strongest], frequencies)
+    ):
         return None
     if _particle_of_name(words, run, strongest):
         return None

@@ -23,10 +23,8 @@ from cleanup.passes.tokens import utf8
 # Letters, with hyphens and apostrophes inside a word kept (compounds, possessives, elisions).
 WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
 _ASCII_PUNCTUATION = bytes.maketrans(b".,;:!?\"'()[]/-", b" " * 14)
-# Typographic punctuation in UTF-8: quotes, dashes and the ellipsis start with E2 80, guillemets
-# with C2; text without those bytes (plain ASCII quotes) skips the replacements.
-_GENERAL_PUNCTUATION = tuple(mark.encode() for mark in "“”‘’–—…")
-_GUILLEMETS = tuple(mark.encode() for mark in "«»")
+# Typographic punctuation in UTF-8: quotes, dashes and the ellipsis (E2 80 ..), guillemets (C2 ..).
+_TYPOGRAPHIC_PUNCTUATION = re.compile(rb"\xe2\x80[\x93\x94\x98\x99\x9c\x9d\xa6]|\xc2[\xab\xbb]")
 # The end of a sentence: a stop, maybe closing quotes or brackets, then a space; or a line break.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s)|\n")
 _SENTENCE_START = regex.compile(r"(?r)[.!?…][\"”’)\]]*\s+|\n")
@@ -51,10 +49,8 @@ def present(text: str, vocabulary: frozenset[bytes]) -> list[str]:
     ['accordo']
     """
     data = utf8(text).translate(_ASCII_PUNCTUATION)
-    for lead, marks in ((b"\xe2\x80", _GENERAL_PUNCTUATION), (b"\xc2", _GUILLEMETS)):
-        if lead in data:
-            for mark in marks:
-                data = data.replace(mark, b" ")
+    if b"\xe2\x80" in data or b"\xc2" in data:
+        data = _TYPOGRAPHIC_PUNCTUATION.sub(b" ", data)
     return sorted(word.decode("utf-8") for word in vocabulary.intersection(data.split()))
 
 
