@@ -40,6 +40,15 @@ def _found(text: str, **options: object) -> list[tuple[str, str]]:
         # A hyphenated word wordfreq lists in parts; a function word English hardly uses.
         ("his honeymoon was now na sexta-feira over", [("source-phrase", "na sexta-feira")]),
         ("we've missed a number une possible infection of line-outs", [("source-word", "une")]),
+        # A word that leans strongly and a very common word of the language beside it.
+        ("the report was published in der week before", [("source-phrase", "in der")]),
+        ("funds com as banks of the region", [("source-phrase", "com as")]),
+        # A capitalised function word opening a sentence, and a word below the small lists' cut.
+        ("Secondo il portavoce, the talks failed.", [("source-phrase", "Secondo il portavoce")]),
+        (
+            "The officers que abusaron de la confianza were named.",
+            [("source-phrase", "que abusaron de la confianza")],
+        ),
     ],
 )
 def test_leftovers_are_found_with_their_span(text: str, expected: list[tuple[str, str]]) -> None:
@@ -67,6 +76,14 @@ def test_leftovers_are_found_with_their_span(text: str, expected: list[tuple[str
         # A capitalised word seen again nearby is a name, not a German noun; so is a glossed one.
         "Rufus Norris for Festen. Festen is also shortlisted for the best play.",
         "The trial of Buntes Fernsehen (Multi-Coloured TV) was started in late 2004.",
+        # English words that a language shares: "die", "par", "dire" beside a common word.
+        "those who die in accidents; it is on a par with, and after a dire opening, on par",
+        # Capitalised words between names and titles are not opening function words; a loanword.
+        "Banca Nazionale del Lavoro and Monte dei Paschi di Siena, both from Italy",
+        "It is branded as Television Numerique pour Tous, or digital television for all.",
+        "Parliament had only received a précis of the advice.",
+        # A foreign term glossed with "or".
+        "known as TNT, which stands for TV numerique terrestre or digital terrestrial television",
     ],
 )
 def test_what_english_keeps_is_not_reported(text: str) -> None:

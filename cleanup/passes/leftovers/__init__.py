@@ -137,7 +137,10 @@ def _openings(text: str, target: str, languages: tuple[str, ...], hits: list[str
     positions = []
     for hit in hits:
         if hit in alone:
-            positions.extend(start for start, _ in occurrences(text, hit))
+            found = occurrences(text, hit)
+            if hit[0].isupper():  # a noun written again nearby is a name ("Kluft said"): no sign
+                found = phrases.alone_nearby(found)
+            positions.extend(start for start, _ in found)
         elif hit in pairing:
             positions.extend(
                 start

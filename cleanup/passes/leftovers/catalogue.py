@@ -42,7 +42,9 @@ SOURCE_PHRASE = Rule(
     summary="A run of two or more source-language words left untranslated inside a sentence.",
     why=(
         "Engines leave function-word phrases and short clauses they could not align "
-        "('della Repubblica', 'del gobierno', 'non era possibile') in the source language."
+        "('della Repubblica', 'del gobierno', 'non era possibile', 'in der') in the source language. "
+        "A capitalised function word opening the phrase counts ('Secondo il portavoce'); English "
+        "words a language shares ('die in', 'on a par') do not make a phrase."
     ),
     examples=(
         Example(
@@ -60,7 +62,9 @@ SOURCE_WORD = Rule(
     why=(
         "A word the engine could not translate is copied through ('one of the most important "
         "fornitori of energy'). It is reported when the copy's language hardly uses it (under one "
-        "in 100 million words) and a source language uses it often."
+        "in 100 million words) and a source language uses it often. Words rarer than wordfreq's "
+        "small lists ('saludaron', 'goinfres') are known from its large lists, and count in a "
+        "sentence that another word of the source language opens to scoring."
     ),
     examples=(
         Example(

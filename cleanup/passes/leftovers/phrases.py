@@ -91,7 +91,7 @@ def find(
             continue
         if token.capital:
             ranked = [] if index in named else _common_noun(words, index, frequencies, columns, languages)
-        elif _between_capitals(words, index) and token.word in NAME_PARTICLES:
+        elif name_particle(words, index, frequencies):
             continue  # "Ariadne auf Naxos", "Piero della Francesca"
         else:
             ranked = _single_word(token.word, frequencies, columns, languages)
@@ -165,6 +165,21 @@ def _stretches(text: str, words: list[Token]) -> Iterator[list[int]]:
         run.append(index)
     if run:
         yield run
+
+
+def alone_nearby(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Those of ``spans`` (the places of one word, in order) with no other of them nearby: a
+    capitalised word written again nearby is a name.
+
+    >>> alone_nearby([(0, 5), (100, 105), (9000, 9005)])
+    [(9000, 9005)]
+    """
+    return [
+        span
+        for index, span in enumerate(spans)
+        if not (index and span[0] - spans[index - 1][0] <= _NEARBY)
+        and not (index + 1 < len(spans) and spans[index + 1][0] - span[0] <= _NEARBY)
+    ]
 
 
 def _named(text: str, words: list[Token]) -> set[int]:
@@ -435,8 +450,21 @@ def _glossed(text: str, sentence: tuple[int, int], start: int, end: int) -> bool
     return closing is not None and _GLOSS.match(text, closing.start()) is not None
 
 
-def _between_capitals(words: list[Token], index: int) -> bool:
-    return 0 < index < len(words) - 1 and words[index - 1].capital and words[index + 1].capital
+def name_particle(words: list[Token], index: int, frequencies: Frequencies) -> bool:
+    """Whether the word at ``index`` joins the parts of a name: a particle between two capitalised
+    words ("Piero della Francesca", "Ariadne auf Naxos") that are not common nouns of a language
+    that capitalises them ("im Rahmen der Untersuchung")."""
+    if not (0 < index < len(words) - 1) or words[index].word not in NAME_PARTICLES:
+        return False
+    around = (words[index - 1], words[index + 1])
+    return all(
+        token.capital
+        and not any(
+            _common_noun_of(token.word, margin, language, frequencies)
+            for margin, language in zip(frequencies.margins(token.word), frequencies.sources, strict=True)
+        )
+        for token in around
+    )
 
 
 def _common_noun(

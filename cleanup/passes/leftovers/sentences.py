@@ -22,7 +22,7 @@ from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
 from cleanup.lang.frequencies import Frequencies
 from cleanup.passes.leftovers.candidates import Candidate
-from cleanup.passes.leftovers.phrases import LEANING
+from cleanup.passes.leftovers.phrases import LEANING, name_particle
 from cleanup.passes.leftovers.spans import tokens
 
 SOURCE_SENTENCE = "source-sentence"
@@ -66,7 +66,13 @@ def find(
     text: str, window: tuple[int, int], frequencies: Frequencies, languages: tuple[str, ...]
 ) -> Candidate | None:
     """The sentence ``text[window[0]:window[1]]`` as a leftover, if it is one."""
-    words = [token for token in tokens(text, *window) if not token.capital]
+    every = tokens(text, *window)
+    # Lowercase words, but not the particles of names ("Monte dei Paschi di Siena").
+    words = [
+        token
+        for index, token in enumerate(every)
+        if not token.capital and not name_particle(every, index, frequencies)
+    ]
     if len(words) < MIN_WORDS:
         return None
     columns = [frequencies.sources.index(language) for language in languages]
