@@ -113,10 +113,18 @@ def infer_source(candidates: Iterable[Candidate]) -> str | None:
     return ranked[0][0]
 
 
+@cache
+def _languages(target: str, sources: tuple[str, ...]) -> tuple[str, ...]:
+    """The source languages to look for: the target's, narrowed to ``sources`` when given."""
+    return tuple(
+        language for language in frequencies_for(target).sources if not sources or language in sources
+    )
+
+
 def _candidates(text: str, ctx: Context, languages: tuple[str, ...], hits: list[str]) -> Iterator[Candidate]:
-    if hits and ctx.wants(SOURCE_ELISION.id) and ("'" in text or "’" in text):
+    if ctx.wants(SOURCE_ELISION.id) and ("'" in text or "’" in text):
         yield from (c for c in elisions.find(text, ctx.target) if set(c.languages) & set(languages))
-    if not hits or ctx.enabled.isdisjoint(_WORD_RULES):
+    if ctx.enabled.isdisjoint(_WORD_RULES):
         return
     frequencies = frequencies_for(ctx.target)
     for window in sentences_at(text, _openings(text, ctx.target, languages, hits)):
@@ -181,12 +189,13 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
 
 def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Finding]:
     """Names, sentences, phrases, words and elided forms of the source languages, not overlapping
-    what was ``found`` already (the glossary's terms)."""
-    findings = list(found)
-    sources = frequencies_for(ctx.target).sources
-    languages = tuple(language for language in sources if not ctx.sources or language in ctx.sources)
+    what was ``found`` already (the glossary's terms). Each of them holds a word of the first look."""
+    languages = _languages(ctx.target, ctx.sources)
     hits = present(text, _vocabulary(ctx.target)) if languages else []
-    if hits and ctx.wants(SOURCE_NAME.id):
+    if not hits:
+        return []
+    findings = list(found)
+    if ctx.wants(SOURCE_NAME.id):
         findings.extend(
             f for f in names.find(text, hits, ctx.target) if not _overlaps(f.start, f.end, findings)
         )

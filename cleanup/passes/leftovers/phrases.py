@@ -126,6 +126,9 @@ def paired(text: str, start: int, end: int, frequencies: Frequencies, columns: l
     if after and text.startswith(" " + after[0], end):
         beside.add(after[0])
     margins = frequencies.margins(text[start:end].casefold())
+    columns = [c for c in columns if margins[c] >= STRONG]  # the languages it may anchor a phrase of
+    if not columns:
+        return False
     for written in (*before, *after):
         word = written.casefold()
         others = frequencies.margins(word)
