@@ -173,7 +173,7 @@ def main() -> int:
                 counts["worded"] += 1
                 counts["worded found"] += found
                 counts["worded named"] += named
-            if arguments.misses and not named:
+            if arguments.misses and not found:
                 print(f"missed {code} fragment {piece!r}: {overlapping(text, start, end)}", file=sys.stderr)
             if code in ELISIONS:
                 text, start, end = insert(

@@ -41,7 +41,8 @@ from cleanup.passes.leftovers.catalogue import (
     SOURCE_SENTENCE,
     SOURCE_WORD,
 )
-from cleanup.passes.leftovers.spans import occurrences, present, sentences_at
+from cleanup.passes.leftovers.firstlook import FirstLook
+from cleanup.passes.leftovers.spans import occurrences, sentences_at
 
 _WORD_RULES = frozenset({SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id})
 _LANGUAGE_RULES = _WORD_RULES | {SOURCE_ELISION.id, SOURCE_NAME.id}
@@ -71,13 +72,11 @@ def _pairing(target: str) -> frozenset[str]:
 
 
 @cache
-def _vocabulary(target: str) -> frozenset[bytes]:
-    """What the first look searches for, as UTF-8: the words that stand alone or pair, elided
-    forms, and the key words of place names."""
-    words = chain(_alone(target), _pairing(target), elisions.signs(target))
-    # Built word by word, the table stays half the size a union of sets gets (4 MB, not 8): its
-    # lookups, one for each word of every text, miss the processor's caches half as often.
-    return frozenset(chain((word.encode("utf-8") for word in words), names.key_words(target)))
+def _first_look(target: str) -> FirstLook:
+    """What the first look searches for: the words that stand alone or pair, elided forms, and the
+    key words of place names."""
+    words = chain(_alone(target), _pairing(target), elisions.signs(target), names.key_words(target))
+    return FirstLook(words)
 
 
 def _message(candidate: Candidate, languages: tuple[str, ...], text: str, inferred: bool) -> str:
@@ -191,7 +190,7 @@ def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Fi
     """Names, sentences, phrases, words and elided forms of the source languages, not overlapping
     what was ``found`` already (the glossary's terms). Each of them holds a word of the first look."""
     languages = _languages(ctx.target, ctx.sources)
-    hits = present(text, _vocabulary(ctx.target)) if languages else []
+    hits = _first_look(ctx.target).present(text) if languages else []
     if not hits:
         return []
     findings = list(found)

@@ -41,13 +41,13 @@ def _by_key_word(target: str) -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def key_words(target: str) -> frozenset[bytes]:
-    """The key word of every name, as UTF-8: what the first look searches for.
+def key_words(target: str) -> frozenset[str]:
+    """The key word of every name: what the first look searches for.
 
-    >>> b"Uniti" in key_words("en"), b"Nations" in key_words("en")
+    >>> "Uniti" in key_words("en"), "Nations" in key_words("en")
     (True, False)
     """
-    return frozenset(word.encode("utf-8") for word in _by_key_word(target))
+    return frozenset(_by_key_word(target))
 
 
 @cache

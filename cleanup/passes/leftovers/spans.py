@@ -1,8 +1,7 @@
-"""Where to look for leftovers: words of the text, a cheap first look, and the sentences around hits.
+"""Where to look for leftovers: the words of the text, their places, and the sentences around them.
 
-Most news holds no leftover. One pass over the text at C speed (bytes split on
-spaces and common punctuation) says whether any word that could anchor one is
-present; only the sentences around such words are tokenised and scored.
+Only the sentences around the words the first look finds (``firstlook.py``) are
+tokenised and scored.
 
 >>> text = "The talks ended. He said que nos dijeron nothing. Then he left."
 >>> [text[start:end] for start, end in sentences_at(text, [start for start, _ in occurrences(text, "nos")])]
@@ -18,18 +17,8 @@ from functools import lru_cache
 
 import regex
 
-from cleanup.passes.tokens import utf8
-
 # Letters, with hyphens and apostrophes inside a word kept (compounds, possessives, elisions).
 WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
-# What separates words for the first look, byte by byte: ASCII punctuation, and the three bytes of
-# typographic quotes, dashes and the ellipsis in UTF-8 (E2 80, then 93 94 98 99 9C 9D 9E A6). Those
-# last bytes also end a few letters (À Ó Ü Ø æ œ ř …), which the first look then reads as two
-# pieces: a word holding one is found only in a sentence another word opens. One translation of
-# the text costs a fraction of replacing each mark.
-_SEPARATORS = b".,;:!?\"'()[]/-" + bytes([0xE2, 0x80, 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0x9E, 0xA6])
-_PUNCTUATION = bytes.maketrans(_SEPARATORS, b" " * len(_SEPARATORS))
-_GUILLEMETS = (b"\xc2\xab", b"\xc2\xbb")  # their last bytes end ë and û: replaced as they are
 # The end of a sentence: a stop, maybe closing quotes or brackets, then a space; or a line break.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s)|\n")
 _SENTENCE_START = regex.compile(r"(?r)[.!?…][\"”’)\]]*\s+|\n")
@@ -45,19 +34,6 @@ class Token:
     end: int
     word: str
     capital: bool
-
-
-def present(text: str, vocabulary: frozenset[bytes]) -> list[str]:
-    """The words of ``vocabulary`` (lowercase, UTF-8) that occur in ``text`` as written, whole.
-
-    >>> present("the accordo, firmato dall'Italia", frozenset({b"accordo", b"italia"}))
-    ['accordo']
-    """
-    data = utf8(text).translate(_PUNCTUATION)
-    for mark in _GUILLEMETS:
-        if mark in data:
-            data = data.replace(mark, b" ")
-    return sorted(word.decode("utf-8") for word in vocabulary.intersection(data.split()))
 
 
 def occurrences(text: str, word: str) -> list[tuple[int, int]]:
