@@ -62,7 +62,7 @@ class _Chain:
         changed = False
         enabled = self.context.enabled
         for step, rule_ids in _PASS_RULES:
-            if not rule_ids & enabled:
+            if not rule_ids & enabled or not (first or step.may_fix(self.context, unsafe=self.unsafe)):
                 continue
             found = [f for f in step.find(self.text, self.context) if f.rule in enabled]
             if not found:

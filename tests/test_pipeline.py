@@ -51,3 +51,30 @@ def test_line_index_counts_every_newline_style() -> None:
 
 def test_result_diff_is_empty_when_nothing_changes() -> None:
     assert clean("Nothing to do here.").unified_diff() == ""
+
+
+def test_a_pass_that_cannot_fix_runs_once_and_one_that_can_runs_again(monkeypatch) -> None:
+    from cleanup import pipeline
+    from cleanup.passes import Context
+    from cleanup.rules import select_rules
+
+    calls: list[str] = []
+    steps = []
+    for step, rule_ids in pipeline._PASS_RULES:
+
+        def counted(text, ctx, step=step):
+            calls.append(step.name)
+            return step.find(text, ctx)
+
+        steps.append((type(step)(step.name, step.rules, counted, step.fixes), rule_ids))
+    monkeypatch.setattr(pipeline, "_PASS_RULES", tuple(steps))
+    text = "al-Assad). , but the minister said non era possibile"  # a fix, so a second round
+    context = Context(select_rules(["punctuation", "leftovers"]))
+    result = pipeline.run(text, context)
+    assert result.text == "al-Assad), but the minister said non era possibile"
+    assert calls.count("punctuation") == 2  # it fixed, so it looks again
+    assert calls.count("leftovers") == 1  # it reports only, without a glossary or unsafe fixes
+    calls.clear()
+    pipeline.run(text, context, unsafe=True)  # now it may rename a place: it looks again
+    assert calls.count("leftovers") == 2
+    assert [f.rule for f in result.findings] == ["punctuation-cluster", "source-phrase"]

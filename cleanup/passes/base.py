@@ -39,11 +39,25 @@ FindFunction = Callable[[str, Context], Iterable[Finding]]
 
 @dataclass(frozen=True, slots=True)
 class Pass:
-    """A named step of the chain, the rules it can report and its finder."""
+    """A named step of the chain, the rules it can report and its finder.
+
+    ``fixes`` says whether the pass may apply a fix for this context and safety level (``unsafe``);
+    a pass that cannot is not run again once the chain has changed the text, as only the fixes of
+    later rounds are kept (its reports came from the first).
+    """
 
     name: str
     rules: tuple[Rule, ...]
     find: FindFunction
+    fixes: Callable[[Context, bool], bool] | None = None
+
+    def may_fix(self, context: Context, *, unsafe: bool) -> bool:
+        """Whether the pass may apply a fix: unless it says otherwise, yes.
+
+        >>> Pass("p", (), lambda text, ctx: [], fixes=lambda ctx, unsafe: unsafe).may_fix(None, unsafe=False)
+        False
+        """
+        return self.fixes is None or self.fixes(context, unsafe)
 
     @property
     def rule_ids(self) -> frozenset[str]:

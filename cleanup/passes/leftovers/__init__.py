@@ -213,4 +213,10 @@ def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Fi
     return findings[len(found) :]
 
 
-PASS = Pass(name="leftovers", rules=RULES, find=find)
+def fixes(ctx: Context, unsafe: bool) -> bool:
+    """Whether the pass may apply a fix: a glossary's terms, or a place name with unsafe fixes on;
+    everything else it reports is for a person to read."""
+    return (bool(ctx.glossary) and ctx.wants(GLOSSARY_TERM.id)) or (unsafe and ctx.wants(SOURCE_NAME.id))
+
+
+PASS = Pass(name="leftovers", rules=RULES, find=find, fixes=fixes)
