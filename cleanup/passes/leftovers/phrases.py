@@ -31,7 +31,7 @@ SOURCE_WORD = "source-word"
 STRONG = 1.5  # a phrase needs one word ≥ 30 times as frequent in the language as in the copy's,
 RARE = 3.0  # and rare in the copy's language (Zipf below 3: under one in a million words),
 VERY_STRONG = 3.0  # or a thousand times as frequent in the language ("und", "mit", "del"),
-TOGETHER = 4.5  # (or its words together thirty thousand times as frequent: "de los")
+TOGETHER = 3.4  # (or its words together 2,500 times as frequent: "de los", "da gripe")
 MEAN = 1.0  # and its words ten times as frequent on average
 TOLERATED = -0.5  # a word shared with the copy's language may sit inside a phrase,
 LEANING = 0.5  # but two of its words must be three times as frequent in the language
@@ -45,7 +45,7 @@ WITH_COMPANION = 2.6
 FUNCTION_WORD_SOURCE = 5.0  # a word this frequent in a source language is no name, capitalised or not
 FUNCTION_WORD_TARGET = 3.5  # a word this rare in the copy's language,
 FUNCTION_WORD_MARGIN = 3.5  # three thousand times as frequent in a source language, is of that one
-CAPITAL_UNKNOWN = 2.0  # a capitalised word this rare in the copy's language may be a common noun
+CAPITAL_UNKNOWN = 2.7  # a capitalised word this rare in the copy's language may be a common noun ("Zeit")
 COMMON_CAPITAL = 4.0  # a sentence's first word this frequent in the copy's language starts no name
 
 # What may stand between two words of one phrase: spaces, a comma, a dash or a number.
