@@ -20,16 +20,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import chain
 
 import regex
 
 from cleanup.lang.frequencies import frequencies_for
 from cleanup.lang.names import language_name
-from cleanup.lang.sources import CAPITALISED_NOUNS
 from cleanup.model import Finding, Safety
 from cleanup.passes.base import Context, Pass
-from cleanup.passes.leftovers import elisions, glossary, names, phrases, scripts, sentences
+from cleanup.passes.leftovers import elisions, glossary, names, openings, phrases, scripts, sentences
 from cleanup.passes.leftovers.candidates import Candidate
 from cleanup.passes.leftovers.catalogue import (
     FOREIGN_SCRIPT,
@@ -41,42 +39,11 @@ from cleanup.passes.leftovers.catalogue import (
     SOURCE_SENTENCE,
     SOURCE_WORD,
 )
-from cleanup.passes.leftovers.firstlook import FirstLook
-from cleanup.passes.leftovers.spans import occurrences, sentences_at
+from cleanup.passes.leftovers.spans import sentences_at
 
 _WORD_RULES = frozenset({SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id})
 _LANGUAGE_RULES = _WORD_RULES | {SOURCE_ELISION.id, SOURCE_NAME.id}
 _SENTENCE_WEIGHT = 3  # a confirmed sentence says more about the source than a phrase
-
-
-@cache
-def _alone(target: str) -> frozenset[str]:
-    """Words that can be a leftover by themselves, which open their sentence to scoring wherever
-    they stand: rare in the copy's language and common in a source language ("fornitori"), and
-    common nouns of a language that capitalises them ("Einfluss"), written so."""
-    frequencies = frequencies_for(target)
-    words = frequencies.words_where(phrases.stands_alone)
-    nouns = frequencies.words_where(phrases.noun_stands_alone, CAPITALISED_NOUNS)
-    return words | {noun.capitalize() for noun in nouns}
-
-
-@cache
-def _pairing(target: str) -> frozenset[str]:
-    """Words that make a phrase with a neighbour ("della Repubblica", "de los", "in der"), which
-    open their sentence when one is there."""
-
-    def pairs(word: str, target_zipf: float, margin: float) -> bool:
-        return margin >= phrases.PAIRED or (margin >= phrases.STRONG and target_zipf < phrases.RARE)
-
-    return frequencies_for(target).words_where(pairs) - _alone(target)
-
-
-@cache
-def _first_look(target: str) -> FirstLook:
-    """What the first look searches for: the words that stand alone or pair, elided forms, and the
-    key words of place names."""
-    words = chain(_alone(target), _pairing(target), elisions.signs(target), names.key_words(target))
-    return FirstLook(words)
 
 
 def _message(candidate: Candidate, languages: tuple[str, ...], text: str, inferred: bool) -> str:
@@ -126,35 +93,13 @@ def _candidates(text: str, ctx: Context, languages: tuple[str, ...], hits: list[
     if ctx.enabled.isdisjoint(_WORD_RULES):
         return
     frequencies = frequencies_for(ctx.target)
-    for window in sentences_at(text, _openings(text, ctx.target, languages, hits)):
+    for window in sentences_at(text, openings.openings(text, ctx.target, languages, hits)):
         if ctx.wants(SOURCE_SENTENCE.id):
             sentence = sentences.find(text, window, frequencies, languages)
             if sentence is not None and (not ctx.sources or sentence.languages[0] in languages):
                 yield sentence
                 continue
         yield from (c for c in phrases.find(text, window, frequencies, languages) if ctx.wants(c.rule))
-
-
-def _openings(text: str, target: str, languages: tuple[str, ...], hits: list[str]) -> list[int]:
-    """Where the words of the first look stand in ``text``: every word that stands alone, and the
-    words that pair where a neighbour pairs with them."""
-    alone, pairing = _alone(target), _pairing(target)
-    frequencies = frequencies_for(target)
-    columns = [frequencies.sources.index(language) for language in languages]
-    positions = []
-    for hit in hits:
-        if hit in alone:
-            found = occurrences(text, hit)
-            if hit[0].isupper():  # a noun written again nearby is a name ("Kluft said"): no sign
-                found = phrases.alone_nearby(found)
-            positions.extend(start for start, _ in found)
-        elif hit in pairing:
-            positions.extend(
-                start
-                for start, end in occurrences(text, hit)
-                if phrases.paired(text, start, end, frequencies, columns)
-            )
-    return positions
 
 
 def _overlaps(start: int, end: int, findings: list[Finding]) -> bool:
@@ -190,7 +135,7 @@ def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Fi
     """Names, sentences, phrases, words and elided forms of the source languages, not overlapping
     what was ``found`` already (the glossary's terms). Each of them holds a word of the first look."""
     languages = _languages(ctx.target, ctx.sources)
-    hits = _first_look(ctx.target).present(text) if languages else []
+    hits = openings.first_look(ctx.target).present(text) if languages else []
     if not hits:
         return []
     findings = list(found)

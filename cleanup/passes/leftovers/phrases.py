@@ -23,7 +23,7 @@ from cleanup.lang.frequencies import Frequencies
 from cleanup.lang.sources import CAPITALISED_NOUNS, KEPT, NAME_PARTICLES
 from cleanup.passes.leftovers.candidates import Candidate
 from cleanup.passes.leftovers.kept import inside, kept_spans
-from cleanup.passes.leftovers.spans import WORD, Token, tokens
+from cleanup.passes.leftovers.spans import Token, tokens
 
 SOURCE_PHRASE = "source-phrase"
 SOURCE_WORD = "source-word"
@@ -59,9 +59,7 @@ _GLOSS = regex.compile(
     regex.I,
 )
 _CLOSING_QUOTE = regex.compile(r"[\"”»]")
-_NEARBY = 5000  # characters around a capitalised word where seeing it again makes it a name
-_NEIGHBOURHOOD = 40  # characters on each side of a word where its neighbours are looked for,
-_NEIGHBOURS = 3  # up to this many words away
+NEARBY = 5000  # characters around a capitalised word where seeing it again makes it a name
 
 
 def find(
@@ -106,50 +104,7 @@ def find(
             yield Candidate(SOURCE_WORD, token.start, token.end, reading, scores)
 
 
-def paired(text: str, start: int, end: int, frequencies: Frequencies, columns: list[int]) -> bool:
-    """Whether the word at ``text[start:end]`` has a lowercase neighbour that may make a phrase of
-    one of the languages (``columns`` of the frequency margins) with it: a word leaning to the
-    language a few words away ("der Nacht der", "des clients à"), or a companion beside it ("a
-    los", "in der").
-
-    >>> from cleanup.lang.frequencies import frequencies_for
-    >>> english = frequencies_for("en")
-    >>> columns = list(range(len(english.sources)))
-    >>> paired("a los", 2, 5, english, columns), paired("los Angeles", 0, 3, english, columns)
-    (True, False)
-    """
-    before = WORD.findall(text, max(0, start - _NEIGHBOURHOOD), start)[-_NEIGHBOURS:]
-    after = WORD.findall(text, end, end + _NEIGHBOURHOOD)[:_NEIGHBOURS]
-    beside = set()  # the words right before and after, with one space between
-    if before and text.endswith(before[-1] + " ", 0, start):
-        beside.add(before[-1])
-    if after and text.startswith(" " + after[0], end):
-        beside.add(after[0])
-    margins = frequencies.margins(text[start:end].casefold())
-    columns = [c for c in columns if margins[c] >= STRONG]  # the languages it may anchor a phrase of
-    if not columns:
-        return False
-    for written in (*before, *after):
-        word = written.casefold()
-        others = frequencies.margins(word)
-        # A capitalised neighbour counts as a function word opening the phrase just before the
-        # word ("Ancora lui"), or as a common noun ("der Nacht der"), never as a name.
-        opening = before and written is before[-1] and written in beside
-        capital = written[0].isupper() and not (opening and _function_word(word, frequencies))
-        for c in columns:
-            if capital and not _common_noun_of(word, others[c], frequencies.sources[c], frequencies):
-                continue
-            if (margins[c] >= STRONG and others[c] >= LEANING) or (
-                written in beside
-                and not capital
-                and margins[c] >= PAIRED
-                and _companion(word, others[c], frequencies)
-            ):
-                return True
-    return False
-
-
-def _companion(word: str, margin: float, frequencies: Frequencies) -> bool:
+def companion(word: str, margin: float, frequencies: Frequencies) -> bool:
     """Whether a word with this ``margin`` in a language goes in a phrase of it beside a word
     that leans to it strongly: it leans too, or it is shared with the copy's language and common
     in both ("a", "in", "no")."""
@@ -170,21 +125,6 @@ def _stretches(text: str, words: list[Token]) -> Iterator[list[int]]:
         yield run
 
 
-def alone_nearby(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Those of ``spans`` (the places of one word, in order) with no other of them nearby: a
-    capitalised word written again nearby is a name.
-
-    >>> alone_nearby([(0, 5), (100, 105), (9000, 9005)])
-    [(9000, 9005)]
-    """
-    return [
-        span
-        for index, span in enumerate(spans)
-        if not (index and span[0] - spans[index - 1][0] <= _NEARBY)
-        and not (index + 1 < len(spans) and spans[index + 1][0] - span[0] <= _NEARBY)
-    ]
-
-
 def _named(text: str, words: list[Token]) -> set[int]:
     """The capitalised words that are names rather than nouns: the sentence's first word, and
     those written the same way again nearby ("Festen. Festen is also shortlisted")."""
@@ -192,7 +132,7 @@ def _named(text: str, words: list[Token]) -> set[int]:
     for index, token in enumerate(words):
         if index and token.capital:
             spelling = text[token.start : token.end]
-            around = max(0, token.start - _NEARBY), token.end + _NEARBY
+            around = max(0, token.start - NEARBY), token.end + NEARBY
             if text.count(spelling, *around) > 1:
                 named.add(index)
     return named
@@ -225,12 +165,12 @@ def _function_capitals(text: str, words: list[Token], frequencies: Frequencies) 
             continue  # after a capital or a particle ("der Welt", "da Vinci"), or before a capital
         if (len(before) == 2 and before[0].capital) or (len(after) == 2 and after[1].capital):
             continue  # one lowercase word between capitals: a name or a title ("Monte dei Paschi")
-        if _function_word(token.word, frequencies):
+        if function_word(token.word, frequencies):
             lowered.add(index)
     return lowered
 
 
-def _function_word(word: str, frequencies: Frequencies) -> bool:
+def function_word(word: str, frequencies: Frequencies) -> bool:
     """Whether ``word`` is very common in a source language: a function word, not a name."""
     return max(frequencies.margins(word)) + frequencies.target_zipf(word) >= FUNCTION_WORD_SOURCE
 
@@ -243,10 +183,10 @@ def _score(token: Token, named: bool, margin: float, language: str, frequencies:
         return 0.0
     if not token.capital:
         return margin
-    return margin if not named and _common_noun_of(token.word, margin, language, frequencies) else 0.0
+    return margin if not named and common_noun_of(token.word, margin, language, frequencies) else 0.0
 
 
-def _common_noun_of(word: str, margin: float, language: str, frequencies: Frequencies) -> bool:
+def common_noun_of(word: str, margin: float, language: str, frequencies: Frequencies) -> bool:
     """Whether a capitalised word (``word`` in lowercase) may be a common noun of a language that
     capitalises them: it leans to it strongly and the copy's language hardly knows it ("Nacht",
     not "Berlin")."""
@@ -349,7 +289,7 @@ def _paired_part(
         return None
     for other in (strongest - 1, strongest + 1):
         token = words[run[other]] if start <= other <= end else None
-        if token and not token.capital and _companion(token.word, scores[other], frequencies):
+        if token and not token.capital and companion(token.word, scores[other], frequencies):
             left, right = min(strongest, other), max(strongest, other)
             return left, right, scores[left] + scores[right]
     return None
@@ -463,7 +403,7 @@ def name_particle(words: list[Token], index: int, frequencies: Frequencies) -> b
     return all(
         token.capital
         and not any(
-            _common_noun_of(token.word, margin, language, frequencies)
+            common_noun_of(token.word, margin, language, frequencies)
             for margin, language in zip(frequencies.margins(token.word), frequencies.sources, strict=True)
         )
         for token in around
