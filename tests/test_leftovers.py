@@ -261,3 +261,15 @@ def test_the_first_look_finds_whole_words_between_any_separators() -> None:
     assert look.present(text) == ["Wort", "accordo", "de", "l", "la", "sûr"]
     assert look.present("delay, la-la, ladder") == ["la"]
     assert look.present("") == []
+
+
+def test_remembered_margins_stay_bounded_and_the_same(monkeypatch) -> None:
+    from cleanup.lang import frequencies
+
+    english = frequencies.frequencies_for("en")
+    before = english.margins("saludaron")
+    monkeypatch.setattr(frequencies, "MEMO_SIZE", 3)
+    for word in ("zzqa", "zzqb", "zzqc", "zzqd", "saludaron"):
+        english.margins(word)
+    assert len(english._margins) <= 3
+    assert english.margins("saludaron") == before

@@ -30,6 +30,9 @@ from cleanup.lang.wordlists import RareWords, bands
 # this the large lists hold half their words, mostly typos and names; the copy's own language is
 # kept whole, so that any word it knows reads as its own.
 SOURCE_FLOOR = 1.4
+# Words remembered per language, with their values: a batch worker sees the same words in every
+# article, but the names it meets have no end, so the memory starts afresh past this many.
+MEMO_SIZE = 100_000
 
 
 @cache
@@ -65,6 +68,8 @@ class _Language:
         if found is None:
             if self._rare is None:
                 self._rare = RareWords.of(bands(self.language, "large"), below=self._cut, floor=self._floor)
+            if len(self._looked_up) >= MEMO_SIZE:
+                self._looked_up.clear()
             found = self._looked_up[word] = self._rare.zipf(word)
         return found
 
@@ -72,8 +77,8 @@ class _Language:
 class Frequencies:
     """Margins of words over the ``target`` language, for each of its source languages.
 
-    Margins are remembered per word: news repeats its vocabulary, and a batch
-    worker sees the same words in every article.
+    Margins are remembered per word (up to ``MEMO_SIZE`` at a time): news repeats its
+    vocabulary, and a batch worker sees the same words in every article.
     """
 
     def __init__(self, target: str) -> None:
@@ -99,6 +104,8 @@ class Frequencies:
         """How much more frequent ``word`` is in each source language than in the target."""
         found = self._margins.get(word)
         if found is None:
+            if len(self._margins) >= MEMO_SIZE:
+                self._margins.clear()
             found = self._margins[word] = self._computed_margins(word)
         return found
 
