@@ -81,6 +81,3 @@ class RareWords:
         if index < len(self._keys) and self._keys[index] >> _TENTHS == fingerprint:
             return (self._keys[index] & ((1 << _TENTHS) - 1)) / 10
         return 0.0
-
-    def __len__(self) -> int:
-        return len(self._keys)

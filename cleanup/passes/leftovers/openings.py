@@ -44,7 +44,7 @@ def _pairing(target: str) -> frozenset[str]:
     open their sentence when one is there."""
 
     def pairs(word: str, target_zipf: float, margin: float) -> bool:
-        return margin >= phrases.PAIRED or (margin >= phrases.STRONG and target_zipf < phrases.RARE)
+        return margin >= phrases.PAIRED or phrases.anchors(target_zipf, margin)
 
     return frequencies_for(target).words_where(pairs) - _alone(target)
 

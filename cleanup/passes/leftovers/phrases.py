@@ -267,10 +267,20 @@ def _parts(
         start = end + 1
 
 
+def anchors(target_zipf: float, margin: float) -> bool:
+    """Whether a word with this frequency in the copy's language and this margin in a source
+    language can anchor a phrase of it: a thousand times as frequent there, or strongly of it and
+    rare in the copy's language.
+
+    >>> anchors(4.2, 3.3), anchors(2.5, 2.9), anchors(4.6, 2.4)
+    (True, True, False)
+    """
+    return margin >= VERY_STRONG or (margin >= STRONG and target_zipf < RARE)
+
+
 def _anchors(token: Token, score: float, frequencies: Frequencies) -> bool:
-    """Whether a word with this score can anchor a phrase: a thousand times as frequent in the
-    language, or strongly of it and rare in the copy's language."""
-    return score >= VERY_STRONG or (score >= STRONG and frequencies.target_zipf(token.word) < RARE)
+    """:func:`anchors` for a word of the text with its score."""
+    return score >= STRONG and anchors(frequencies.target_zipf(token.word), score)
 
 
 def _paired_part(
