@@ -130,6 +130,8 @@ def _diff_bytes(document: io.Document, diff: str) -> bytes:
 
 def process(item: Input, options: Options) -> Outcome:
     """Read, clean and write one file as ``options`` say; report a failure instead of raising."""
+    if item.error is not None:
+        return Outcome(item.path, Status.FAILED, error=item.error)
     try:
         seen = _identity(item.path)
         data = io.read_bytes(item.path)
