@@ -276,6 +276,11 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
+# A lone surrogate, which is how Python reads a byte of a file name that is not UTF-8, is written as
+# the escape \udcXX: readable in a page, and the very escape that JSON reads back.
+_UNENCODABLE = "backslashreplace"
+
+
 class AtomicTextFile:
     """A UTF-8 text file that appears at ``path`` only once :meth:`commit` is called; until then
     it is written beside it under a temporary name, which :meth:`discard` removes.
@@ -292,7 +297,7 @@ class AtomicTextFile:
         except FileNotFoundError:
             info = None
         if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
-            self.handle: TextIO = open(path, "w", encoding="utf-8")  # noqa: SIM115 (closed by commit)
+            self.handle: TextIO = open(path, "w", encoding="utf-8", errors=_UNENCODABLE)  # noqa: SIM115
             return
         if info is not None and not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EINVAL, f"is {_kind(info.st_mode)}, not a regular file")
@@ -305,7 +310,7 @@ class AtomicTextFile:
         except BaseException:
             os.close(self._folder)
             raise
-        self.handle = os.fdopen(fd, "w", encoding="utf-8")
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", errors=_UNENCODABLE)
 
     def commit(self) -> None:
         """Put the complete file in place; on failure, :meth:`discard` and raise."""
