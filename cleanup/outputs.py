@@ -102,6 +102,8 @@ class OutputPlan:
         """Refuse a copy that an earlier input also goes to, or that is a folder of another's."""
         relative = item.relative.as_posix()
         earlier = claims.get(relative)
+        if earlier == item.path:
+            raise OutputError(item.path, "is given twice; nothing was written")
         if earlier is not None:
             both = f"{shown_path(earlier)} and {shown_path(item.path)}"
             raise OutputError(

@@ -106,13 +106,19 @@ def test_a_link_loop_named_is_one_error_line(loops: Path) -> None:
 
 
 def test_a_tree_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
-    deep = str(tmp_path)
+    folders = [str(tmp_path)]
     for _ in range(1500):  # one at a time: os.makedirs would recurse as deep
-        deep = os.path.join(deep, "d")
-        os.mkdir(deep)
-    Path(deep, "a.txt").write_text("the market , said")
+        folders.append(os.path.join(folders[-1], "d"))
+        os.mkdir(folders[-1])
+    Path(folders[-1], "a.txt").write_text("the market , said")
     (tmp_path / "z.txt").write_text("last")
-    found = [item.relative.name for item in discover([str(tmp_path)])]
+    try:
+        found = [item.relative.name for item in discover([str(tmp_path)])]
+    finally:
+        # Removed here, bottom up: pytest's own clean-up (shutil.rmtree) recurses as deep.
+        os.remove(os.path.join(folders[-1], "a.txt"))
+        for folder in reversed(folders[1:]):
+            os.rmdir(folder)
     assert found == ["a.txt", "z.txt"]
 
 

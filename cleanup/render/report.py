@@ -16,9 +16,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 from collections.abc import Callable
 from typing import Any, Protocol, TextIO
+
+import regex
 
 from cleanup.batch import Outcome
 from cleanup.io import AtomicTextFile, os_reason
@@ -26,21 +27,23 @@ from cleanup.render.findings import finding_record
 from cleanup.render.html import HtmlReport
 from cleanup.render.paths import shown_path
 
-# A lone surrogate is how Python reads a byte of a file name that is not UTF-8.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# What json leaves raw but a terminal acts on or hides, or a reader splitting lines would split at:
+# C1 controls, format characters (bidirectional overrides), line and paragraph separators, and lone
+# surrogates (how Python reads a byte of a file name that is not UTF-8, which UTF-8 cannot hold).
+_RAW = regex.compile(r"[\x80-\x9f\p{Cf}\u2028\u2029\p{Cs}]")
 
 
 def dumps(element: Any) -> str:
-    """``element`` as JSON text, non-ASCII kept as it is, and a lone surrogate escaped: UTF-8 cannot
-    hold it, JSON can, and a reader gets the real name back.
+    """``element`` as JSON text on one line, non-ASCII kept as it is but for what a terminal would
+    act on, escaped: a reader gets every string back as it was.
 
-    >>> print(dumps({"path": "caf\\udce9.txt", "note": "Zürich"}))
-    {"path": "caf\\udce9.txt", "note": "Zürich"}
+    >>> print(dumps({"path": "caf\\udce9\\u202e.txt", "note": "Zürich\\u2028"}))
+    {"path": "caf\\udce9\\u202e.txt", "note": "Zürich\\u2028"}
     """
     text = json.dumps(element, ensure_ascii=False)
     if text.isascii():
         return text
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+    return _RAW.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 def file_record(outcome: Outcome) -> dict[str, Any]:
