@@ -218,3 +218,17 @@ def test_an_html_report_under_a_file() -> None:
         "tree/a.txt/html: error: cannot write the report: not a directory\n",
     )
     assert Path("tree/a.txt").read_text() == ARTICLES["tree/a.txt"]
+
+
+def test_an_html_report_never_writes_through_a_link_in_its_folder() -> None:
+    Path("outside").mkdir()
+    Path("html").mkdir()
+    os.symlink("../outside", "html/articles")
+    code, out, err = _run("check", "--jobs", "1", "--report-html", "html", "tree")
+    assert code == 2
+    assert err.splitlines()[0] == (
+        "html: error: cannot write the report: html/articles is a symbolic link inside the output folder; "
+        "not followed"
+    )
+    assert list(Path("outside").iterdir()) == []
+    assert "tree/c.txt:1:2: space-before-punctuation" in out
