@@ -217,6 +217,10 @@ def fix(
         raise click.UsageError(f"{' and '.join(chosen)} do not go together")
     if backup and not in_place:
         raise click.UsageError("--backup goes with --in-place")
+    if backup and os.sep in backup:
+        raise click.UsageError(
+            f"--backup takes a suffix for the file's name, not a path: {shown_path(backup)}"
+        )
     diff = diff or word_diff
     mode = _fix_mode(word_diff, diff, in_place, out)
     paths = _inputs(files)

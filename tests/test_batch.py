@@ -264,3 +264,11 @@ def test_links_are_not_followed_out_of_the_tree(tmp_path: Path) -> None:
         f"{root}/inside.txt",
         f"{root}/to-inside.txt",
     ]
+
+
+def test_a_backup_suffix_cannot_lead_elsewhere(tree: Path) -> None:
+    before = _snapshot(tree)
+    done = CliRunner().invoke(main, ["fix", "--in-place", "--backup", "/../../escaped.txt", "tree"])
+    assert done.exit_code == 2
+    assert "--backup takes a suffix for the file's name, not a path: /../../escaped.txt" in done.stderr
+    assert _snapshot(tree) == before
