@@ -142,6 +142,10 @@ class _Work:
         return discover(*self._arguments)
 
 
+# How writing standard output fails, which every file's own errors are caught before.
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
 class _Group(click.Group):
     """The ``cleanup`` group, which ends a command that cannot write its output with one error line.
 
@@ -155,8 +159,13 @@ class _Group(click.Group):
         except OSError as err:
             if err.errno == errno.EPIPE:
                 raise
-            where = shown_path(err.filename) if isinstance(err.filename, str) else "<stdout>"
-            click.echo(f"{where}: error: cannot write: {io.os_reason(err)}", err=True)
+            if isinstance(err.filename, str):
+                line = f"{shown_path(err.filename)}: error: {io.os_reason(err)}"
+            elif err.errno in _WRITE_ERRORS:
+                line = f"<stdout>: error: cannot write: {io.os_reason(err)}"
+            else:
+                line = f"cleanup: error: {io.os_reason(err)}"
+            click.echo(line, err=True)
             # What is still buffered cannot be written either: let the exit's flush discard it.
             with contextlib.suppress(OSError, ValueError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -138,6 +138,8 @@ def read_bytes(path: str) -> bytes:
     and refused there; a device or a socket is refused by its type, unopened.
     """
     if path == "-":
+        if sys.stdin is None:
+            raise InputError(path, "no standard input")
         stdin = sys.stdin.buffer
         try:
             return _read_limited(getattr(stdin, "read1", stdin.read), path, 0)
