@@ -232,3 +232,11 @@ def test_an_html_report_never_writes_through_a_link_in_its_folder() -> None:
     )
     assert list(Path("outside").iterdir()) == []
     assert "tree/c.txt:1:2: space-before-punctuation" in out
+
+
+def test_a_report_that_cannot_be_opened_leaves_the_other_unwritten() -> None:
+    code, out, err = _run("check", "--report", "report.json", "--report-html", "tree/a.txt/html", "tree")
+    assert (code, out) == (2, "")
+    assert err == "tree/a.txt/html: error: cannot write the report: not a directory\n"
+    assert not Path("report.json").exists()
+    _no_leftovers()
