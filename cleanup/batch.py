@@ -18,6 +18,7 @@ the number of workers, so output and reports do not depend on it.
 
 from __future__ import annotations
 
+import codecs
 import enum
 import multiprocessing
 import os
@@ -26,14 +27,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.pool import AsyncResult
-from pathlib import Path
 
 from cleanup import io
 from cleanup.discover import Input
 from cleanup.model import Finding
+from cleanup.outputs import write_copy
 from cleanup.passes import Context
 from cleanup.pipeline import run as clean_text
-from cleanup.render.diff import unified_diff
+from cleanup.render.diff import diff_header, diff_hunks
+from cleanup.render.paths import shown_path
 from cleanup.result import Result
 from cleanup.review.decisions import sha256_hex
 from cleanup.review.worddiff import word_diff
@@ -107,29 +109,34 @@ def _write_in_place(
     io.write_atomic(item.path, fixed)
 
 
-def _write_out(item: Input, out: str, content: bytes) -> None:
-    target = Path(out) / item.relative
+def _diff_bytes(document: io.Document, result: Result) -> bytes:
+    """A diff that patch applies to the file's own bytes: the header in the file system's encoding
+    (UTF-8), the hunks in the file's. None for a UTF-16 or UTF-32 file: patch reads lines of bytes
+    ended by LF, and such a diff would be neither readable nor safe on a terminal (the UTF-16 of
+    "ě" holds an escape byte)."""
+    if not result.changed:
+        return b""
+    codec = codecs.lookup(document.encoding).name
+    if codec.startswith(("utf-16", "utf-32")):
+        raise io.InputError(
+            document.path,
+            f"cannot make a patch-able diff of a {codec.upper()} file; use --out or --in-place "
+            "(or --diff=word to review it)",
+        )
+    # The diff carries a UTF-8 byte-order mark, so that patch finds the first line.
+    mark = "\ufeff" if document.bom and codec == "utf-8" else ""
+    hunks = diff_hunks(mark + result.original, mark + result.text)
     try:
-        if target.read_bytes() == content:
-            return
-    except OSError:
-        pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    io.write_atomic(str(target), content, durable=False)
-
-
-def _diff_bytes(document: io.Document, diff: str) -> bytes:
-    """A diff in the file's own single-byte encoding, so that patch finds its lines."""
-    if document.encoding.startswith(("utf_8", "utf_16", "utf_32")):
-        return diff.encode("utf-8")
-    try:
-        return diff.encode(document.encoding)
+        body = hunks.encode("utf-8" if codec == "utf-8" else document.encoding)
     except UnicodeEncodeError:
         raise io.InputError(document.path, f"the diff cannot be written in {document.encoding}") from None
+    return diff_header(document.path, document.path).encode("utf-8") + body
 
 
 def process(item: Input, options: Options) -> Outcome:
     """Read, clean and write one file as ``options`` say; report a failure instead of raising."""
+    if item.error is not None:
+        return Outcome(item.path, Status.FAILED, error=item.error)
     try:
         seen = _identity(item.path)
         data = io.read_bytes(item.path)
@@ -140,12 +147,9 @@ def process(item: Input, options: Options) -> Outcome:
         if options.mode is Mode.PRINT:
             output = io.encode(document, result.text)
         elif options.mode is Mode.DIFF:
-            # The diff carries the byte-order mark, so that patch finds the first line.
-            mark = "\ufeff" if document.bom and document.encoding == "utf_8" else ""
-            diff = unified_diff(mark + result.original, mark + result.text, document.path, document.path)
-            output = _diff_bytes(document, diff)
+            output = _diff_bytes(document, result)
         elif options.mode is Mode.WORD_DIFF:
-            output = word_diff(document.path, result, color=options.color).encode("utf-8")
+            output = word_diff(shown_path(document.path), result, color=options.color).encode("utf-8")
         elif options.mode is Mode.IN_PLACE and result.changed:
             fixed = io.encode(document, result.text, keep_encoding=options.keep_encoding)
             _write_in_place(item, data, fixed, seen, options.backup)
@@ -155,7 +159,7 @@ def process(item: Input, options: Options) -> Outcome:
                 if result.changed
                 else data
             )
-            _write_out(item, options.out, fixed)
+            write_copy(options.out, item.relative, fixed)
         if options.keep_results:
             kept = {"result": result, "sha256": sha256_hex(data)}
             return Outcome(item.path, status, result.findings, output=output, size=len(data), **kept)

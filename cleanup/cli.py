@@ -7,11 +7,13 @@ something, 2 on a usage error or an input that could not be read.
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -19,10 +21,11 @@ from cleanup import batch, io
 from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
 from cleanup.options import context, rule_options
+from cleanup.outputs import OutputError, OutputPlan
 from cleanup.render.findings import finding_line, finding_record
-from cleanup.render.html import HtmlReport
+from cleanup.render.paths import shown_path
 from cleanup.render.progress import progress
-from cleanup.render.report import JsonArray, file_record, json_line
+from cleanup.render.report import JsonArray, ReportError, Reports, json_line
 from cleanup.render.summary import Tally
 from cleanup.review.commands import apply_command, review_command
 from cleanup.rules import ALL_RULES
@@ -73,27 +76,31 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any]) -> Iterator[Outcome]:
-    """Run the batch, show progress on a terminal, stream the reports, report failures."""
+def _fail(line: str) -> NoReturn:
+    """Stop with one error line, before anything is written."""
+    click.echo(line, err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _reports(kwargs: dict[str, Any]) -> Reports:
+    """The reports asked for, opened before the run; one error line and exit 2 if one cannot be."""
+    try:
+        return Reports(
+            kwargs["report"], kwargs["report_html"], on_error=functools.partial(click.echo, err=True)
+        )
+    except ReportError as err:
+        _fail(str(err))
+
+
+def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any], reports: Reports) -> Iterator[Outcome]:
+    """Run the batch, show progress on a terminal, feed the reports, report failures."""
     workers = 1 if work.count < 2 else (kwargs["jobs"] or os.cpu_count() or 1)
     outcomes = batch.run(work.items(), options, workers)
-    with contextlib.ExitStack() as stack:
-        writer = html = None
-        if kwargs["report"]:
-            handle = stack.enter_context(io.atomic_text_file(kwargs["report"]))
-            writer = stack.enter_context(JsonArray(handle))
-        if kwargs["report_html"]:
-            html = stack.enter_context(HtmlReport(kwargs["report_html"]))
-        for outcome in stack.enter_context(progress(outcomes, work.count)):
+    with progress(outcomes, work.count) as shown:
+        for outcome in shown:
             if outcome.error is not None:
-                click.echo(f"{outcome.path}: error: {outcome.error}", err=True)
-            if writer is not None:
-                writer.add(file_record(outcome))
-            if html is not None:
-                if outcome.result is None:
-                    html.add_error(outcome.path, outcome.error or "not read")
-                else:
-                    html.add(outcome.path, outcome.sha256, outcome.result)
+                click.echo(f"{shown_path(outcome.path)}: error: {outcome.error}", err=True)
+            reports.add(outcome)
             yield outcome
 
 
@@ -107,19 +114,65 @@ def _fix_mode(word_diff: bool, diff: bool, in_place: bool, out: str | None) -> M
 
 class _Work:
     """The files a command works on, counted first and then listed again as they are processed,
-    so that a batch of any size is never held in memory."""
+    so that a batch of any size is never held in memory. With ``--out``, the count also plans the
+    copies (:class:`~cleanup.outputs.OutputPlan`), so that a bad plan stops the run before it
+    writes anything."""
 
-    def __init__(self, paths: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        paths: tuple[str, ...],
+        include: tuple[str, ...],
+        exclude: tuple[str, ...],
+        out: str | None = None,
+    ) -> None:
         self._arguments = (paths, include or DEFAULT_INCLUDE, exclude)
-        self.count = sum(1 for _ in self.items())
-        self.is_batch = self.count > 1 or len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
+        try:
+            plan = OutputPlan(out, paths) if out is not None else None
+            self.count = 0
+            for item in self.items():
+                self.count += 1
+                if plan is not None:
+                    plan.add(item)
+        except OutputError as err:
+            _fail(str(err))
+        self.is_batch = self.count > 1 or len(paths) > 1 or any(p != "-" and os.path.isdir(p) for p in paths)
 
     def items(self) -> Iterator[Input]:
         """The files, in a stable order."""
         return discover(*self._arguments)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# How writing standard output fails, which every file's own errors are caught before.
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+class _Group(click.Group):
+    """The ``cleanup`` group, which ends a command that cannot write its output with one error line.
+
+    Every file's failure is reported where it happens; what is left is standard output itself
+    (a full disk, an I/O error). A closed pipe (``cleanup check | head``) is click's to quieten.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as err:
+            if err.errno == errno.EPIPE:
+                raise
+            if isinstance(err.filename, str):
+                line = f"{shown_path(err.filename)}: error: {io.os_reason(err)}"
+            elif err.errno in _WRITE_ERRORS:
+                line = f"<stdout>: error: cannot write: {io.os_reason(err)}"
+            else:
+                line = f"cleanup: error: {io.os_reason(err)}"
+            click.echo(line, err=True)
+            # What is still buffered cannot be written either: let the exit's flush discard it.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cleanup")
 def main() -> None:
     """Make machine-translated news text publishable."""
@@ -173,13 +226,17 @@ def fix(
         raise click.UsageError(f"{' and '.join(chosen)} do not go together")
     if backup and not in_place:
         raise click.UsageError("--backup goes with --in-place")
+    if backup and os.sep in backup:
+        raise click.UsageError(
+            f"--backup takes a suffix for the file's name, not a path: {shown_path(backup)}"
+        )
     diff = diff or word_diff
     mode = _fix_mode(word_diff, diff, in_place, out)
     paths = _inputs(files)
     if mode is Mode.PRINT:
         for path in paths:
             if path != "-" and Path(path).is_dir():
-                raise click.UsageError(f"{path} is a folder: add --out DIR, --in-place or --diff")
+                raise click.UsageError(f"{shown_path(path)} is a folder: add --out DIR, --in-place or --diff")
         if len(paths) > 1:
             raise click.UsageError("several files need --out DIR, --in-place or --diff")
     if "-" in paths and mode in (Mode.IN_PLACE, Mode.OUT):
@@ -194,16 +251,17 @@ def fix(
         color=word_diff and sys.stdout.isatty(),
         keep_results=bool(kwargs["report_html"]),
     )
-    work = _Work(paths, kwargs["include"], kwargs["exclude"])
+    work = _Work(paths, kwargs["include"], kwargs["exclude"], out if mode is Mode.OUT else None)
     tally = Tally()
     stdout = sys.stdout.buffer
-    for outcome in _outcomes(work, options, kwargs):
-        tally.add(outcome)
-        stdout.write(outcome.output)
-    stdout.flush()
+    with _reports(kwargs) as reports:
+        for outcome in _outcomes(work, options, kwargs, reports):
+            tally.add(outcome)
+            stdout.write(outcome.output)
+        stdout.flush()
     if work.is_batch:
         click.echo(tally.summary(fixing=True), err=True)
-    if tally.files[Status.FAILED]:
+    if tally.files[Status.FAILED] or reports.failed:
         sys.exit(EXIT_ERROR)
 
 
@@ -227,8 +285,9 @@ def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
     work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()
     with contextlib.ExitStack() as stack:
+        reports = stack.enter_context(_reports(kwargs))
         array = stack.enter_context(JsonArray(sys.stdout)) if output_format == "json" else None
-        for outcome in _outcomes(work, options, kwargs):
+        for outcome in _outcomes(work, options, kwargs, reports):
             tally.add(outcome)
             for finding in outcome.findings:
                 if array is not None:
@@ -239,7 +298,7 @@ def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
                     click.echo(finding_line(outcome.path, finding))
     if work.is_batch:
         click.echo(tally.summary(fixing=False), err=True)
-    if tally.files[Status.FAILED]:
+    if tally.files[Status.FAILED] or reports.failed:
         sys.exit(EXIT_ERROR)
     if sum(tally.findings.values()):
         sys.exit(EXIT_FINDINGS)

@@ -21,16 +21,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from cleanup.io import os_reason
+
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 
 
 @dataclass(frozen=True, slots=True)
 class Input:
-    """One file to work on: where it is, how to show it, and its place in the tree it came from."""
+    """One file to work on: where it is, how to show it, and its place in the tree it came from.
+
+    ``error`` says why a folder of the tree could not be listed; such an input is reported, not read.
+    """
 
     path: str
     relative: PurePosixPath
     from_folder: bool
+    error: str | None = None
 
 
 def _matches(relative: PurePosixPath, patterns: Iterable[str]) -> bool:
@@ -38,34 +44,68 @@ def _matches(relative: PurePosixPath, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatchcase(relative.name, p) or fnmatch.fnmatchcase(text, p) for p in patterns)
 
 
-def _inside(path: Path, root: Path) -> bool:
+def _inside(path: str, root: str) -> bool:
+    """Whether ``path`` resolves inside ``root`` (resolved); a link loop resolves nowhere."""
     try:
-        path.resolve().relative_to(root)
+        return os.path.commonpath([os.path.realpath(path), root]) == root
     except (ValueError, OSError):
         return False
-    return True
 
 
-def _walk(
-    root: Path, folder: PurePosixPath, shown: str, include: tuple[str, ...], exclude: tuple[str, ...]
-) -> Iterator[Input]:
-    """The matching files under ``root / folder``, in the order of a sorted recursive listing."""
+def _is_file(entry: os.DirEntry[str], root: str) -> bool:
+    """A regular file, or a link to one that stays inside the tree; never a link loop."""
     try:
-        entries = sorted(os.scandir(root / folder), key=lambda entry: entry.name)
+        return entry.is_file() and (not entry.is_symlink() or _inside(entry.path, root))
     except OSError:
+        return False
+
+
+def _listing(top: str, folder: PurePosixPath) -> Iterator[os.DirEntry[str]] | Input:
+    """The entries of a folder of the tree, sorted by name, or an input that says why not."""
+    shown = os.path.join(top, *folder.parts)
+    try:
+        with os.scandir(shown) as entries:
+            return iter(sorted(entries, key=lambda entry: entry.name))
+    except OSError as err:
+        return Input(shown, folder, from_folder=True, error=os_reason(err))
+
+
+def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Input]:
+    """The matching files under ``top``, in the order of a sorted recursive listing, and an input
+    with the error for each folder that cannot be listed. Linked folders are not entered."""
+    root = os.path.realpath(top)
+    # The folders being listed, innermost last: a stack rather than recursion, for trees of any depth.
+    stack: list[tuple[PurePosixPath, Iterator[os.DirEntry[str]]]] = []
+    listing = _listing(top, PurePosixPath())
+    if isinstance(listing, Input):
+        yield listing
         return
-    for entry in entries:
+    stack.append((PurePosixPath(), listing))
+    while stack:
+        folder, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
         relative = folder / entry.name
         if entry.name.startswith(".") or _matches(relative, exclude):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(root, relative, shown, include, exclude)
-        elif (
-            entry.is_file()
-            and _matches(relative, include)
-            and (not entry.is_symlink() or _inside(Path(entry.path), root.resolve()))
-        ):
-            yield Input(os.path.join(shown, *relative.parts), relative, from_folder=True)
+        if _is_folder(entry):
+            listing = _listing(top, relative)
+            if isinstance(listing, Input):
+                yield listing
+            else:
+                stack.append((relative, listing))
+        elif _matches(relative, include) and _is_file(entry, root):
+            yield Input(os.path.join(top, *relative.parts), relative, from_folder=True)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """A folder of the tree itself, not a link to one."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def discover(
@@ -80,7 +120,7 @@ def discover(
     """
     include, exclude = tuple(include), tuple(exclude)
     for argument in arguments:
-        if argument != "-" and Path(argument).is_dir():
-            yield from _walk(Path(argument), PurePosixPath(), argument, include, exclude)
+        if argument != "-" and os.path.isdir(argument):
+            yield from _walk(argument, include, exclude)
         else:
             yield Input(argument, PurePosixPath(Path(argument).name), from_folder=False)

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import stat
 import sys
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TextIO
 
 import charset_normalizer
+
+from cleanup import tempfiles
 
 MAX_BYTES = 100 * 1024 * 1024
 _SNIFF = 8192
@@ -130,20 +131,83 @@ def encode(document: Document, text: str, *, keep_encoding: bool = False) -> byt
 
 def read_bytes(path: str) -> bytes:
     """The bytes of a file, or of standard input for ``-``; :class:`InputError` says in a few words
-    why not."""
+    why not.
+
+    No more than :data:`MAX_BYTES` is ever held: a regular file over the limit is refused from its
+    size before it is read; a pipe, a FIFO or standard input is read up to one byte past the limit
+    and refused there; a device or a socket is refused by its type, unopened.
+    """
     if path == "-":
-        return sys.stdin.buffer.read()
-    target = Path(path)
+        if sys.stdin is None:
+            raise InputError(path, "no standard input")
+        stdin = sys.stdin.buffer
+        try:
+            return _read_limited(getattr(stdin, "read1", stdin.read), path, 0)
+        except OSError as err:
+            raise InputError(path, os_reason(err)) from None
     try:
-        if target.is_dir():
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(path, "is a directory (give --out, --in-place or --diff to clean a tree)")
-        return target.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > MAX_BYTES:
+                raise InputError(path, f"file is larger than {_limit()}")
+            # Not blocking, in case a FIFO took the file's place since the stat.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        elif stat.S_ISFIFO(info.st_mode):
+            fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        else:
+            raise InputError(path, f"is {_kind(info.st_mode)}, not a text file")
+        try:
+            opened = os.fstat(fd)
+            if stat.S_IFMT(opened.st_mode) != stat.S_IFMT(info.st_mode):
+                raise InputError(path, "changed while it was being opened; left as it is")
+            first = opened.st_size + 1 if stat.S_ISREG(opened.st_mode) else 0
+            return _read_limited(lambda size: os.read(fd, size), path, first)
+        finally:
+            os.close(fd)
     except OSError as err:
-        raise InputError(path, err.strerror or str(err)) from None
+        raise InputError(path, os_reason(err)) from None
+
+
+_CHUNK = 64 * 1024
+_MB = 1024 * 1024
+_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC
+_KINDS = {stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
+
+
+def _limit() -> str:
+    return f"{MAX_BYTES // _MB} MB" if MAX_BYTES % _MB == 0 else f"{MAX_BYTES} bytes"
+
+
+def _kind(mode: int) -> str:
+    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def _read_limited(read: Callable[[int], bytes], path: str, first: int) -> bytes:
+    """What ``read`` gives up to its end, asking for ``first`` bytes first; :class:`InputError`
+    once more than :data:`MAX_BYTES` came, having asked for no more than one byte past it."""
+    chunks, total, size = [], 0, max(first, _CHUNK)
+    while total <= MAX_BYTES:
+        chunk = read(min(size, MAX_BYTES + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        size = _CHUNK
+    raise InputError(path, f"input is larger than {_limit()}; read no further")
+
+
+def os_reason(err: OSError) -> str:
+    """An operating-system error in a few words, as error lines give it.
+
+    >>> os_reason(PermissionError(13, "Permission denied")), os_reason(FileNotFoundError(2, "x"))
+    ('permission denied', 'no such file')
+    """
+    if isinstance(err, FileNotFoundError):
+        return "no such file"
+    reason = err.strerror or str(err)
+    return reason[:1].lower() + reason[1:]
 
 
 def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
@@ -154,20 +218,57 @@ def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
     the file it points to is the one replaced. ``durable`` also forces the data to disk before the rename,
     which rewriting an original needs and writing a new copy does not.
     """
-    target = Path(path).resolve()
-    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    target = os.path.realpath(path)
+    folder = os.open(os.path.dirname(target), _FOLDER)
+    try:
+        replace_in(folder, os.path.basename(target), data, durable=durable)
+    finally:
+        os.close(folder)
+
+
+def replace_in(folder: int, name: str, data: bytes, *, durable: bool = True) -> None:
+    """:func:`write_atomic` of the file ``name`` in the folder open as ``folder`` (a file descriptor).
+
+    Nothing is followed: a symbolic link called ``name`` would be replaced by the file, not written
+    through. The temporary file is one of :mod:`cleanup.tempfiles`, whose stale leftovers in the
+    folder are removed first.
+    """
+    mode = _mode_for(folder, name)
+    fd, temporary = _temporary(folder, name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
+            os.fchmod(handle.fileno(), mode)
+        os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary, dir_fd=folder)
         raise
+
+
+def _mode_for(folder: int, name: str) -> int:
+    """The permission bits of the regular file ``name`` in ``folder``, else a new file's."""
+    try:
+        info = os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return _new_file_mode()
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else _new_file_mode()
+
+
+def _temporary(folder: int, target: str) -> tuple[int, str]:
+    """A new temporary file in ``folder`` for a write to ``target``: its descriptor and name."""
+    tempfiles.sweep(folder)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for _ in range(10):
+        name = tempfiles.temporary_name(target)
+        try:
+            return os.open(name, flags, 0o600, dir_fd=folder), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name")
 
 
 def _new_file_mode() -> int:
@@ -177,16 +278,77 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
+# A lone surrogate, which is how Python reads a byte of a file name that is not UTF-8, is written as
+# the escape \udcXX: readable in a page, and the very escape that JSON reads back.
+_UNENCODABLE = "backslashreplace"
+
+
+class AtomicTextFile:
+    """A UTF-8 text file that appears at ``path`` only once :meth:`commit` is called; until then
+    it is written beside it under a temporary name, which :meth:`discard` removes.
+
+    A FIFO or a character device named as ``path`` (a pipe, ``/dev/stdout``, ``/dev/null``) is a
+    stream, not a file to replace: it is written directly. A link stays a link, as with
+    :func:`write_atomic`.
+    """
+
+    def __init__(self, path: str) -> None:
+        self._folder: int | None = None
+        try:
+            info: os.stat_result | None = os.stat(path)
+        except FileNotFoundError:
+            info = None
+        if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+            self.handle: TextIO = open(path, "w", encoding="utf-8", errors=_UNENCODABLE)  # noqa: SIM115
+            return
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, f"is {_kind(info.st_mode)}, not a regular file")
+        target = os.path.realpath(path)
+        self._name = os.path.basename(target)
+        self._folder = os.open(os.path.dirname(target), _FOLDER)
+        try:
+            self._mode = _mode_for(self._folder, self._name)
+            fd, self._temporary = _temporary(self._folder, self._name)
+        except BaseException:
+            os.close(self._folder)
+            raise
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", errors=_UNENCODABLE)
+
+    def commit(self) -> None:
+        """Put the complete file in place; on failure, :meth:`discard` and raise."""
+        if self._folder is None:
+            self.handle.close()
+            return
+        try:
+            self.handle.flush()
+            os.fchmod(self.handle.fileno(), self._mode)
+            self.handle.close()
+            os.replace(self._temporary, self._name, src_dir_fd=self._folder, dst_dir_fd=self._folder)
+        except BaseException:
+            self.discard()
+            raise
+        os.close(self._folder)
+        self._folder = None
+
+    def discard(self) -> None:
+        """Remove the temporary file and leave ``path`` as it was."""
+        with contextlib.suppress(OSError):
+            self.handle.close()
+        if self._folder is None:
+            return
+        with contextlib.suppress(OSError):
+            os.unlink(self._temporary, dir_fd=self._folder)
+        os.close(self._folder)
+        self._folder = None
+
+
 @contextlib.contextmanager
 def atomic_text_file(path: str) -> Iterator[TextIO]:
-    """A UTF-8 text file that appears at ``path`` only once it is complete."""
-    target = Path(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    """A UTF-8 text file that appears at ``path`` only once the block ends without an error."""
+    file = AtomicTextFile(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            yield handle
-        os.chmod(temporary, _new_file_mode())
-        os.replace(temporary, target)
+        yield file.handle
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        file.discard()
         raise
+    file.commit()

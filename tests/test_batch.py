@@ -51,16 +51,17 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name, data in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(data)
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(path: Path) -> bytes:
-        if path.name == "unreadable.txt":
+    def open_file(path: str, flags: int, *args: object, **kwargs: object) -> int:
+        name = os.path.basename(path)
+        if name == "unreadable.txt":
             raise PermissionError(13, "Permission denied")
-        if path.name == "vanishing.txt":
-            path.unlink()
-        return real_read_bytes(path)
+        if name == "vanishing.txt":
+            os.unlink(path)
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_file)
     monkeypatch.chdir(tmp_path)
     return root
 
@@ -158,9 +159,8 @@ def test_a_write_that_fails_half_way_leaves_the_original_intact(tree: Path, monk
     real_fsync = os.fsync
 
     def failing_fsync(fd: int) -> None:
-        if os.readlink(f"/proc/self/fd/{fd}").endswith(".tmp") and "no-final-newline" in os.readlink(
-            f"/proc/self/fd/{fd}"
-        ):
+        written = os.readlink(f"/proc/self/fd/{fd}")
+        if written.endswith(".cleanup-tmp") and "no-final-newline" in written:
             raise OSError(28, "No space left on device")
         real_fsync(fd)
 
@@ -169,7 +169,7 @@ def test_a_write_that_fails_half_way_leaves_the_original_intact(tree: Path, monk
     assert done.exit_code == 2
     assert "tree/no-final-newline.txt: error: cannot write: No space left on device" in _errors(done.stderr)
     assert (tree / "no-final-newline.txt").read_bytes() == original
-    assert not [p for p in tree.rglob("*.tmp")]
+    assert not [p for p in tree.rglob("*.cleanup-tmp")]
     assert (tree / "bom.txt").read_bytes() == GOOD["bom.txt"][1]
 
 
@@ -264,3 +264,11 @@ def test_links_are_not_followed_out_of_the_tree(tmp_path: Path) -> None:
         f"{root}/inside.txt",
         f"{root}/to-inside.txt",
     ]
+
+
+def test_a_backup_suffix_cannot_lead_elsewhere(tree: Path) -> None:
+    before = _snapshot(tree)
+    done = CliRunner().invoke(main, ["fix", "--in-place", "--backup", "/../../escaped.txt", "tree"])
+    assert done.exit_code == 2
+    assert "--backup takes a suffix for the file's name, not a path: /../../escaped.txt" in done.stderr
+    assert _snapshot(tree) == before

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -166,3 +167,19 @@ def test_rules_and_explain(runner: CliRunner) -> None:
     assert "al-Assad). , but" in explained.stdout and "Fix safety" in explained.stdout
     unknown = runner.invoke(main, ["explain", "nope"])
     assert unknown.exit_code == 2 and "unknown rule" in unknown.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is not on this system")
+@pytest.mark.parametrize("command", [["check"], ["check", "--format", "json"], ["fix"], ["fix", "--diff"]])
+def test_standard_output_on_a_full_disk_is_one_error_line(tmp_path, command: list[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("the market , said\n" * 5000)
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "cleanup", *command, str(article)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr == b"<stdout>: error: cannot write: no space left on device\n"

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import io as stdio
 import os
+import socket
 import stat
+import sys
+import threading
+import time
 
 import pytest
+from click.testing import CliRunner
 
 from cleanup import io
+from cleanup.cli import main
 
 
 @pytest.mark.parametrize(
@@ -105,3 +113,130 @@ def test_failed_write_leaves_the_original_intact(tmp_path, monkeypatch) -> None:
         io.write_atomic(str(target), b"half-written replacement")
     assert target.read_bytes() == b"original bytes"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+class _Endless(stdio.RawIOBase):
+    """An endless stream of zeros that counts what was taken from it, like ``/dev/zero`` on stdin."""
+
+    def __init__(self) -> None:
+        self.taken = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        buffer[:] = bytes(len(buffer))
+        self.taken += len(buffer)
+        return len(buffer)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused_by_its_type_unopened(device: str, monkeypatch) -> None:
+    if not os.path.exists(device):
+        pytest.skip(f"{device} is not on this system")
+    opened: list[str] = []
+    real_open = os.open
+    monkeypatch.setattr(os, "open", lambda path, *a, **k: opened.append(path) or real_open(path, *a, **k))
+    with pytest.raises(io.InputError) as caught:
+        io.read_bytes(device)
+    assert caught.value.reason == "is a character device, not a text file"
+    assert opened == []
+
+
+def test_a_socket_is_refused_by_its_type(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # a short path: socket names are limited to about 100 bytes
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind("news.txt")
+        with pytest.raises(io.InputError) as caught:
+            io.read_bytes("news.txt")
+    finally:
+        server.close()
+    assert caught.value.reason == "is a socket, not a text file"
+
+
+def test_a_file_over_the_limit_is_refused_from_its_size_before_any_read(tmp_path, monkeypatch) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(io.MAX_BYTES + 1)  # sparse: costs no disk and no time
+
+    def no_read(*args: object) -> bytes:
+        raise AssertionError("a file over the limit was read")
+
+    monkeypatch.setattr(os, "read", no_read)
+    with pytest.raises(io.InputError) as caught:
+        io.read_bytes(str(huge))
+    assert caught.value.reason == "file is larger than 100 MB"
+
+
+def test_endless_standard_input_is_read_one_byte_past_the_limit_and_refused(monkeypatch) -> None:
+    monkeypatch.setattr(io, "MAX_BYTES", 100_000)
+    endless = _Endless()
+    done = CliRunner().invoke(main, ["check", "-"], input=endless)
+    assert done.exit_code == 2
+    assert done.stderr == "-: error: input is larger than 100000 bytes; read no further\n"
+    assert endless.taken <= 100_001
+
+
+def test_dev_zero_on_standard_input_is_refused(monkeypatch) -> None:
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("/dev/zero is not on this system")
+    monkeypatch.setattr(io, "MAX_BYTES", 100_000)
+    with open("/dev/zero", "rb") as zeros:
+        done = CliRunner().invoke(main, ["fix", "-"], input=zeros)
+    assert (done.exit_code, done.stdout_bytes) == (2, b"")
+    assert done.stderr == "-: error: input is larger than 100000 bytes; read no further\n"
+
+
+def _feed_fifo(path: str, data: bytes, endless: bool) -> threading.Thread:
+    def write() -> None:
+        with contextlib.suppress(BrokenPipeError), open(path, "wb") as fifo:
+            fifo.write(data)
+            while endless:
+                fifo.write(data)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    return writer
+
+
+def test_a_fifo_is_read_like_a_pipe(tmp_path) -> None:
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    writer = _feed_fifo(str(fifo), b"the market , said\n", endless=False)
+    assert io.read_bytes(str(fifo)) == b"the market , said\n"
+    writer.join(timeout=10)
+
+
+def test_an_endless_fifo_is_read_one_byte_past_the_limit_and_refused(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(io, "MAX_BYTES", 300_000)
+    fifo = tmp_path / "endless.txt"
+    os.mkfifo(fifo)
+    read: list[int] = []
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, size: read.append(size) or real_read(fd, size))
+    writer = _feed_fifo(str(fifo), b"x" * 65536, endless=True)
+    with pytest.raises(io.InputError) as caught:
+        io.read_bytes(str(fifo))
+    writer.join(timeout=10)
+    assert caught.value.reason == "input is larger than 300000 bytes; read no further"
+    assert sum(read) <= 300_001
+    assert not writer.is_alive()
+
+
+def test_reading_an_endless_input_costs_what_the_limit_allows(monkeypatch) -> None:
+    """The time to refuse an endless input grows with the limit, as linear reading would: 200 KB
+    against 20 KB costs about 10 times as much, far below the 100 times of a quadratic read."""
+
+    def cost(limit: int) -> float:
+        monkeypatch.setattr(io, "MAX_BYTES", limit)
+        best = float("inf")
+        for _ in range(5):
+            monkeypatch.setattr(sys, "stdin", stdio.TextIOWrapper(stdio.BufferedReader(_Endless())))
+            started = time.perf_counter()
+            with pytest.raises(io.InputError):
+                io.read_bytes("-")
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    assert cost(200_000) / cost(20_000) < 30

@@ -30,14 +30,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from cleanup import io
 from cleanup.model import Finding, Safety
+from cleanup.outputs import write_copy
 from cleanup.result import Result
 from cleanup.review.decisions import FileDecisions
 from cleanup.review.hunks import Changes, Hunk, split_changes
@@ -212,8 +212,7 @@ class HtmlReport:
         if per_page < 1:
             raise ValueError("per_page must be at least 1")
         self.folder = Path(folder)
-        self._articles = self.folder / "articles"
-        self._articles.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
         self._per_page = per_page
         # Decisions kept in the browser are filed under the report's folder, so that a report
         # made again in the same place finds them (each is checked against its file's SHA-256).
@@ -284,9 +283,9 @@ class HtmlReport:
         )
 
     def _write(self, name: str, page: str) -> None:
-        target = self.folder / name
-        with io.atomic_text_file(str(target)) as handle:
-            handle.write(page)
+        """Write a page whole, never through a symbolic link inside the report's folder; a lone
+        surrogate (a byte of a file name that is not UTF-8) as its escape."""
+        write_copy(str(self.folder), PurePosixPath(name), page.encode("utf-8", "backslashreplace"))
 
     def close(self) -> None:
         """Write the index pages."""

@@ -1,0 +1,204 @@
+"""Where ``--out`` writes: every copy planned before any is written, and none written through a link.
+
+A run with ``--out DIR`` writes each input's cleaned copy at ``DIR/RELATIVE`` (a named file's
+name, or its place under the folder named). Before anything is written, :class:`OutputPlan`
+refuses a plan that would lose or overwrite something: two inputs written to the same copy, an
+output folder that is an input folder or inside one (each run would clean the copies of the
+last), an input inside the output folder, and a copy that would be written through a symbolic
+link already in the output folder. :func:`write_copy` then writes each copy without following
+any link below ``DIR``.
+
+>>> import os, tempfile
+>>> from cleanup.discover import discover
+>>> root = tempfile.mkdtemp()
+>>> for name in ("x/a.txt", "y/a.txt"):
+...     os.makedirs(os.path.join(root, os.path.dirname(name)), exist_ok=True)
+...     _ = open(os.path.join(root, name), "w").write("text")
+>>> inputs = [os.path.join(root, "x"), os.path.join(root, "y")]
+>>> try:
+...     plan_outputs(os.path.join(root, "o"), inputs, discover(inputs))
+... except OutputError as err:
+...     print(err.reason.replace(root + "/", ""))
+x/a.txt and y/a.txt would both be written here; nothing was written
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from collections.abc import Iterable, Sequence
+from pathlib import PurePosixPath
+
+from cleanup import io
+from cleanup.discover import Input
+from cleanup.render.paths import shown_path
+
+_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC | os.O_NOFOLLOW
+
+
+class OutputError(Exception):
+    """A plan of copies that would lose or overwrite something; nothing was written."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{shown_path(path)}: error: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def _within(path: str, folder: str) -> bool:
+    """Whether the resolved ``path`` is the resolved ``folder`` or inside it."""
+    return os.path.commonpath([path, folder]) == folder
+
+
+class OutputPlan:
+    """The copies of a run into ``out``, checked as the inputs are listed, before any is written.
+
+    Made from the paths the run was given, it refuses an ``out`` that is not a folder or that
+    overlaps an input (compared resolved: the same folder, or one inside the other); :meth:`add`
+    refuses a copy that another input also goes to, or that would be written through a link.
+    """
+
+    def __init__(self, out: str, arguments: Sequence[str]) -> None:
+        self.out = out
+        if os.path.lexists(out) and not os.path.isdir(out):
+            raise OutputError(out, "the output folder is not a folder")
+        real_out = os.path.realpath(out)
+        for argument in arguments:
+            if argument == "-":
+                continue
+            real = os.path.realpath(argument)
+            if real == real_out:
+                raise OutputError(out, "the output folder is the input folder itself; choose another")
+            if os.path.isdir(argument) and _within(real_out, real):
+                raise OutputError(
+                    out,
+                    f"the output folder is inside the input folder {shown_path(argument)}, where each run "
+                    "would clean the copies of the last; choose a folder outside it",
+                )
+            if _within(real, real_out):
+                raise OutputError(
+                    out,
+                    f"the output folder holds the input {shown_path(argument)}; choose one that holds none",
+                )
+        # Inputs from one argument never share a copy: a folder's files have distinct places in it.
+        self._claims: dict[str, str] | None = {} if len(arguments) > 1 else None
+        self._folders: dict[str, str] = {}
+        self._checked: set[str] = set()  # folders of the output seen to be folders, not links
+
+    def add(self, item: Input) -> None:
+        """Plan the copy of ``item``; :class:`OutputError` if it cannot be written safely."""
+        if item.error is not None:
+            return
+        if self._claims is not None:
+            self._claim(self._claims, item)
+        self._check_links(item)
+
+    def _target(self, relative: PurePosixPath | str) -> str:
+        return os.path.join(self.out, *PurePosixPath(relative).parts)
+
+    def _claim(self, claims: dict[str, str], item: Input) -> None:
+        """Refuse a copy that an earlier input also goes to, or that is a folder of another's."""
+        relative = item.relative.as_posix()
+        earlier = claims.get(relative)
+        if earlier == item.path:
+            raise OutputError(item.path, "is given twice; nothing was written")
+        if earlier is not None:
+            both = f"{shown_path(earlier)} and {shown_path(item.path)}"
+            raise OutputError(
+                self._target(relative), f"{both} would both be written here; nothing was written"
+            )
+        if relative in self._folders:
+            raise OutputError(
+                self._target(relative),
+                f"{shown_path(item.path)} would be written here, where {shown_path(self._folders[relative])} "
+                "needs a folder; nothing was written",
+            )
+        for parent in item.relative.parents[:-1]:
+            folder = parent.as_posix()
+            if folder in claims:
+                raise OutputError(
+                    self._target(folder),
+                    f"{shown_path(claims[folder])} would be written here, where {shown_path(item.path)} "
+                    "needs a folder; nothing was written",
+                )
+            self._folders.setdefault(folder, item.path)
+        claims[relative] = item.path
+
+    def _check_links(self, item: Input) -> None:
+        """Refuse a copy whose folders or file already in ``out`` are links (or not folders)."""
+        parts = item.relative.parts
+        for depth in range(len(parts)):
+            relative = "/".join(parts[: depth + 1])
+            if relative in self._checked:
+                continue
+            target = self._target(relative)
+            try:
+                mode = os.lstat(target).st_mode
+            except OSError:
+                return  # not there yet: made by the run
+            if stat.S_ISLNK(mode):
+                raise OutputError(
+                    target, "is a symbolic link inside the output folder; cleanup does not write through it"
+                )
+            if depth == len(parts) - 1:
+                if stat.S_ISDIR(mode):
+                    raise OutputError(target, f"is a folder, where the copy of {shown_path(item.path)} goes")
+            elif not stat.S_ISDIR(mode):
+                raise OutputError(
+                    target, f"is a file, where the copy of {shown_path(item.path)} needs a folder"
+                )
+            else:
+                self._checked.add(relative)
+
+
+def plan_outputs(out: str, arguments: Sequence[str], items: Iterable[Input]) -> None:
+    """Check the copies of every item into ``out``, as :class:`OutputPlan` does; ``arguments`` are
+    the paths the run was given. Raises :class:`OutputError`, before anything is written."""
+    plan = OutputPlan(out, arguments)
+    for item in items:
+        plan.add(item)
+
+
+def _not_a_link(folder: int, name: str, shown: str) -> os.stat_result | None:
+    """The status of ``name`` in ``folder`` if it exists and is no symbolic link."""
+    try:
+        info = os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        raise OSError(errno.ELOOP, f"{shown} is a symbolic link inside the output folder; not followed")
+    return info
+
+
+def _holds(folder: int, name: str, data: bytes) -> bool:
+    fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(len(data) + 1) == data
+
+
+def write_copy(out: str, relative: PurePosixPath, data: bytes) -> None:
+    """Write ``data`` as ``out/relative``, atomically, making the folders it needs. Nothing below
+    ``out`` is followed if it is a symbolic link (:class:`OSError` instead); a copy that already
+    holds ``data`` is not rewritten.
+    """
+    os.makedirs(out, exist_ok=True)
+    folder = os.open(out, _FOLDER & ~os.O_NOFOLLOW)  # the output folder itself is as named
+    try:
+        shown = out
+        for part in relative.parts[:-1]:
+            shown = os.path.join(shown, part)
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(part, dir_fd=folder)
+            _not_a_link(folder, part, shown_path(shown))
+            inner = os.open(part, _FOLDER, dir_fd=folder)
+            os.close(folder)
+            folder = inner
+        info = _not_a_link(folder, relative.name, shown_path(os.path.join(shown, relative.name)))
+        unchanged = info is not None and stat.S_ISREG(info.st_mode) and info.st_size == len(data)
+        if unchanged and _holds(folder, relative.name, data):
+            return
+        io.replace_in(folder, relative.name, data, durable=False)
+    finally:
+        os.close(folder)
