@@ -18,7 +18,7 @@ import click
 from cleanup import batch, io
 from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
-from cleanup.options import context, rule_options
+from cleanup.options import context, rule_options, settings
 from cleanup.render.findings import finding_line, finding_record
 from cleanup.render.html import HtmlReport
 from cleanup.render.progress import progress
@@ -83,7 +83,7 @@ def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any]) -> Iterator
             handle = stack.enter_context(io.atomic_text_file(kwargs["report"]))
             writer = stack.enter_context(JsonArray(handle))
         if kwargs["report_html"]:
-            html = stack.enter_context(HtmlReport(kwargs["report_html"]))
+            html = stack.enter_context(HtmlReport(kwargs["report_html"], settings(kwargs, options.context)))
         for outcome in stack.enter_context(progress(outcomes, work.count)):
             if outcome.error is not None:
                 click.echo(f"{outcome.path}: error: {outcome.error}", err=True)
