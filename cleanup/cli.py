@@ -20,7 +20,7 @@ import click
 from cleanup import batch, io
 from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
-from cleanup.options import context, rule_options
+from cleanup.options import context, rule_options, settings
 from cleanup.outputs import OutputError, OutputPlan
 from cleanup.render.findings import finding_line, finding_record
 from cleanup.render.paths import shown_path
@@ -82,11 +82,14 @@ def _fail(line: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def _reports(kwargs: dict[str, Any]) -> Reports:
+def _reports(kwargs: dict[str, Any], options: Options) -> Reports:
     """The reports asked for, opened before the run; one error line and exit 2 if one cannot be."""
     try:
         return Reports(
-            kwargs["report"], kwargs["report_html"], on_error=functools.partial(click.echo, err=True)
+            kwargs["report"],
+            kwargs["report_html"],
+            settings(kwargs, options.context),
+            on_error=functools.partial(click.echo, err=True),
         )
     except ReportError as err:
         _fail(str(err))
@@ -254,7 +257,7 @@ def fix(
     work = _Work(paths, kwargs["include"], kwargs["exclude"], out if mode is Mode.OUT else None)
     tally = Tally()
     stdout = sys.stdout.buffer
-    with _reports(kwargs) as reports:
+    with _reports(kwargs, options) as reports:
         for outcome in _outcomes(work, options, kwargs, reports):
             tally.add(outcome)
             stdout.write(outcome.output)
@@ -285,7 +288,7 @@ def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
     work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()
     with contextlib.ExitStack() as stack:
-        reports = stack.enter_context(_reports(kwargs))
+        reports = stack.enter_context(_reports(kwargs, options))
         array = stack.enter_context(JsonArray(sys.stdout)) if output_format == "json" else None
         for outcome in _outcomes(work, options, kwargs, reports):
             tally.add(outcome)

@@ -99,6 +99,15 @@ class Finding(NamedTuple):
     input. ``replacement`` is ``None`` when there is nothing to apply. A named
     tuple rather than a frozen dataclass: adversarial text yields a finding every
     few characters, and a tuple is several times cheaper to make.
+
+    A fix replaces the span with ``replacement``, unless ``edits`` says which parts of the span
+    it changes: ``(start, end, text)`` edits, sorted and disjoint, inside the span, applied all
+    together or not at all (a quotation's two marks). The text between them stays as it is, so a
+    later fix inside it keeps its own position. ``replacement`` is then the span once edited.
+
+    >>> pair = Finding("q", "m", 3, 8, "“abc”", edits=((3, 4, "“"), (7, 8, "”")))
+    >>> pair.changes()
+    ((3, 4, '“'), (7, 8, '”'))
     """
 
     rule: str
@@ -110,20 +119,49 @@ class Finding(NamedTuple):
     line: int = 0
     column: int = 0
     applied: bool = False
+    edits: tuple[tuple[int, int, str], ...] = ()
 
     def marked(self, *, applied: bool) -> Finding:
         """A copy that says whether the fix was applied."""
         return Finding(
-            self.rule, self.message, self.start, self.end, self.replacement, self.safety, 0, 0, applied
+            self.rule,
+            self.message,
+            self.start,
+            self.end,
+            self.replacement,
+            self.safety,
+            0,
+            0,
+            applied,
+            self.edits,
         )
 
     def located(self, start: int, end: int, line: int, column: int) -> Finding:
-        """A copy with its span, line and column in the original input."""
+        """A copy with its span, line and column in the original input (its edits, which only
+        the pipeline reads, are left behind)."""
         return Finding(
             self.rule, self.message, start, end, self.replacement, self.safety, line, column, self.applied
         )
+
+    def changes(self) -> tuple[tuple[int, int, str], ...]:
+        """The ``(start, end, text)`` edits the fix makes: its own ``edits``, or the whole span."""
+        return self.edits or ((self.start, self.end, self.replacement or ""),)
 
     @property
     def fixable(self) -> bool:
         """Whether the finding carries a fix at all."""
         return self.replacement is not None and self.safety is not Safety.DISPLAY
+
+
+class Edit(NamedTuple):
+    """One edit an applied fix made, located in the original input: ``original[start:end]`` was
+    replaced, changing the text's length by ``delta``; ``finding`` is the index of the fix in
+    :attr:`Result.findings <cleanup.result.Result.findings>`.
+
+    Edits made in later rounds, inside text an earlier fix wrote, are located on that fix's span.
+    """
+
+    start: int
+    end: int
+    delta: int
+    finding: int

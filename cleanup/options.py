@@ -25,6 +25,7 @@ import click
 from cleanup import glossary, style
 from cleanup.lang.sources import LANGUAGES
 from cleanup.passes import Context
+from cleanup.review.decisions import Settings, sha256_hex
 from cleanup.rules import UnknownRuleError, select_rules
 
 
@@ -53,6 +54,17 @@ def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], target: str) -> f
         raise click.UsageError(str(err)) from None
 
 
+def side_files(glossary_file: str | None, style_file: str | None, allow_file: str | None) -> dict[str, Any]:
+    """The glossary, house style and allowed terms read from their files (none when not given),
+    as the keyword arguments of :class:`~cleanup.passes.Context`."""
+    try:
+        entries = glossary.read(glossary_file) if glossary_file else ()
+        house = style.read(style_file) if style_file else ()
+    except (glossary.GlossaryError, style.StyleError) as err:
+        raise click.UsageError(str(err)) from None
+    return {"glossary": entries, "house": house, "allowed": allowed_terms(allow_file)}
+
+
 def context(options: dict[str, Any]) -> Context:
     """The rules and language settings of a command, from the options :func:`rule_options` adds."""
     target = options["target"]
@@ -61,18 +73,29 @@ def context(options: dict[str, Any]) -> Context:
         if source not in LANGUAGES or source == target:
             choices = ", ".join(language for language in LANGUAGES if language != target)
             raise click.UsageError(f"--source {source}: expected one of {choices}")
-    try:
-        entries = glossary.read(options["glossary_file"]) if options["glossary_file"] else ()
-        house = style.read(options["style_file"]) if options["style_file"] else ()
-    except (glossary.GlossaryError, style.StyleError) as err:
-        raise click.UsageError(str(err)) from None
     return Context(
         enabled=_enabled(options["select"], options["ignore"], target),
-        allowed=allowed_terms(options["allow_file"]),
         target=target,
         sources=sources,
-        glossary=entries,
-        house=house,
+        **side_files(options["glossary_file"], options["style_file"], options["allow_file"]),
+    )
+
+
+def file_digest(path: str | None) -> str | None:
+    """The SHA-256 of a settings file's bytes, as a decisions file records it; ``None`` for none."""
+    return None if path is None else sha256_hex(Path(path).read_bytes())
+
+
+def settings(options: dict[str, Any], ctx: Context) -> Settings:
+    """What a command's changes are made with, as a decisions file records it."""
+    return Settings(
+        rules=tuple(sorted(ctx.enabled)),
+        unsafe=options["unsafe"],
+        target=ctx.target,
+        sources=ctx.sources,
+        glossary=file_digest(options["glossary_file"]),
+        style=file_digest(options["style_file"]),
+        allow=file_digest(options["allow_file"]),
     )
 
 

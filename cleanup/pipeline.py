@@ -2,50 +2,105 @@
 
 >>> from cleanup.passes import Context
 >>> from cleanup.rules import select_rules
->>> run("exploitation; At the same time ,", Context(select_rules())).text
+>>> result = run("exploitation; At the same time ,", Context(select_rules()))
+>>> result.text
 'exploitation; at the same time,'
+>>> [(edit.start, edit.end, edit.delta, result.findings[edit.finding].rule) for edit in result.edits]
+[(30, 31, -1, 'space-before-punctuation'), (14, 15, 0, 'semicolon-capital')]
 """
 
 from __future__ import annotations
 
-from operator import attrgetter
+from bisect import bisect_right
+from operator import attrgetter, itemgetter
 
-from cleanup.model import Finding
+from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex
 from cleanup.passes import PASSES, Context
 from cleanup.result import Result
 
 MAX_ROUNDS = 4
 _BY_SPAN = attrgetter("start", "end")
+_START_END = itemgetter(0, 1)
 _PASS_RULES = tuple((step, step.rule_ids) for step in PASSES)
+# An edit as a pass made it: start and end in the text it saw, and the text put there.
+_Change = tuple[int, int, str]
 
 
-def _apply(text: str, fixes: list[Finding]) -> str:
+def _apply(text: str, changes: list[_Change]) -> str:
     parts = []
     cursor = 0
-    for fix in fixes:
-        parts.append(text[cursor : fix.start])
-        parts.append(fix.replacement or "")
-        cursor = fix.end
+    for start, end, replacement in changes:
+        parts.append(text[cursor:start])
+        parts.append(replacement)
+        cursor = end
     parts.append(text[cursor:])
     return "".join(parts)
 
 
+class _Taken:
+    """The edits chosen so far in one pass, sorted, to test a new fix's edits against."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.edits: list[_Change] = []
+
+    def fits(self, changes: tuple[_Change, ...]) -> bool:
+        """Whether no edit of ``changes`` overlaps a chosen edit (touching is fine)."""
+        for start, end, _ in changes:
+            index = bisect_right(self.starts, start)
+            if index and self.edits[index - 1][1] > start:
+                return False
+            if index < len(self.starts) and self.starts[index] < end:
+                return False
+        return True
+
+    def take(self, changes: tuple[_Change, ...]) -> None:
+        for change in changes:
+            index = bisect_right(self.starts, change[0])
+            self.starts.insert(index, change[0])
+            self.edits.insert(index, change)
+
+
+def _trimmed(text: str, change: _Change) -> _Change | None:
+    """The edit without the characters it leaves as they were at its ends, so that it locates
+    exactly what changed ("Khameneiâ€™s" → "Khamenei’s" edits "â€™"); ``None`` if it changes
+    nothing.
+
+    >>> _trimmed("a. , b", (1, 4, ","))
+    (1, 3, '')
+    """
+    start, end, new = change
+    head = 0
+    limit = min(end - start, len(new))
+    while head < limit and text[start + head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and text[end - 1 - tail] == new[len(new) - 1 - tail]:
+        tail += 1
+    if head == end - start == len(new):
+        return None
+    return start + head, end - tail, new[head : len(new) - tail]
+
+
 def _choose_fixes(findings: list[Finding], unsafe: bool) -> list[Finding]:
-    """Mark the fixes to apply: allowed by safety and not overlapping an earlier one."""
+    """Mark the fixes to apply: allowed by safety and not overlapping an earlier one's edits."""
     marked = []
-    last_end = -1
+    taken = _Taken()
     for finding in findings:
-        applies = finding.fixable and finding.safety.allowed(unsafe=unsafe) and finding.start >= last_end
+        applies = finding.fixable and finding.safety.allowed(unsafe=unsafe)
         if applies:
-            last_end = finding.end
+            changes = finding.changes()
+            applies = taken.fits(changes)
+            if applies:
+                taken.take(changes)
         marked.append(finding.marked(applied=applies))
     return marked
 
 
 class _Chain:
-    """One cleaning: the text so far, the edits that made it, and every finding with the
-    number of edit maps in force when its pass ran."""
+    """One cleaning: the text so far, the edit maps that made it, every finding with the number
+    of edit maps in force when its pass ran, and every edit with the same and its finding."""
 
     def __init__(self, text: str, context: Context, unsafe: bool) -> None:
         self.text = text
@@ -53,6 +108,7 @@ class _Chain:
         self.unsafe = unsafe
         self.maps: list[EditMap] = []
         self.seen: list[tuple[Finding, int]] = []
+        self.changes: list[tuple[_Change, int, int]] = []  # (edit, depth, index in seen)
 
     def round(self, *, first: bool) -> bool:
         """Run every pass once; report whether any fix was applied.
@@ -68,31 +124,54 @@ class _Chain:
             if not found:
                 continue
             found.sort(key=_BY_SPAN)
-            marked = _choose_fixes(found, self.unsafe)
             depth = len(self.maps)
-            self.seen.extend((f, depth) for f in marked if first or f.applied)
-            fixes = [f for f in marked if f.applied]
-            if fixes:
-                self.text = _apply(self.text, fixes)
-                self.maps.append(EditMap([(f.start, f.end, len(f.replacement or "")) for f in fixes]))
+            changes: list[_Change] = []
+            for finding in _choose_fixes(found, self.unsafe):
+                if finding.applied:
+                    trimmed = [c for c in (_trimmed(self.text, c) for c in finding.changes()) if c]
+                    self.changes.extend((change, depth, len(self.seen)) for change in trimmed)
+                    changes += trimmed
+                if first or finding.applied:
+                    self.seen.append((finding, depth))
+            if changes:
+                changes.sort(key=_START_END)
+                self.text = _apply(self.text, changes)
+                self.maps.append(EditMap([(start, end, len(new)) for start, end, new in changes]))
                 changed = True
         return changed
 
-    def located(self, original: str) -> tuple[Finding, ...]:
-        """Every finding with its span, line and column in ``original``."""
+    def _to_original(self, start: int, end: int, depth: int) -> tuple[int, int]:
+        """A span of the text the first ``depth`` edit maps made, in the original."""
+        for edit_map in reversed(self.maps[:depth]):
+            start = edit_map.to_old(start, end=False)
+            end = max(start, edit_map.to_old(end, end=True))
+        return start, end
+
+    def located(self, original: str) -> tuple[tuple[Finding, ...], tuple[Edit, ...]]:
+        """Every finding with its span, line and column in ``original``, and every edit of the
+        applied ones located there too."""
         if not self.seen:
-            return ()
+            return (), ()
         lines = LineIndex(original)
         located = []
-        for finding, depth in self.seen:
-            start, end = finding.start, finding.end
-            for edit_map in reversed(self.maps[:depth]):
-                start = edit_map.to_old(start, end=False)
-                end = max(start, edit_map.to_old(end, end=True))
+        for number, (finding, depth) in enumerate(self.seen):
+            start, end = self._to_original(finding.start, finding.end, depth)
             line, column = lines.locate(start)
-            located.append(finding.located(start, end, line, column))
-        located.sort(key=lambda f: (f.start, f.end, f.rule))
-        return tuple(located)
+            located.append((finding.located(start, end, line, column), number))
+        # A fix another one overlapped in the first round, applied in a later one, is reported once.
+        applied = {(f.rule, f.start, f.end) for f, _ in located if f.applied}
+        located = [
+            pair
+            for pair in located
+            if pair[0].applied or (pair[0].rule, pair[0].start, pair[0].end) not in applied
+        ]
+        located.sort(key=lambda pair: (pair[0].start, pair[0].end, pair[0].rule))
+        position = {number: index for index, (_, number) in enumerate(located)}
+        edits = []
+        for (start, end, new), depth, number in self.changes:
+            old_start, old_end = self._to_original(start, end, depth)
+            edits.append(Edit(old_start, old_end, len(new) - (end - start), position[number]))
+        return tuple(finding for finding, _ in located), tuple(edits)
 
 
 def run(text: str, context: Context, *, unsafe: bool = False) -> Result:
@@ -108,4 +187,5 @@ def run(text: str, context: Context, *, unsafe: bool = False) -> Result:
         if not chain.round(first=first):
             break
         first = False
-    return Result(original=text, text=chain.text, findings=chain.located(text))
+    findings, edits = chain.located(text)
+    return Result(original=text, text=chain.text, findings=findings, edits=edits)

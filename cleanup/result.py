@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleanup.model import Finding
+from cleanup.model import Edit, Finding
 from cleanup.render.diff import unified_diff
 
 
@@ -19,12 +19,14 @@ class Result:
     """What :func:`cleanup.clean` returns.
 
     ``findings`` are sorted by position; their offsets, lines and columns refer to
-    ``original``.
+    ``original``. ``edits`` are the edits the applied fixes made, located in ``original``, in the
+    order they were made; the review splits the changes by them.
     """
 
     original: str
     text: str
     findings: tuple[Finding, ...]
+    edits: tuple[Edit, ...] = ()
 
     @property
     def changed(self) -> bool:

@@ -14,6 +14,9 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
+from cleanup.review.decisions import Settings
+from cleanup.rules import select_rules
+
 # Property tests draw the same examples on every run and every machine, as the rest of the suite
 # is deterministic; a failure found once is found again.
 settings.register_profile("deterministic", derandomize=True, database=None)
@@ -24,6 +27,8 @@ SHARED = ROOT.parent / "shared"
 CORPORA = SHARED / "corpora"
 SEED = ROOT / "seeds" / "000_a4250b86ee3da36c.txt"
 SEED_EXPECTED = SHARED / "seeds" / "000_a4250b86ee3da36c.expected.txt"
+# What cleanup.clean() runs with by default, as a decisions file records it.
+DEFAULT_SETTINGS = Settings(tuple(sorted(select_rules())))
 
 
 @pytest.fixture

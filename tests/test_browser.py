@@ -21,9 +21,11 @@ from cleanup import clean
 from cleanup.render.html import HtmlReport
 from cleanup.review.commands import apply_command
 from cleanup.review.decisions import sha256_hex
-from tests.conftest import SEED
+from tests.conftest import DEFAULT_SETTINGS, SEED
 from tests.test_html_report import MALICIOUS
 from tests.test_review_hunks import SEED_FIXES, by_hand
+
+QUOTATION = "He said «in the market , said» today.\n"
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -82,9 +84,12 @@ def report(tmp_path: Path) -> tuple[Path, Path]:
     seed = tmp_path / "seed.txt"
     seed.write_bytes(SEED.read_bytes())
     folder = tmp_path / "report"
-    with HtmlReport(folder) as html:
+    quotation = tmp_path / "quotation.txt"
+    quotation.write_text(QUOTATION, encoding="utf-8")
+    with HtmlReport(folder, DEFAULT_SETTINGS) as html:
         html.add(str(seed), sha256_hex(seed.read_bytes()), clean(seed.read_text(encoding="utf-8")))
         html.add("</script><script>window.pwned=3</script>", "0" * 64, clean(MALICIOUS, select=["ALL"]))
+        html.add(str(quotation), sha256_hex(quotation.read_bytes()), clean(QUOTATION))
     return folder, seed
 
 
@@ -112,7 +117,7 @@ def test_review_in_the_browser_then_apply(browser, report, downloads: Path, tmp_
     browser.get((folder / "index.html").as_uri())
     assert browser.title == "Articles, page 1 of 1 · cleanup review"
     rows = browser.find_elements(By.CSS_SELECTOR, "table.articles td.path a")
-    assert [row.text for row in rows] == [str(seed), "</script><script>window.pwned=3</script>"]
+    assert [row.text for row in rows][:2] == [str(seed), "</script><script>window.pwned=3</script>"]
 
     rows[1].click()
     assert browser.execute_script("return typeof window.pwned") == "undefined"
@@ -154,7 +159,22 @@ def test_review_in_the_browser_then_apply(browser, report, downloads: Path, tmp_
     assert collected["files"] == exported["files"], "the index collects the decisions made on the pages"
 
     decisions = downloads / "decisions.json"
-    done = CliRunner().invoke(apply_command, [str(decisions)])
+    done = CliRunner().invoke(apply_command, ["--root", str(tmp_path), str(decisions)])
     assert done.exit_code == 0, done.stderr
     original = SEED.read_text(encoding="utf-8")
     assert seed.read_text(encoding="utf-8") == by_hand(original, [SEED_FIXES[0], SEED_FIXES[2]])
+
+
+def test_a_quotation_is_ticked_whole(browser, report) -> None:
+    folder, _ = report
+    browser.get((folder / "articles" / "000003.html").as_uri())
+    marks = browser.find_elements(By.CSS_SELECTOR, '#text label.hunk[data-hunk="1"]')
+    assert [mark.get_attribute("id") for mark in marks] == ["t1", "t1-2"]
+    assert [mark.find_element(By.TAG_NAME, "ins").text for mark in marks] == ["“", "”"]
+    marks[1].click()  # the closing mark ticks the quotation's one box
+    assert browser.find_element(By.ID, "h1").is_selected()
+    assert all("accepted" in mark.get_attribute("class").split() for mark in marks)
+    assert "accepted" not in browser.find_element(By.ID, "t2").get_attribute("class").split()
+    record = json.loads(browser.execute_script("return window.cleanupDecisions()"))["files"][0]
+    assert [[p["new"] for p in h["parts"]] for h in record["hunks"]] == [["“", "”"], [""]]
+    assert [h["accepted"] for h in record["hunks"]] == [True, False]

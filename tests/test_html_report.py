@@ -15,7 +15,7 @@ from cleanup import clean
 from cleanup.render.html import HtmlReport
 from cleanup.review.commands import apply_command
 from cleanup.review.decisions import sha256_hex
-from tests.conftest import SEED
+from tests.conftest import DEFAULT_SETTINGS, SEED
 from tests.test_review_hunks import SEED_FIXES, by_hand
 
 MALICIOUS = (
@@ -68,7 +68,7 @@ def page(folder, name: str) -> str:
 
 
 def test_a_malicious_article_is_shown_as_text(tmp_path) -> None:
-    with HtmlReport(tmp_path) as report:
+    with HtmlReport(tmp_path, DEFAULT_SETTINGS) as report:
         report.add(MALICIOUS_PATH, "0" * 64, clean(MALICIOUS, select=["ALL"]))
     article = page(tmp_path, "articles/000001.html")
     parsed = Page(article)
@@ -85,7 +85,7 @@ def test_a_malicious_article_is_shown_as_text(tmp_path) -> None:
 
 
 def test_pages_load_nothing_and_allow_only_their_own_script(tmp_path) -> None:
-    with HtmlReport(tmp_path) as report:
+    with HtmlReport(tmp_path, DEFAULT_SETTINGS) as report:
         report.add("seed.txt", "0" * 64, clean(SEED.read_text(encoding="utf-8")))
     for name in ("index.html", "articles/000001.html"):
         parsed = Page(page(tmp_path, name))
@@ -101,7 +101,7 @@ def test_pages_load_nothing_and_allow_only_their_own_script(tmp_path) -> None:
 
 def test_an_article_page_highlights_each_change_in_place(tmp_path) -> None:
     original = SEED.read_text(encoding="utf-8")
-    with HtmlReport(tmp_path) as report:
+    with HtmlReport(tmp_path, DEFAULT_SETTINGS) as report:
         report.add("seed.txt", sha256_hex(SEED.read_bytes()), clean(original))
     article = page(tmp_path, "articles/000001.html")
     parsed = Page(article)
@@ -123,7 +123,7 @@ def test_an_article_page_highlights_each_change_in_place(tmp_path) -> None:
 def test_the_page_carries_decisions_that_apply_reads(tmp_path) -> None:
     target = tmp_path / "seed.txt"
     target.write_bytes(SEED.read_bytes())
-    with HtmlReport(tmp_path / "report") as report:
+    with HtmlReport(tmp_path / "report", DEFAULT_SETTINGS) as report:
         report.add(str(target), sha256_hex(target.read_bytes()), clean(target.read_text(encoding="utf-8")))
     data = json.loads(Page(page(tmp_path / "report", "articles/000001.html")).scripts[0])
     record = data["file"]
@@ -131,14 +131,14 @@ def test_the_page_carries_decisions_that_apply_reads(tmp_path) -> None:
     for hunk in record["hunks"]:
         hunk["accepted"] = hunk["id"] == 2
     decisions = tmp_path / "decisions.json"
-    decisions.write_text(json.dumps({"format": "cleanup-decisions", "version": 1, "files": [record]}))
-    done = CliRunner().invoke(apply_command, [str(decisions)])
+    decisions.write_text(json.dumps({"format": "cleanup-decisions", "version": 2, "files": [record]}))
+    done = CliRunner().invoke(apply_command, ["--root", str(tmp_path), str(decisions)])
     assert done.exit_code == 0, done.stderr
     assert target.read_text(encoding="utf-8") == by_hand(SEED.read_text(encoding="utf-8"), [SEED_FIXES[1]])
 
 
 def test_a_thousand_articles_are_paged(tmp_path) -> None:
-    with HtmlReport(tmp_path) as report:
+    with HtmlReport(tmp_path, DEFAULT_SETTINGS) as report:
         for number in range(1000):
             text = f"Article {number}: the market , said; At the time.\n" * 20 if number % 2 else "Clean.\n"
             report.add(f"batch/{number:04d}.txt", "0" * 64, clean(text))
@@ -161,4 +161,4 @@ def test_a_thousand_articles_are_paged(tmp_path) -> None:
 
 def test_per_page_must_be_positive(tmp_path) -> None:
     with pytest.raises(ValueError, match="per_page"):
-        HtmlReport(tmp_path, per_page=0)
+        HtmlReport(tmp_path, DEFAULT_SETTINGS, per_page=0)

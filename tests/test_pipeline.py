@@ -78,3 +78,32 @@ def test_a_pass_that_cannot_fix_runs_once_and_one_that_can_runs_again(monkeypatc
     pipeline.run(text, context, unsafe=True)  # now it may rename a place: it looks again
     assert calls.count("leftovers") == 2
     assert [f.rule for f in result.findings] == ["punctuation-cluster", "source-phrase"]
+
+
+def test_a_fix_inside_a_converted_quotation_keeps_its_own_place() -> None:
+    text = "He said «in the market , said; At once» today"
+    result = clean(text)
+    assert result.text == "He said “in the market, said; at once” today"
+    by_rule = {f.rule: f for f in result.findings}
+    assert (by_rule["source-quotes"].line, by_rule["source-quotes"].column) == (1, 9)
+    capital = by_rule["semicolon-capital"]
+    assert text[capital.start : capital.end] == "A" and (capital.line, capital.column) == (1, 32)
+    space = by_rule["space-before-punctuation"]
+    assert text[space.start : space.end] == " " and (space.line, space.column) == (1, 23)
+
+
+def test_a_fix_deferred_by_an_overlap_is_reported_once() -> None:
+    result = clean("He said «76 % of them» today")
+    assert result.text == "He said “76% of them” today"
+    assert [(f.rule, f.applied) for f in result.findings] == [
+        ("source-quotes", True),
+        ("percent-space", True),
+    ]
+
+
+def test_a_multi_edit_fix_is_applied_whole_or_not_at_all() -> None:
+    pair = Finding("q", "pair", 0, 7, "“abc”", Safety.SAFE, edits=((0, 1, "“"), (6, 7, "”")))
+    inside = Finding("s", "inside", 2, 3, "", Safety.SAFE)
+    crossing = Finding("c", "crossing", 5, 7, "x", Safety.SAFE)
+    marked = _choose_fixes([pair, inside, crossing], unsafe=False)
+    assert [f.applied for f in marked] == [True, True, False]

@@ -10,7 +10,7 @@ from cleanup import clean
 from cleanup.cli import main
 from cleanup.review.decisions import FileDecisions, dump, sha256_hex
 from cleanup.review.hunks import split_changes
-from tests.conftest import SEED
+from tests.conftest import DEFAULT_SETTINGS, SEED
 
 
 def test_word_diff_shows_the_seeds_three_changes_with_their_rules(runner: CliRunner, seed) -> None:
@@ -61,9 +61,11 @@ def test_review_and_apply_are_commands_of_cleanup(runner: CliRunner, seed, tmp_p
     hunks = split_changes(clean(SEED.read_text(encoding="utf-8"))).hunks
     decisions = tmp_path / "decisions.json"
     decisions.write_text(
-        dump([FileDecisions(str(seed), sha256_hex(seed.read_bytes()), hunks, frozenset({2}))])
+        dump(
+            [FileDecisions(seed.name, sha256_hex(seed.read_bytes()), DEFAULT_SETTINGS, hunks, frozenset({2}))]
+        )
     )
-    applied = runner.invoke(main, ["apply", str(decisions)])
+    applied = runner.invoke(main, ["apply", "--root", str(seed.parent), str(decisions)])
     assert applied.exit_code == 0
     only_second = SEED.read_text(encoding="utf-8").replace("al-Assad). , but", "al-Assad), but")
     assert seed.read_text(encoding="utf-8") == only_second

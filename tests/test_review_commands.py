@@ -14,7 +14,7 @@ from cleanup.review import commands
 from cleanup.review.commands import apply_command, review_command
 from cleanup.review.decisions import FileDecisions, dump, sha256_hex
 from cleanup.review.hunks import split_changes
-from tests.conftest import ROOT, SEED
+from tests.conftest import DEFAULT_SETTINGS, ROOT, SEED
 from tests.test_review_hunks import SEED_FIXES, by_hand
 
 # A UTF-8 byte-order mark, CRLF line ends and no final newline, all of which must survive.
@@ -120,7 +120,7 @@ def test_review_options_choose_the_rules(runner: CliRunner, article) -> None:
 def decisions_for(path, accepted: set[int]) -> str:
     data = path.read_bytes()
     hunks = split_changes(clean(data.decode("utf-8-sig"))).hunks
-    return dump([FileDecisions(str(path), sha256_hex(data), hunks, frozenset(accepted))])
+    return dump([FileDecisions(path.name, sha256_hex(data), DEFAULT_SETTINGS, hunks, frozenset(accepted))])
 
 
 def test_apply_changes_exactly_the_accepted_hunks(runner: CliRunner, seed, article, tmp_path) -> None:
@@ -128,13 +128,13 @@ def test_apply_changes_exactly_the_accepted_hunks(runner: CliRunner, seed, artic
     files = (
         json.loads(decisions_for(seed, {1, 3}))["files"] + json.loads(decisions_for(article, {2}))["files"]
     )
-    decisions.write_text(json.dumps({"format": "cleanup-decisions", "version": 1, "files": files}))
-    done = runner.invoke(apply_command, [str(decisions)])
+    decisions.write_text(json.dumps({"format": "cleanup-decisions", "version": 2, "files": files}))
+    done = runner.invoke(apply_command, ["--root", str(tmp_path), str(decisions)])
     assert done.exit_code == 0, done.stderr
     assert seed.read_bytes() == seed_with_first_and_third_changes()
     expected = "\ufeffFirst line , here.\r\nexploitation; at the same time , prices rose"
     assert article.read_bytes() == expected.encode("utf-8")
-    assert f"{seed}: applied 2 of 3 changes" in done.stderr
+    assert f"{seed.name}: applied 2 of 3 changes" in done.stderr
 
 
 def test_apply_refuses_a_changed_file_and_goes_on(runner: CliRunner, seed, article, tmp_path) -> None:
@@ -142,10 +142,10 @@ def test_apply_refuses_a_changed_file_and_goes_on(runner: CliRunner, seed, artic
     first.write_text(decisions_for(article, {1, 2, 3}))
     second.write_text(decisions_for(seed, {2}))
     article.write_bytes(ARTICLE.replace("rose", "fell").encode("utf-8"))
-    done = runner.invoke(apply_command, [str(first), str(second)])
+    done = runner.invoke(apply_command, ["--root", str(tmp_path), str(first), str(second)])
     assert done.exit_code == 2
     assert done.stderr.splitlines()[0] == (
-        f"{article}: error: changed since the decisions were made; left as it is"
+        f"{article.name}: error: changed since the decisions were made; left as it is"
     )
     assert article.read_bytes() == ARTICLE.replace("rose", "fell").encode("utf-8")
     assert seed.read_bytes().decode("utf-8") == by_hand(SEED.read_text(encoding="utf-8"), [SEED_FIXES[1]])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from itertools import combinations
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from cleanup import clean
 from cleanup.model import Safety
-from cleanup.review.hunks import Hunk, apply_hunks, split_changes
+from cleanup.review.hunks import Hunk, Part, apply_hunks, split_changes
 from tests.conftest import SEED, SEED_EXPECTED, shared_file
 
 # The three artefacts of the founding article, and what each becomes (see its expected text).
@@ -108,13 +109,14 @@ def test_a_long_paragraph_with_many_changes_is_split_exactly() -> None:
 
 
 def test_apply_refuses_decisions_made_for_another_text() -> None:
-    hunks = [Hunk(1, 0, 1, "a", "A"), Hunk(2, 1, 3, "bc", "")]
+    hunks = [Hunk(1, (Part(0, 1, "a", "A"),)), Hunk(2, (Part(1, 3, "bc", ""),))]
     with pytest.raises(ValueError, match="does not match"):
         apply_hunks("xbc", hunks, {1})
     with pytest.raises(ValueError, match="no hunk has the id 3"):
         apply_hunks("abc", hunks, {3})
+    overlapping = [Hunk(1, (Part(0, 2, "ab", ""),)), Hunk(2, (Part(1, 3, "bc", ""),))]
     with pytest.raises(ValueError, match="overlaps"):
-        apply_hunks("abc", [Hunk(1, 0, 2, "ab", ""), Hunk(2, 1, 3, "bc", "")], {1, 2})
+        apply_hunks("abc", overlapping, {1, 2})
 
 
 @settings(max_examples=300, deadline=None)
@@ -122,20 +124,34 @@ def test_apply_refuses_decisions_made_for_another_text() -> None:
 def test_hunks_are_disjoint_labelled_and_rebuild_the_fixed_text(text: str, unsafe: bool) -> None:
     result = clean(text, unsafe=unsafe)
     changes = split_changes(result)
-    previous_end = -1
-    for number, hunk in enumerate(changes.hunks, start=1):
-        assert hunk.id == number
-        assert hunk.start > previous_end, "hunks neither overlap nor touch"
-        assert text[hunk.start : hunk.end] == hunk.old and hunk.old != hunk.new
+    assert [hunk.id for hunk in changes.hunks] == list(range(1, len(changes.hunks) + 1))
+    assert [hunk.start for hunk in changes.hunks] == sorted(hunk.start for hunk in changes.hunks)
+    parts = sorted((part for hunk in changes.hunks for part in hunk.parts), key=lambda part: part.start)
+    for before, after in itertools.pairwise(parts):
+        assert before.end < after.start, "parts neither overlap nor touch"
+    for hunk in changes.hunks:
+        assert all(text[p.start : p.end] == p.old and p.old != p.new for p in hunk.parts)
         assert hunk.rules, "every change names the rules that made it"
-        previous_end = hunk.end
     assert apply_hunks(text, changes.hunks, {h.id for h in changes.hunks}) == result.text
     assert apply_hunks(text, changes.hunks, set()) == text
 
 
-def test_an_ambiguous_alignment_still_gives_labelled_hunks() -> None:
-    # Diffed token by token this is an insertion at the start and a deletion at the end,
-    # the second made by no finding; merged, it is one change made by the mojibake fix.
+def test_a_change_is_what_its_fix_edited_however_the_texts_align() -> None:
+    # Diffed token by token this could be an insertion at the start and a deletion at the end;
+    # the hunk is the mojibake fix's own edit.
     result = clean("Ã©\xa0Ã©\xa0")
     changes = split_changes(result)
-    assert [(h.old, h.new, h.rules) for h in changes.hunks] == [("Ã©\xa0Ã©\xa0", result.text, ("mojibake",))]
+    assert [(h.old, h.new, h.rules) for h in changes.hunks] == [("Ã©", "é", ("mojibake",))]
+    assert apply_hunks(result.original, changes.hunks, {1}) == result.text
+
+
+def test_a_quotation_is_one_change_of_two_parts_and_a_fix_inside_it_another() -> None:
+    original = "He said «in the market , said» today"
+    changes = split_changes(clean(original))
+    assert [[(p.old, p.new) for p in h.parts] for h in changes.hunks] == [
+        [("«", "“"), ("»", "”")],
+        [(" ", "")],
+    ]
+    assert [h.rules for h in changes.hunks] == [("source-quotes",), ("space-before-punctuation",)]
+    assert apply_hunks(original, changes.hunks, {1}) == "He said “in the market , said” today"
+    assert apply_hunks(original, changes.hunks, {2}) == "He said «in the market, said» today"

@@ -13,7 +13,8 @@ Pages are written as the articles come, each atomically; the index pages at :met
 >>> import tempfile, pathlib
 >>> from cleanup import clean
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> with HtmlReport(folder) as report:
+>>> from cleanup.review.decisions import Settings
+>>> with HtmlReport(folder, Settings(("space-before-punctuation",))) as report:
 ...     report.add("a.txt", "0" * 64, clean("<b>bold</b> and the market , said"))
 >>> sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
 ['articles/000001.html', 'index.html']
@@ -39,8 +40,8 @@ from markupsafe import Markup
 from cleanup.model import Finding, Safety
 from cleanup.outputs import write_copy
 from cleanup.result import Result
-from cleanup.review.decisions import FileDecisions
-from cleanup.review.hunks import Changes, Hunk, split_changes
+from cleanup.review.decisions import FileDecisions, Settings
+from cleanup.review.hunks import Changes, Hunk, Part, split_changes
 from cleanup.review.worddiff import visible
 from cleanup.rules import ALL_RULES
 
@@ -110,21 +111,30 @@ def _title(findings: tuple[Finding, ...]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Piece:
-    """A stretch of the article: plain text, a flagged stretch, or a change."""
+    """A stretch of the article: plain text, a flagged stretch, or a part of a change (``number``
+    counts the parts of its hunk from 1)."""
 
     text: str = ""
     hunk: Hunk | None = None
+    part: Part | None = None
+    number: int = 1
     flag: bool = False
     flagged: bool = False
     title: str = ""
 
     @property
     def old(self) -> str:
-        return visible(self.hunk.old) if self.hunk else ""
+        return visible(self.part.old) if self.part else ""
 
     @property
     def new(self) -> str:
-        return visible(self.hunk.new) if self.hunk else ""
+        return visible(self.part.new) if self.part else ""
+
+    @property
+    def element_id(self) -> str:
+        """The id of the part's element: ``t`` and the hunk's id, and the part's number after the first."""
+        suffix = f"-{self.number}" if self.number > 1 else ""
+        return f"t{self.hunk.id}{suffix}" if self.hunk else ""
 
 
 class _Flags:
@@ -161,15 +171,19 @@ def _plain(text: str, start: int, end: int, flags: _Flags) -> list[_Piece]:
 
 
 def _pieces(changes: Changes) -> list[_Piece]:
-    """The article as plain stretches and changes, in order."""
+    """The article as plain stretches and the parts of changes, in order."""
     text, flags = changes.original, _Flags(changes.flags)
+    parts = sorted(
+        ((part, number, hunk) for hunk in changes.hunks for number, part in enumerate(hunk.parts, start=1)),
+        key=lambda entry: entry[0].start,
+    )
     pieces, position = [], 0
-    for hunk in changes.hunks:
-        pieces += _plain(text, position, hunk.start, flags)
-        touching = tuple(flags.reaching(hunk.start, hunk.end, touching=True))
+    for part, number, hunk in parts:
+        pieces += _plain(text, position, part.start, flags)
+        touching = tuple(flags.reaching(part.start, part.end, touching=True))
         title = _title(hunk.findings + touching)
-        pieces.append(_Piece(hunk=hunk, flagged=bool(touching), title=title))
-        position = hunk.end
+        pieces.append(_Piece(hunk=hunk, part=part, number=number, flagged=bool(touching), title=title))
+        position = part.end
     pieces += _plain(text, position, len(text), flags)
     return pieces
 
@@ -201,19 +215,21 @@ class _Totals:
 
 
 class HtmlReport:
-    """A review report written into ``folder`` (made if missing; best kept for the report alone).
+    """A review report written into ``folder`` (made if missing; best kept for the report alone)
+    on results made with ``settings``, which the decisions it exports record.
 
     :meth:`add` writes an article's page at once; :meth:`close` writes the index pages,
     ``per_page`` articles each. Used as a context manager, it closes when the block ends
     without an error.
     """
 
-    def __init__(self, folder: Path | str, *, per_page: int = PER_PAGE) -> None:
+    def __init__(self, folder: Path | str, settings: Settings, *, per_page: int = PER_PAGE) -> None:
         if per_page < 1:
             raise ValueError("per_page must be at least 1")
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self._per_page = per_page
+        self._settings = settings
         # Decisions kept in the browser are filed under the report's folder, so that a report
         # made again in the same place finds them (each is checked against its file's SHA-256).
         self._id = hashlib.sha256(str(self.folder.resolve()).encode("utf-8")).hexdigest()[:16]
@@ -260,7 +276,7 @@ class HtmlReport:
 
     def _article(self, number: int, path: str, sha256: str, changes: Changes, by_safety: Counter[str]) -> str:
         text = changes.original
-        decisions = FileDecisions(path, sha256, changes.hunks, frozenset())
+        decisions = FileDecisions(path, sha256, self._settings, changes.hunks, frozenset())
         return _render(
             "article.html.j2",
             data={"report": self._id, "article": number, "file": decisions.record()},
@@ -273,8 +289,7 @@ class HtmlReport:
             changes=[
                 {
                     "hunk": h,
-                    "old": visible(h.old),
-                    "new": visible(h.new),
+                    "parts": [{"old": visible(p.old), "new": visible(p.new)} for p in h.parts],
                     "findings": [_explained(f, text) for f in h.findings],
                 }
                 for h in changes.hunks

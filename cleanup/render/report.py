@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from cleanup.io import AtomicTextFile, os_reason
 from cleanup.render.findings import finding_record
 from cleanup.render.html import HtmlReport
 from cleanup.render.paths import shown_path
+from cleanup.review.decisions import Settings
 
 # What json leaves raw but a terminal acts on or hides, or a reader splitting lines would split at:
 # C1 controls, format characters (bidirectional overrides), line and paragraph separators, and lone
@@ -112,9 +114,9 @@ class _JsonReport:
 class _HtmlReport:
     """``--report-html``: pages written whole as the articles come, the index at the end."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, settings: Settings) -> None:
         self.path = path
-        self._report = HtmlReport(path)
+        self._report = HtmlReport(path, settings)
 
     def add(self, outcome: Outcome) -> None:
         if outcome.result is None:
@@ -150,16 +152,24 @@ class Reports:
     """
 
     def __init__(
-        self, json_path: str | None, html_folder: str | None, on_error: Callable[[str], None]
+        self,
+        json_path: str | None,
+        html_folder: str | None,
+        settings: Settings,
+        on_error: Callable[[str], None],
     ) -> None:
         self._on_error = on_error
         self._open: list[_Report] = []
         self.failed = False
-        for path, kind in ((json_path, _JsonReport), (html_folder, _HtmlReport)):
+        openers: tuple[tuple[str | None, Callable[[str], _Report]], ...] = (
+            (json_path, _JsonReport),
+            (html_folder, functools.partial(_HtmlReport, settings=settings)),
+        )
+        for path, opener in openers:
             if path is None:
                 continue
             try:
-                self._open.append(kind(path))
+                self._open.append(opener(path))
             except OSError as err:
                 self.discard()
                 raise ReportError(f"{shown_path(path)}: error: {_reason(err, path)}") from None

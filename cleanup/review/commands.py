@@ -23,8 +23,9 @@ from cleanup.discover import DEFAULT_INCLUDE, Input, discover
 from cleanup.options import context, rule_options
 from cleanup.pipeline import run
 from cleanup.result import Result
-from cleanup.review.decisions import DecisionsError, FileDecisions, load, sha256_hex
-from cleanup.review.hunks import apply_hunks, split_changes
+from cleanup.review.decisions import DecisionsError, load
+from cleanup.review.hunks import split_changes
+from cleanup.review.replay import apply_decisions
 from cleanup.review.session import Ask, review
 
 EXIT_ERROR = 2
@@ -139,45 +140,48 @@ def review_command(
         sys.exit(EXIT_ERROR)
 
 
-def _apply_file(decided: FileDecisions, keep_encoding: bool) -> str:
-    """Apply one file's accepted changes; what was done, or :class:`~cleanup.io.InputError`."""
-    data = io.read_bytes(decided.path)
-    if sha256_hex(data) != decided.sha256:
-        raise io.InputError(decided.path, "changed since the decisions were made; left as it is")
-    document = io.decode(data, decided.path)
-    try:
-        text = apply_hunks(document.text, decided.hunks, decided.accepted)
-    except ValueError as err:
-        raise io.InputError(decided.path, f"the decisions do not fit the file ({err})") from None
-    if text != document.text:
-        if io.read_bytes(decided.path) != data:
-            raise io.InputError(decided.path, "changed while the decisions were being applied; left as it is")
-        io.write_atomic(decided.path, io.encode(document, text, keep_encoding=keep_encoding))
-    return f"{decided.path}: applied {len(decided.accepted)} of {len(decided.hunks)} changes"
-
-
 @click.command("apply")
 @click.argument("decisions", nargs=-1, required=True, metavar="DECISIONS.json...")
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False),
+    default=".",
+    show_default=True,
+    help="The folder the report was made from: every file applied to must be inside it.",
+)
+@click.option(
+    "--glossary",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The glossary the report was made with, if any.",
+)
+@click.option(
+    "--style", type=click.Path(exists=True, dir_okay=False), help="The house style the report was made with."
+)
+@click.option(
+    "--allow", type=click.Path(exists=True, dir_okay=False), help="The allow file the report was made with."
+)
 @click.option("--keep-encoding", is_flag=True, help="Write files in their own encoding rather than UTF-8.")
-def apply_command(decisions: tuple[str, ...], keep_encoding: bool) -> None:
+def apply_command(decisions: tuple[str, ...], root: str, keep_encoding: bool, **files: str | None) -> None:
     """Apply to the original files exactly the changes accepted in DECISIONS.json.
 
     The decisions file comes from the HTML report's "Export decisions" button; paths in it are
-    as the report was made, relative to the folder it was made from. A file whose bytes changed
-    since is refused and left as it is.
+    as the report was made, relative to the folder it was made from (--root). Nothing in it is
+    trusted: each file's changes are made again with the settings it records, and only those
+    are applied, to files inside --root whose bytes are the ones the decisions were made on.
     """
     failed = False
     for name in decisions:
         try:
-            files = load(io.read_bytes(name).decode("utf-8"))
+            decided_files = load(io.read_bytes(name).decode("utf-8"))
         except (io.InputError, DecisionsError, UnicodeDecodeError) as err:
             reason = err.reason if isinstance(err, io.InputError) else str(err)
             click.echo(f"{name}: error: {reason}", err=True)
             failed = True
             continue
-        for decided in files:
+        for decided in decided_files:
             try:
-                _show(_apply_file(decided, keep_encoding) + "\n")
+                done = apply_decisions(decided, Path(root), files, keep_encoding=keep_encoding)
+                _show(f"{decided.path}: {done}\n")
             except io.InputError as err:
                 click.echo(f"{decided.path}: error: {err.reason}", err=True)
                 failed = True

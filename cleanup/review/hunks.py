@@ -1,8 +1,11 @@
 """A result's changes as independent hunks, and any subset of them applied to the original.
 
-A hunk is one run of changed words, spaces or punctuation between the original and the fixed
-text, labelled with the applied findings that made it. Hunks never overlap and never touch, so
-each can be accepted or rejected on its own.
+A hunk is one decision for a reviewer: the edits of the fixes that only make sense together.
+It is built from the edits the pipeline made, never from a diff of the two texts, so it is
+labelled with exactly the fixes that made it. Edits that overlap or touch, or that only spaces
+and marks on one line separate, make one part (``"). , but"`` is one change, not three); the
+parts of one fix (a quotation's two marks) make one hunk. Parts of different hunks never touch,
+so any subset of hunks applies on its own and keeps every other character of the original.
 
 >>> from cleanup import clean
 >>> changes = split_changes(clean("exploitation; At the same time , Russia"))
@@ -10,55 +13,66 @@ each can be accepted or rejected on its own.
 [(1, 'At', 'at', ('semicolon-capital',)), (2, ' ', '', ('space-before-punctuation',))]
 >>> apply_hunks(changes.original, changes.hunks, accepted={2})
 'exploitation; At the same time, Russia'
+>>> [(p.old, p.new) for p in split_changes(clean("He said «in the market , said» today")).hunks[0].parts]
+[('«', '“'), ('»', '”')]
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
-from cleanup.model import Finding
+from cleanup.model import Edit, Finding
 from cleanup.offsets import LineIndex
 from cleanup.result import Result
 
-# Words, runs of other spaces, line breaks and single marks: the units a change is made of.
-_TOKEN = re.compile(r"\w+|\r\n|[\r\n]|[^\S\r\n]+|[^\w\s]")
-# Tokens that must agree in a row for the texts to be taken as aligned again after a change.
-_ANCHOR = 3
-# Past this many tokens a side, a stretch with no anchor is one hunk: SequenceMatcher is quadratic.
-_REFINE_LIMIT = 2000
-# Lines end at LF; a line break is always a token boundary, so lines can be aligned first.
-_LINE = re.compile(r"[^\n]*\n|[^\n]+")
-# Where each run of _ANCHOR tokens occurs in a text, in order.
-_Grams = dict[tuple[str, ...], list[int]]
-# A change: start and end in the original, and the text that replaces that stretch.
-_Span = tuple[int, int, str]
-# Start and end of a stretch of text.
-_Stretch = tuple[int, int]
-# Old tokens [i1, i2) that become new tokens [j1, j2).
-_Edit = tuple[int, int, int, int]
+# What keeps two edits apart: a word between them, or a line break.
+_APART = re.compile(r"[\w\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# How far a change is widened to the ends of the words it cuts into.
+_LONGEST_WORD = 40
 
 
 @dataclass(frozen=True, slots=True)
-class Hunk:
-    """One change: ``original[start:end]`` (``old``) becomes ``new``.
+class Part:
+    """One stretch of a hunk: ``original[start:end]`` (``old``) becomes ``new``."""
 
-    ``findings`` are the applied findings that overlap the change, or failing that touch it;
-    ``line`` and ``column`` (1-based) locate ``start`` in the original.
-    """
-
-    id: int
     start: int
     end: int
     old: str
     new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hunk:
+    """One change, accepted or rejected as a whole: its parts, in order, and the applied findings
+    that made it. ``line`` and ``column`` (1-based) locate its first part in the original."""
+
+    id: int
+    parts: tuple[Part, ...]
     findings: tuple[Finding, ...] = ()
     line: int = 0
     column: int = 0
+
+    @property
+    def start(self) -> int:
+        """Where the first part starts in the original."""
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        """Where the last part ends in the original."""
+        return self.parts[-1].end
+
+    @property
+    def old(self) -> str:
+        """The original text of the parts, joined by ``…`` when there are several."""
+        return "…".join(part.old for part in self.parts)
+
+    @property
+    def new(self) -> str:
+        """The new text of the parts, joined by ``…`` when there are several."""
+        return "…".join(part.new for part in self.parts)
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -66,7 +80,7 @@ class Hunk:
 
         >>> from cleanup.model import Finding
         >>> made_by = [Finding(rule, "m", 0, 1) for rule in ("a-rule", "b-rule", "a-rule")]
-        >>> Hunk(1, 0, 3, "x", "y", tuple(made_by)).rules
+        >>> Hunk(1, (Part(0, 3, "x", "y"),), tuple(made_by)).rules
         ('a-rule', 'b-rule')
         """
         return tuple(dict.fromkeys(f.rule for f in self.findings))
@@ -86,132 +100,107 @@ class Changes:
     flags: tuple[Finding, ...]
 
 
-class _Tokens:
-    """A stretch of text cut into tokens, with where each starts in the whole text (and, last,
-    where the stretch ends)."""
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.items: list[str] = _TOKEN.findall(text, start, end)
-        self.offsets = list(accumulate(map(len, self.items), initial=start))
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def gram(self, index: int) -> tuple[str, ...]:
-        """The :data:`_ANCHOR` tokens from ``index``."""
-        return tuple(self.items[index : index + _ANCHOR])
+def _wordy(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
-def _where(tokens: _Tokens) -> _Grams:
-    """Every position of each run of :data:`_ANCHOR` tokens, in order."""
-    where: _Grams = {}
-    items = tokens.items
-    for index, gram in enumerate(zip(*(items[k:] for k in range(_ANCHOR)), strict=False)):
-        where.setdefault(gram, []).append(index)
-    return where
+def _in_word(text: str, position: int) -> bool:
+    """Whether ``position`` falls between two characters of one word."""
+    return 0 < position < len(text) and _wordy(text[position - 1]) and _wordy(text[position])
 
 
-def _anchor(old: _Tokens, new: _Tokens, i: int, j: int, where: _Grams) -> tuple[int, int]:
-    """The least ``(a, b)``, by ``a + b``, after which ``old[i + a:]`` and ``new[j + b:]`` agree on
-    :data:`_ANCHOR` tokens in a row; the rest of both when they never do."""
-    best = (len(old) - i, len(new) - j)
-    a = 0
-    while a < sum(best) and i + a + _ANCHOR <= len(old):
-        positions = where.get(old.gram(i + a), ())
-        found = bisect_left(positions, j)
-        if found < len(positions) and a + positions[found] - j < sum(best):
-            best = (a, positions[found] - j)
-        a += 1
-    return best
+def _whole_words(text: str, edit: Edit) -> Edit:
+    """``edit`` widened to the words it cuts into (at most :data:`_LONGEST_WORD` characters a side),
+    so that a change reads as words: "At" → "at", not "A" → "a". The characters it takes in are
+    unchanged, so the change in length stays the same."""
+    start, end = edit.start, edit.end
+    floor, ceiling = max(0, start - _LONGEST_WORD), min(len(text), end + _LONGEST_WORD)
+    while start > floor and _in_word(text, start):
+        start -= 1
+    while end < ceiling and _in_word(text, end):
+        end += 1
+    return Edit(start, end, edit.delta, edit.finding)
 
 
-def _refine(old: _Tokens, new: _Tokens, i1: int, i2: int, j1: int, j2: int) -> Iterator[_Edit]:
-    """The runs of differing tokens in a stretch that differs. A matcher's opcodes alternate
-    between equal and not, so edits with nothing between them already come as one."""
-    if max(i2 - i1, j2 - j1) > _REFINE_LIMIT:
-        yield i1, i2, j1, j2
-        return
-    matcher = difflib.SequenceMatcher(None, old.items[i1:i2], new.items[j1:j2], autojunk=False)
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        if tag != "equal":
-            yield i1 + a1, i1 + a2, j1 + b1, j1 + b2
+class _Stretch:
+    """A part being built: where it is in the original, how much its edits change its length,
+    and the findings whose edits it holds."""
+
+    __slots__ = ("delta", "end", "findings", "start")
+
+    def __init__(self, edit: Edit) -> None:
+        self.start, self.end, self.delta, self.findings = edit.start, edit.end, edit.delta, {edit.finding}
+
+    def takes(self, original: str, edit: Edit) -> bool:
+        """Whether ``edit`` (which starts no earlier) belongs to this part: it overlaps or touches
+        it, or only spaces and marks on one line lie between them."""
+        return edit.start <= self.end or _APART.search(original, self.end, edit.start) is None
+
+    def add(self, edit: Edit) -> None:
+        self.end = max(self.end, edit.end)
+        self.delta += edit.delta
+        self.findings.add(edit.finding)
 
 
-def _token_spans(original: str, text: str, old_at: _Stretch, new_at: _Stretch) -> Iterator[_Span]:
-    """The changes between two stretches that differ, ``original[old_at]`` and ``text[new_at]``.
-
-    The token streams are walked side by side; where they part, the nearest point where they
-    agree again closes the stretch, and :class:`difflib.SequenceMatcher` splits it into its
-    changes. Fixes are local, so this stays linear where one matcher over the stretch would be
-    quadratic in its spaces.
-    """
-    old, new = _Tokens(original, *old_at), _Tokens(text, *new_at)
-    where = _where(new)
-    old_items, new_items = old.items, new.items
-    i = j = 0
-    while i < len(old_items) or j < len(new_items):
-        if i < len(old_items) and j < len(new_items) and old_items[i] == new_items[j]:
-            i, j = i + 1, j + 1
-            continue
-        a, b = _anchor(old, new, i, j, where)
-        for i1, i2, j1, j2 in _refine(old, new, i, i + a, j, j + b):
-            yield old.offsets[i1], old.offsets[i2], text[new.offsets[j1] : new.offsets[j2]]
-        i, j = i + a, j + b
-
-
-def _spans(original: str, text: str) -> Iterator[_Span]:
-    """``(start, end, new)`` of each change, in order: the lines that differ first, then the
-    tokens within them, so that the unchanged paragraphs of an article cost next to nothing."""
-    old_lines, new_lines = _LINE.findall(original), _LINE.findall(text)
-    old_at = list(accumulate(map(len, old_lines), initial=0))
-    new_at = list(accumulate(map(len, new_lines), initial=0))
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines).get_opcodes():
-        if tag != "equal":
-            yield from _token_spans(original, text, (old_at[i1], old_at[i2]), (new_at[j1], new_at[j2]))
-
-
-class _Labeller:
-    """Finds the applied findings that made a change, without scanning them all for each hunk."""
-
-    def __init__(self, applied: Sequence[Finding]) -> None:
-        self._findings = sorted(applied, key=lambda f: (f.start, f.end))
-        self._starts = [f.start for f in self._findings]
-        self._longest = max((f.end - f.start for f in self._findings), default=0)
-
-    def __call__(self, start: int, end: int) -> tuple[Finding, ...]:
-        low = bisect_left(self._starts, start - self._longest)
-        high = bisect_right(self._starts, end)
-        near = [f for f in self._findings[low:high] if f.start <= end and start <= f.end]
-        empty = start == end
-        overlapping = [f for f in near if (f.start < end and start < f.end) or empty or f.start == f.end]
-        return tuple(overlapping or near)
-
-
-def _labelled(original: str, spans: list[_Span], label: _Labeller) -> list[_Span]:
-    """``spans`` with each one no finding made merged into its neighbour, the one before if any.
-
-    An alignment can be ambiguous: "Ã©·Ã©·" → "é·Ã©·" diffs as an insertion at the start and a
-    deletion at the end as well as a replacement. Merged, the change is whole and labelled.
-    """
-    merged: list[_Span] = []
-    carried: _Span | None = None  # unlabelled spans with no labelled one before them yet
-    for span in spans:
-        if carried is not None:
-            span, carried = _join(original, carried, span), None
-        if label(span[0], span[1]):
-            merged.append(span)
-        elif merged:
-            merged.append(_join(original, merged.pop(), span))
+def _stretches(original: str, edits: Iterable[Edit]) -> list[_Stretch]:
+    """The parts the edits make, in order."""
+    stretches: list[_Stretch] = []
+    for edit in sorted((_whole_words(original, e) for e in edits), key=lambda e: (e.start, e.end)):
+        if stretches and stretches[-1].takes(original, edit):
+            stretches[-1].add(edit)
         else:
-            carried = span
-    if carried is not None:
-        merged.append(carried)
-    return merged
+            stretches.append(_Stretch(edit))
+    return stretches
 
 
-def _join(original: str, first: _Span, second: _Span) -> _Span:
-    """One span covering two, with the original text between them kept."""
-    return first[0], second[1], first[2] + original[first[1] : second[0]] + second[2]
+def _grouped(stretches: list[_Stretch]) -> list[list[int]]:
+    """The parts, by index, that go together because one finding made edits in each; each group
+    in order, the groups in the order of their first part."""
+    parent = list(range(len(stretches)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    first_part: dict[int, int] = {}
+    for index, stretch in enumerate(stretches):
+        for finding in stretch.findings:
+            other = first_part.setdefault(finding, index)
+            parent[root(index)] = root(other)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(stretches)):
+        groups.setdefault(root(index), []).append(index)
+    return sorted(groups.values(), key=lambda group: group[0])
+
+
+def _parts(result: Result, stretches: list[_Stretch]) -> list[Part] | None:
+    """Each stretch with its old and new text; ``None`` if the edits do not account for the
+    fixed text (then the change is taken whole)."""
+    original, text = result.original, result.text
+    parts, shift, pieces, position = [], 0, [], 0
+    for stretch in stretches:
+        start, end = stretch.start, stretch.end
+        new = text[start + shift : end + shift + stretch.delta]
+        parts.append(Part(start, end, original[start:end], new))
+        pieces += [original[position:start], new]
+        position, shift = end, shift + stretch.delta
+    pieces.append(original[position:])
+    return parts if "".join(pieces) == text else None
+
+
+def _whole(result: Result) -> list[Part]:
+    """The change as one part, from the first character that differs to the last."""
+    original, text = result.original, result.text
+    prefix = 0
+    while prefix < min(len(original), len(text)) and original[prefix] == text[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(original), len(text)) - prefix and original[-1 - suffix] == text[-1 - suffix]:
+        suffix += 1
+    end, new_end = len(original) - suffix, len(text) - suffix
+    return [Part(prefix, end, original[prefix:end], text[prefix:new_end])]
 
 
 def split_changes(result: Result) -> Changes:
@@ -222,41 +211,49 @@ def split_changes(result: Result) -> Changes:
     >>> [(h.old, h.new, h.line, h.column) for h in changes.hunks], [f.rule for f in changes.flags]
     ([(', ', '', 1, 6)], ['sentence-start-lowercase'])
     """
-    label = _Labeller(result.applied)
+    flags = tuple(f for f in result.findings if not f.applied)
+    if not result.changed:
+        return Changes(result.original, result.text, (), flags)
+    stretches = _stretches(result.original, result.edits)
+    parts = _parts(result, stretches)
+    if parts is None:
+        groups, parts = [[0]], _whole(result)
+        found = [{index for index, finding in enumerate(result.findings) if finding.applied}]
+    else:
+        groups = _grouped(stretches)
+        found = [set().union(*(stretches[index].findings for index in group)) for group in groups]
     lines = LineIndex(result.original)
     hunks = []
-    spans = _labelled(result.original, list(_spans(result.original, result.text)), label)
-    for number, (start, end, new) in enumerate(spans, start=1):
-        line, column = lines.locate(start)
-        hunks.append(
-            Hunk(number, start, end, result.original[start:end], new, label(start, end), line, column)
-        )
-    flags = tuple(f for f in result.findings if not f.applied)
+    for number, (group, indices) in enumerate(zip(groups, found, strict=True), start=1):
+        hunk_parts = tuple(parts[index] for index in group)
+        line, column = lines.locate(hunk_parts[0].start)
+        findings = tuple(result.findings[index] for index in sorted(indices))
+        hunks.append(Hunk(number, hunk_parts, findings, line, column))
     return Changes(result.original, result.text, tuple(hunks), flags)
 
 
 def apply_hunks(original: str, hunks: Sequence[Hunk], accepted: Collection[int]) -> str:
     """``original`` with the hunks whose ids are in ``accepted`` applied, and no others.
 
-    Raises :class:`ValueError` when an accepted id names no hunk, when hunks overlap, or when a
-    hunk's ``old`` is not what the original holds at its place (the decisions are for another text).
+    Raises :class:`ValueError` when an accepted id names no hunk, when parts overlap, or when a
+    part's ``old`` is not what the original holds at its place (the decisions are for another text).
 
-    >>> hunks = [Hunk(1, 0, 1, "a", "A"), Hunk(2, 2, 3, "c", "")]
+    >>> hunks = [Hunk(1, (Part(0, 1, "a", "A"),)), Hunk(2, (Part(2, 3, "c", ""),))]
     >>> [apply_hunks("abcd", hunks, ids) for ids in ({1}, {2}, {1, 2}, set())]
     ['Abcd', 'abd', 'Abd', 'abcd']
     """
-    chosen = sorted((h for h in hunks if h.id in accepted), key=lambda h: h.start)
+    chosen = [h for h in hunks if h.id in accepted]
     unknown = set(accepted) - {h.id for h in chosen}
     if unknown:
         raise ValueError(f"no hunk has the id {min(unknown)}")
     pieces = []
     position = 0
-    for hunk in chosen:
-        if hunk.start < position:
-            raise ValueError(f"hunk {hunk.id} overlaps the hunk before it")
-        if original[hunk.start : hunk.end] != hunk.old:
-            raise ValueError(f"hunk {hunk.id} does not match the text at {hunk.start}:{hunk.end}")
-        pieces += [original[position : hunk.start], hunk.new]
-        position = hunk.end
+    for hunk, part in sorted(((h, p) for h in chosen for p in h.parts), key=lambda pair: pair[1].start):
+        if part.start < position:
+            raise ValueError(f"hunk {hunk.id} overlaps the change before it")
+        if original[part.start : part.end] != part.old:
+            raise ValueError(f"hunk {hunk.id} does not match the text at {part.start}:{part.end}")
+        pieces += [original[position : part.start], part.new]
+        position = part.end
     pieces.append(original[position:])
     return "".join(pieces)

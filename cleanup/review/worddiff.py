@@ -168,8 +168,32 @@ class _Flags:
         return [f for f in self._flags[low:high] if excerpt.holds(f)]
 
 
+def _between(text: str, start: int, end: int) -> str:
+    """The unchanged text between two parts of a change: all of it when it is short and on one
+    line, else a few words each side of ``…``."""
+    if end - start <= 2 * _CONTEXT_CHARS and not _LINE_BREAK.search(text, start, end):
+        return visible(text[start:end])
+    return (
+        visible(text[start : _after(text, start, CONTEXT_WORDS)])
+        + " … "
+        + visible(text[_before(text, end, CONTEXT_WORDS) : end])
+    )
+
+
+def _middle(text: str, hunk: Hunk, style: _Style) -> str:
+    """The parts of a change marked, with the text between them."""
+    pieces = []
+    for number, part in enumerate(hunk.parts):
+        if number:
+            pieces.append(_between(text, hunk.parts[number - 1].end, part.start))
+        pieces.append(
+            (style.removed(part.old) if part.old else "") + (style.added(part.new) if part.new else "")
+        )
+    return "".join(pieces)
+
+
 def _hunk_view(text: str, hunk: Hunk, excerpt: _Excerpt, flags: list[Finding], style: _Style) -> str:
-    middle = (style.removed(hunk.old) if hunk.old else "") + (style.added(hunk.new) if hunk.new else "")
+    middle = _middle(text, hunk, style)
     labels = [visible(f"    {f.rule}: {f.message}") for f in hunk.findings] + [_flag_label(f) for f in flags]
     head = style.header(f"@@ #{hunk.id} {hunk.line}:{hunk.column} @@")
     return "\n".join([f"{head} {excerpt.line(text, middle, style, flags)}", *labels]) + "\n"

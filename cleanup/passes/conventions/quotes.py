@@ -99,8 +99,20 @@ def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
         outer, inner = profile.quotes, profile.inner_quotes
     for match in matches:
         opening, closing = outer if _CONVENTIONS[str(match.lastgroup)][2] == "outer" else inner
-        quoted = match.group()[1:-1].strip(_SPACES)
-        replacement = f"{opening}{quoted}{closing}"
-        if replacement != match.group():
-            message = f"{match.group()[0]}…{match.group()[-1]} is not this copy's quotation style"
-            yield Finding(SOURCE_QUOTES.id, message, match.start(), match.end(), replacement, Safety.SAFE)
+        yield from _pair(match, opening, closing)
+
+
+def _pair(match: re.Match[str], opening: str, closing: str) -> Iterator[Finding]:
+    """The finding that turns a quotation's marks, and the spaces just inside them, into
+    ``opening`` and ``closing``: one fix of two edits, so that the words between keep their
+    places and the two marks are accepted or rejected together."""
+    quotation, start, end = match.group(), match.start(), match.end()
+    inner_start = start + 1 + (len(quotation) - 1 - len(quotation[1:].lstrip(_SPACES)))
+    inner_end = end - 1 - (len(quotation) - 1 - len(quotation[:-1].rstrip(_SPACES)))
+    if inner_end < inner_start:
+        return
+    edits = ((start, inner_start, opening), (inner_end, end, closing))
+    replacement = opening + match.string[inner_start:inner_end] + closing
+    if replacement != quotation:
+        message = f"{quotation[0]}…{quotation[-1]} is not this copy's quotation style"
+        yield Finding(SOURCE_QUOTES.id, message, start, end, replacement, Safety.SAFE, edits=edits)

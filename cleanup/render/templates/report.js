@@ -12,7 +12,7 @@
     }
   };
   const decisionsFile = (files) =>
-    JSON.stringify({ format: "cleanup-decisions", version: 1, files }, null, 2);
+    JSON.stringify({ format: "cleanup-decisions", version: 2, files }, null, 2);
   const download = (text, name) => {
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
@@ -28,10 +28,12 @@
     const record = () => {
       const accepted = new Set(boxes.filter((box) => box.checked).map((box) => Number(box.dataset.hunk)));
       const hunks = data.file.hunks.map((hunk) => ({ ...hunk, accepted: accepted.has(hunk.id) }));
-      return { path: data.file.path, sha256: data.file.sha256, hunks };
+      return { path: data.file.path, sha256: data.file.sha256, settings: data.file.settings, hunks };
     };
     const mark = (box) => {
-      document.getElementById(`t${box.dataset.hunk}`).classList.toggle("accepted", box.checked);
+      document
+        .querySelectorAll(`#text label.hunk[data-hunk="${box.dataset.hunk}"]`)
+        .forEach((part) => part.classList.toggle("accepted", box.checked));
     };
     const save = () => {
       try {

@@ -1,0 +1,133 @@
+"""Apply a decisions file safely: only cleanup's own changes, only to files inside one folder.
+
+A decisions file may come from anywhere (downloaded, edited by hand), so nothing in it is
+trusted. A file's path must lead, once every symbolic link is resolved, to a regular file inside
+the folder ``cleanup apply`` works in; its bytes must be the ones the decisions were made on;
+its changes are made again with the recorded settings (rules and languages from cleanup's own
+lists; a glossary, style or allow file only as given on the command line, and only if it is the
+one recorded); and the recorded hunks must be exactly the changes made again. Only then are the
+accepted ones applied, from cleanup's own hunks, never from the file's text.
+
+>>> import tempfile, pathlib
+>>> from cleanup.review.decisions import Settings, FileDecisions, sha256_hex
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_bytes(b"the market , said")
+>>> settings = Settings(("space-before-punctuation",))
+>>> hunks = plan(FileDecisions("a.txt", sha256_hex(b"the market , said"), settings, (), frozenset()),
+...     folder, {}).changes.hunks
+>>> decided = FileDecisions("a.txt", sha256_hex(b"the market , said"), settings, hunks, frozenset({1}))
+>>> apply_decisions(decided, folder, {})
+'applied 1 of 1 changes'
+>>> (folder / "a.txt").read_text()
+'the market, said'
+>>> evil = FileDecisions("../../etc/passwd", "0" * 64, settings, (), frozenset())
+>>> apply_decisions(evil, folder, {})
+Traceback (most recent call last):
+...
+cleanup.io.InputError: ../../etc/passwd: error: outside the folder apply works in; give --root
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleanup import io
+from cleanup.options import file_digest, side_files
+from cleanup.passes import Context
+from cleanup.pipeline import run
+from cleanup.review.decisions import SETTING_FILES, FileDecisions, Settings, sha256_hex
+from cleanup.review.hunks import Changes, apply_hunks, split_changes
+
+
+def confined(path: str, root: Path) -> Path:
+    """The real path of ``path`` (relative to ``root``, or absolute) if it is a regular file
+    inside ``root`` once every link is resolved; :class:`~cleanup.io.InputError` if not."""
+    if not path or "\x00" in path:
+        raise io.InputError(path, "not a file name")
+    base = root.resolve()
+    try:
+        real = (base / path).resolve(strict=True)
+        info = real.stat()
+    except FileNotFoundError:
+        raise io.InputError(path, "no such file") from None
+    except (OSError, RuntimeError, ValueError) as err:  # a link loop, a name too long …
+        raise io.InputError(path, f"cannot be opened ({getattr(err, 'strerror', None) or err})") from None
+    if not real.is_relative_to(base):
+        raise io.InputError(path, "outside the folder apply works in; give --root")
+    if not stat.S_ISREG(info.st_mode):
+        raise io.InputError(path, "not a regular file")
+    return real
+
+
+def replay_context(settings: Settings, files: dict[str, str | None]) -> Context:
+    """The context the changes were made with. ``files`` are the glossary, style and allow files
+    given on the command line; each must be the one the settings record, by SHA-256."""
+    for name in SETTING_FILES:
+        recorded, given = getattr(settings, name), files.get(name)
+        if recorded is None and given is not None:
+            raise ValueError(f"the decisions were made without --{name}: leave it out")
+        if recorded is not None and given is None:
+            raise ValueError(
+                f"the decisions were made with a --{name} file (SHA-256 {recorded[:12]}…): give it"
+            )
+        if recorded is not None and file_digest(given) != recorded:
+            raise ValueError(f"--{name} {given} is not the file the decisions were made with")
+    return Context(
+        enabled=frozenset(settings.rules),
+        target=settings.target,
+        sources=settings.sources,
+        **side_files(files.get("glossary"), files.get("style"), files.get("allow")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What applying one file's decisions means: where the file really is, its bytes and document,
+    and cleanup's own changes to it."""
+
+    real: Path
+    data: bytes
+    document: io.Document
+    changes: Changes
+
+
+def plan(decided: FileDecisions, root: Path, files: dict[str, str | None]) -> Plan:
+    """Check one file's decisions against the file and cleanup's own changes to it."""
+    real = confined(decided.path, root)
+    data = io.read_bytes(str(real))
+    if sha256_hex(data) != decided.sha256:
+        raise io.InputError(decided.path, "changed since the decisions were made; left as it is")
+    document = io.decode(data, decided.path)
+    try:
+        context = replay_context(decided.settings, files)
+    except ValueError as err:
+        raise io.InputError(decided.path, str(err)) from None
+    changes = split_changes(run(document.text, context, unsafe=decided.settings.unsafe))
+    return Plan(real, data, document, changes)
+
+
+def _same(decided: FileDecisions, changes: Changes) -> bool:
+    mine = [(h.id, h.parts) for h in changes.hunks]
+    return mine == [(h.id, h.parts) for h in decided.hunks]
+
+
+def apply_decisions(
+    decided: FileDecisions, root: Path, files: dict[str, str | None], *, keep_encoding: bool = False
+) -> str:
+    """Apply one file's accepted changes; what was done, or :class:`~cleanup.io.InputError`."""
+    made = plan(decided, root, files)
+    if not _same(decided, made.changes):
+        raise io.InputError(
+            decided.path,
+            "the decisions are not the changes cleanup makes to this file (another version of "
+            "cleanup, or other settings); left as it is",
+        )
+    text = apply_hunks(made.document.text, made.changes.hunks, decided.accepted)
+    if text != made.document.text:
+        if io.read_bytes(str(made.real)) != made.data or confined(decided.path, root) != made.real:
+            raise io.InputError(decided.path, "changed while the decisions were being applied; left as it is")
+        io.write_atomic(os.fspath(made.real), io.encode(made.document, text, keep_encoding=keep_encoding))
+    return f"applied {len(decided.accepted)} of {len(decided.hunks)} changes"

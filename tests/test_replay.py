@@ -1,0 +1,171 @@
+"""``cleanup apply`` against hostile decisions files: each is refused, and nothing is written.
+
+A decisions file can be downloaded or edited by anyone. It must not reach a file outside the
+folder apply works in (absolute paths, ``..``, symbolic links), write text cleanup would not
+propose, or crash on malformed JSON.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleanup import clean
+from cleanup.io import MAX_BYTES
+from cleanup.review.commands import apply_command
+from cleanup.review.decisions import FileDecisions, Settings, dump, sha256_hex
+from cleanup.review.hunks import split_changes
+from tests.conftest import DEFAULT_SETTINGS
+
+TEXT = "the market , said; At the same time «a disgrace» was sold.\n"
+FIXED = "the market, said; at the same time “a disgrace” was sold.\n"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A folder apply works in, with one article, and a file outside it."""
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "outside.txt").write_text(TEXT, encoding="utf-8")
+    return root
+
+
+def decisions(path: str, text: str = TEXT, settings: Settings = DEFAULT_SETTINGS) -> dict:
+    """The decisions a report makes for ``text`` at ``path``, every change accepted."""
+    hunks = split_changes(clean(text)).hunks
+    decided = FileDecisions(
+        path, sha256_hex(text.encode("utf-8")), settings, hunks, frozenset(h.id for h in hunks)
+    )
+    return json.loads(dump([decided]))
+
+
+def run_apply(tmp_path: Path, root: Path, data: dict | str | bytes, *options: str):
+    file = tmp_path / "decisions.json"
+    if isinstance(data, dict):
+        data = json.dumps(data)
+    file.write_bytes(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+    return CliRunner().invoke(apply_command, ["--root", str(root), *options, str(file)])
+
+
+def snapshot(tmp_path: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(tmp_path)): p.read_bytes()
+        for p in sorted(tmp_path.rglob("*"))
+        if p.is_file() and not p.is_symlink() and p.name != "decisions.json"
+    }
+
+
+def refused(tmp_path: Path, root: Path, data, reason: str, *options: str) -> None:
+    before = snapshot(tmp_path)
+    done = run_apply(tmp_path, root, data, *options)
+    assert done.exit_code == 2, done.output
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and ": error: " in lines[0] and reason in lines[0], done.stderr
+    assert "Traceback" not in done.output
+    assert snapshot(tmp_path) == before, "nothing was written"
+
+
+def test_honest_decisions_apply(tmp_path: Path, tree: Path) -> None:
+    done = run_apply(tmp_path, tree, decisions("a.txt"))
+    assert done.exit_code == 0, done.stderr
+    assert (tree / "a.txt").read_text(encoding="utf-8") == FIXED
+
+
+def test_an_absolute_path_outside_the_root_is_refused(tmp_path: Path, tree: Path) -> None:
+    refused(tmp_path, tree, decisions(str(tmp_path / "outside.txt")), "outside the folder apply works in")
+
+
+def test_dot_dot_is_refused(tmp_path: Path, tree: Path) -> None:
+    refused(tmp_path, tree, decisions("../outside.txt"), "outside the folder apply works in")
+
+
+def test_a_symbolic_link_out_of_the_tree_is_refused(tmp_path: Path, tree: Path) -> None:
+    (tree / "link.txt").symlink_to(tmp_path / "outside.txt")
+    refused(tmp_path, tree, decisions("link.txt"), "outside the folder apply works in")
+    (tree / "sub").symlink_to(tmp_path, target_is_directory=True)
+    refused(tmp_path, tree, decisions("sub/outside.txt"), "outside the folder apply works in")
+
+
+def test_text_cleanup_would_not_propose_is_never_written(tmp_path: Path, tree: Path) -> None:
+    data = decisions("a.txt")
+    data["files"][0]["hunks"][0]["parts"][0]["new"] = "PWNED"
+    refused(tmp_path, tree, data, "not the changes cleanup makes to this file")
+    grown = decisions("a.txt")
+    extra = copy.deepcopy(grown["files"][0]["hunks"][0])
+    extra["id"] = 99
+    grown["files"][0]["hunks"].append(extra)
+    refused(tmp_path, tree, grown, "not the changes cleanup makes to this file")
+
+
+def test_settings_outside_cleanups_own_lists_are_refused(tmp_path: Path, tree: Path) -> None:
+    data = decisions("a.txt")
+    data["files"][0]["settings"]["rules"].append("rm-rf")
+    refused(tmp_path, tree, data, "not one of cleanup's")
+    data = decisions("a.txt")
+    data["files"][0]["settings"]["target"] = "../../x"
+    refused(tmp_path, tree, data, "'target' is not one of")
+
+
+def test_a_glossary_is_taken_only_from_the_command_line_and_only_the_one_recorded(
+    tmp_path: Path, tree: Path
+) -> None:
+    glossary = tmp_path / "newsroom.tsv"
+    glossary.write_text("market\tPWNED\tsafe\n", encoding="utf-8")
+    with_glossary = Settings(DEFAULT_SETTINGS.rules, glossary=sha256_hex(glossary.read_bytes()))
+    data = decisions("a.txt", settings=with_glossary)
+    refused(tmp_path, tree, data, "made with a --glossary file")
+    other = tmp_path / "other.tsv"
+    other.write_text("said\tsaid\tsafe\n", encoding="utf-8")
+    refused(tmp_path, tree, data, "is not the file the decisions were made with", "--glossary", str(other))
+    refused(tmp_path, tree, decisions("a.txt"), "made without --glossary", "--glossary", str(glossary))
+
+
+def test_a_file_changed_since_is_refused(tmp_path: Path, tree: Path) -> None:
+    data = decisions("a.txt")
+    (tree / "a.txt").write_text(TEXT.replace("sold", "bought"), encoding="utf-8")
+    refused(tmp_path, tree, data, "changed since the decisions were made")
+
+
+def test_a_fifo_is_refused(tmp_path: Path, tree: Path) -> None:
+    os.mkfifo(tree / "pipe.txt")
+    refused(tmp_path, tree, decisions("pipe.txt"), "not a regular file")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("[" * 200_000 + "]" * 200_000, "nested too deep"),
+        ('{"format": "cleanup-decisions", "version": 2, "files": [], "n": ' + "9" * 5000 + "}", "not JSON"),
+        ("not json at all", "not JSON"),
+        ('{"format": "cleanup-decisions", "version": 1, "files": []}', "version 1 is not 2"),
+        ('{"format": "cleanup-decisions", "version": 2, "files": {}}', "'files' is missing or not a list"),
+    ],
+)
+def test_malformed_json_is_one_error_line(tmp_path: Path, tree: Path, content: str, reason: str) -> None:
+    refused(tmp_path, tree, content, reason)
+
+
+def test_a_nul_or_a_lone_surrogate_in_a_path_is_refused(tmp_path: Path, tree: Path) -> None:
+    data = json.dumps(decisions("a.txt"))
+    refused(tmp_path, tree, data.replace('"path": "a.txt"', '"path": "a.txt\\u0000.json"'), "NUL")
+    refused(tmp_path, tree, data.replace('"path": "a.txt"', '"path": "a\\ud800.txt"'), "not valid text")
+
+
+def test_a_huge_decisions_file_is_refused_before_it_is_read(
+    tmp_path: Path, tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("cleanup.io.MAX_BYTES", 1000)
+    refused(tmp_path, tree, " " * 2000 + json.dumps(decisions("a.txt")), "larger than")
+    assert MAX_BYTES > 1000
+
+
+def test_a_decisions_file_that_is_a_folder_or_missing_is_one_error_line(tmp_path: Path, tree: Path) -> None:
+    for name in (str(tree), str(tmp_path / "missing.json")):
+        done = CliRunner().invoke(apply_command, ["--root", str(tree), name])
+        assert done.exit_code == 2 and len(done.stderr.splitlines()) == 1 and "error:" in done.stderr
