@@ -35,7 +35,6 @@ from cleanup.outputs import write_copy
 from cleanup.passes import Context
 from cleanup.pipeline import run as clean_text
 from cleanup.render.diff import diff_header, diff_hunks
-from cleanup.render.paths import shown_path
 from cleanup.result import Result
 from cleanup.review.decisions import sha256_hex
 from cleanup.review.worddiff import word_diff
@@ -149,7 +148,7 @@ def process(item: Input, options: Options) -> Outcome:
         elif options.mode is Mode.DIFF:
             output = _diff_bytes(document, result)
         elif options.mode is Mode.WORD_DIFF:
-            output = word_diff(shown_path(document.path), result, color=options.color).encode("utf-8")
+            output = word_diff(document.path, result, color=options.color).encode("utf-8")
         elif options.mode is Mode.IN_PLACE and result.changed:
             fixed = io.encode(document, result.text, keep_encoding=options.keep_encoding)
             _write_in_place(item, data, fixed, seen, options.backup)

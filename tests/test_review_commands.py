@@ -170,3 +170,33 @@ def test_review_end_to_end_with_answers_piped_in(seed) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout == seed_with_first_and_third_changes()
     assert done.stderr.decode().count("Apply this change [y,n,a,u,q,?]?") == 3
+
+
+def test_review_out_refuses_two_inputs_on_one_copy_before_asking(runner: CliRunner, tmp_path) -> None:
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_bytes(ARTICLE.encode("utf-8"))
+    out = tmp_path / "o"
+    done = runner.invoke(
+        review_command, ["--out", str(out), str(tmp_path / "x"), str(tmp_path / "y")], input="y\n" * 9
+    )
+    assert done.exit_code == 2
+    assert done.stderr.strip().endswith("would both be written here; nothing was written")
+    assert "Apply this change" not in done.stderr and not out.exists()
+
+
+def test_review_out_never_writes_into_an_input_folder(runner: CliRunner, tmp_path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.txt").write_bytes(ARTICLE.encode("utf-8"))
+    done = runner.invoke(review_command, ["--out", str(tree / "cleaned"), str(tree)], input="y\n" * 9)
+    assert done.exit_code == 2 and "inside the input folder" in done.stderr
+    assert sorted(p.name for p in tree.iterdir()) == ["a.txt"]
+
+
+def test_review_prints_hostile_names_escaped(runner: CliRunner, tmp_path) -> None:
+    name = tmp_path / "a\x1b[31m\nb.txt"
+    name.write_bytes(ARTICLE.encode("utf-8"))
+    done = runner.invoke(review_command, [str(name)], input="y\ny\ny\n")
+    assert done.exit_code == 0, done.stderr
+    assert "\x1b" not in done.stderr and "a\\033[31m\\nb.txt" in done.stderr

@@ -21,7 +21,9 @@ import click
 from cleanup import io
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
 from cleanup.options import context, rule_options
+from cleanup.outputs import OutputError, plan_outputs, write_copy
 from cleanup.pipeline import run
+from cleanup.render.paths import shown_path
 from cleanup.result import Result
 from cleanup.review.decisions import DecisionsError, load
 from cleanup.review.hunks import split_changes
@@ -72,10 +74,8 @@ class _Target:
                 raise io.InputError(item.path, "changed while it was being reviewed; left as it is")
             io.write_atomic(item.path, io.encode(document, text, keep_encoding=self.keep_encoding))
         elif self.out is not None:
-            target = Path(self.out) / item.relative
-            target.parent.mkdir(parents=True, exist_ok=True)
             content = io.encode(document, text, keep_encoding=self.keep_encoding) if changed else data
-            io.write_atomic(str(target), content, durable=False)
+            write_copy(self.out, item.relative, content)
         else:
             stdout = sys.stdout.buffer
             stdout.write(io.encode(document, text, keep_encoding=self.keep_encoding))
@@ -84,13 +84,15 @@ class _Target:
 
 def _review_file(item: Input, cleaner: Callable[[str], Result], ask: Ask, target: _Target) -> bool:
     """Review one file and write the result; whether the reviewer went through every change."""
+    if item.error is not None:
+        raise io.InputError(item.path, item.error)
     data = io.read_bytes(item.path)
     document = io.decode(data, item.path)
     changes = split_changes(cleaner(document.text))
     color = sys.stderr.isatty()
     outcome = review(changes, ask, _show, path=item.path, color=color)
     target.write(item, data, document, outcome.text)
-    _show(f"{item.path}: {len(outcome.accepted)} of {len(changes.hunks)} changes accepted\n")
+    _show(f"{shown_path(item.path)}: {len(outcome.accepted)} of {len(changes.hunks)} changes accepted\n")
     return outcome.finished
 
 
@@ -118,6 +120,12 @@ def review_command(
     items = list(discover(files, DEFAULT_INCLUDE))
     if not (in_place or out) and (len(items) > 1 or any(item.from_folder for item in items)):
         raise click.UsageError("several files need --out DIR or --in-place")
+    if out is not None:
+        try:
+            plan_outputs(out, files, items)
+        except OutputError as err:
+            click.echo(str(err), err=True)
+            sys.exit(EXIT_ERROR)
     cleaner = functools.partial(run, context=settings, unsafe=options["unsafe"])
     ask = _key_ask if sys.stdin.isatty() else _line_ask
     target = _Target(in_place, out, keep_encoding)
@@ -126,11 +134,11 @@ def review_command(
         try:
             finished = _review_file(item, cleaner, ask, target)
         except io.InputError as err:
-            click.echo(f"{item.path}: error: {err.reason}", err=True)
+            click.echo(f"{shown_path(item.path)}: error: {err.reason}", err=True)
             failed = True
             continue
         except OSError as err:
-            click.echo(f"{item.path}: error: cannot write: {err.strerror or err}", err=True)
+            click.echo(f"{shown_path(item.path)}: error: cannot write: {io.os_reason(err)}", err=True)
             failed = True
             continue
         if not finished and number + 1 < len(items):
@@ -175,18 +183,18 @@ def apply_command(decisions: tuple[str, ...], root: str, keep_encoding: bool, **
             decided_files = load(io.read_bytes(name).decode("utf-8"))
         except (io.InputError, DecisionsError, UnicodeDecodeError) as err:
             reason = err.reason if isinstance(err, io.InputError) else str(err)
-            click.echo(f"{name}: error: {reason}", err=True)
+            click.echo(f"{shown_path(name)}: error: {reason}", err=True)
             failed = True
             continue
         for decided in decided_files:
             try:
                 done = apply_decisions(decided, Path(root), files, keep_encoding=keep_encoding)
-                _show(f"{decided.path}: {done}\n")
+                _show(f"{shown_path(decided.path)}: {done}\n")
             except io.InputError as err:
-                click.echo(f"{decided.path}: error: {err.reason}", err=True)
+                click.echo(f"{shown_path(decided.path)}: error: {err.reason}", err=True)
                 failed = True
             except OSError as err:
-                click.echo(f"{decided.path}: error: cannot write: {err.strerror or err}", err=True)
+                click.echo(f"{shown_path(decided.path)}: error: cannot write: {io.os_reason(err)}", err=True)
                 failed = True
     if failed:
         sys.exit(EXIT_ERROR)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from cleanup.model import Finding
+from cleanup.render.paths import shown_path
 from cleanup.result import Result
 from cleanup.review.hunks import Changes, Hunk, split_changes
 
@@ -255,7 +256,7 @@ def header(path: str, changes: Changes, *, color: bool = False) -> str:
     count = len(changes.hunks)
     counts = [f"{count} change{'' if count == 1 else 's'}"] * bool(count)
     counts += [f"{len(changes.flags)} flagged"] * bool(changes.flags)
-    return _Style(color).header(f"--- {visible(path)}: {', '.join(counts) or 'no changes'}")
+    return _Style(color).header(f"--- {shown_path(path)}: {', '.join(counts) or 'no changes'}")
 
 
 def changes_view(path: str, changes: Changes, *, color: bool = False, words: int = CONTEXT_WORDS) -> str:
