@@ -33,7 +33,7 @@ _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # A word with the marks glued to it, so that an excerpt does not stop short of a full stop.
 _WORD = re.compile(r"[^\w\s]*\w+[^\w\s]*")
 # Characters a terminal or a browser would act on or hide rather than show; a tab is shown as it is.
-_HIDDEN = regex.compile(r"[^\t\P{Cc}]|[\p{Cf}\p{Zl}\p{Zp}]")
+_HIDDEN = regex.compile(r"[^\t\P{Cc}]|[\p{Cf}\p{Zl}\p{Zp}\p{Cs}]")
 _RED, _GREEN, _YELLOW, _CYAN, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[33;4m", "\x1b[36m", "\x1b[0m"
 _ON_RED, _ON_GREEN = "\x1b[41m", "\x1b[42m"
 
@@ -48,10 +48,13 @@ def _symbol(char: str) -> str:
 def visible(text: str, *, line_breaks: bool = True) -> str:
     """``text`` safe for a terminal: line breaks as ``↵`` (unless ``line_breaks`` is false, when
     they are kept), other control characters as their Unicode pictures, format characters
-    (bidirectional overrides, zero widths) as ``<U+XXXX>``.
+    (bidirectional overrides, zero widths) and lone surrogates (an undecodable file name) as
+    ``<U+XXXX>``.
 
     >>> visible("a\\r\\nb\\x1b[31m\\u202ec\\td")
     'a↵b␛[31m<U+202E>c\\td'
+    >>> visible("caf\\udce9")
+    'caf<U+DCE9>'
     >>> visible("a\\nb\\x00", line_breaks=False)
     'a\\nb␀'
     """
