@@ -38,6 +38,7 @@ from cleanup import io
 from cleanup.options import file_digest, side_files
 from cleanup.passes import Context
 from cleanup.pipeline import run
+from cleanup.render.paths import shown_path
 from cleanup.review.decisions import SETTING_FILES, FileDecisions, Settings, sha256_hex
 from cleanup.review.hunks import Changes, apply_hunks, split_changes
 
@@ -52,7 +53,9 @@ def confined(path: str, root: Path) -> Path:
         real = (base / path).resolve(strict=True)
         info = real.stat()
     except FileNotFoundError:
-        raise io.InputError(path, "no such file") from None
+        raise io.InputError(
+            path, f"no such file in {shown_path(str(root))} (the folder given by --root)"
+        ) from None
     except (OSError, RuntimeError, ValueError) as err:  # a link loop, a name too long …
         raise io.InputError(path, f"cannot be opened ({getattr(err, 'strerror', None) or err})") from None
     if not real.is_relative_to(base):
