@@ -99,6 +99,30 @@ def decode(data: bytes, path: str) -> Document:
     return Document(path, reading.text, encoding=reading.encoding)
 
 
+def read_text_file(path: str, what: str, *, empty_ok: bool = True) -> str:
+    """The text of a file cleanup reads for its settings (a glossary, an allow list, a house
+    style, a decisions file), decoded with the same care as an article: a byte-order mark, UTF-16,
+    Windows-1252 (:func:`decode`). ``what`` names the file in errors; an empty file is ``""``
+    unless ``empty_ok`` is false.
+
+    A file that is missing, a folder, unreadable, binary, too large or undecodable raises
+    :class:`InputError` naming it and what it is for.
+
+    >>> read_text_file("/nonexistent/house.toml", "style file")
+    Traceback (most recent call last):
+    cleanup.io.InputError: /nonexistent/house.toml: error: cannot read the style file: no such file
+    """
+    try:
+        if Path(path).is_dir():
+            raise InputError(path, "is a folder")
+        data = read_bytes(path if path != "-" else os.path.join(".", path))
+        if not data and empty_ok:
+            return ""
+        return decode(data, path).text
+    except InputError as err:
+        raise InputError(path, f"cannot read the {what}: {err.reason}") from None
+
+
 def encode(document: Document, text: str, *, keep_encoding: bool = False) -> bytes:
     """The bytes of ``text``: UTF-8 (with the byte-order mark a UTF-8 document had), or the
     document's own encoding when ``keep_encoding`` is set.

@@ -17,12 +17,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
-from cleanup import glossary, style
+from cleanup import glossary, io, style
 from cleanup.lang.sources import LANGUAGES
 from cleanup.passes import Context
 from cleanup.rules import UnknownRuleError, select_rules
@@ -34,10 +33,13 @@ def split(values: Iterable[str]) -> list[str]:
 
 
 def allowed_terms(path: str | None) -> frozenset[str]:
-    """The terms of an ``--allow`` file, lowercased; blank lines and ``#`` comments skipped."""
+    """The terms of an ``--allow`` file, lowercased; blank lines and ``#`` comments skipped.
+
+    Raises :class:`~cleanup.io.InputError` when the file cannot be read.
+    """
     if path is None:
         return frozenset()
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    lines = io.read_text_file(path, "allow list").splitlines()
     return frozenset(
         line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")
     )
@@ -53,6 +55,16 @@ def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], target: str) -> f
         raise click.UsageError(str(err)) from None
 
 
+class SettingsFileError(click.ClickException):
+    """A glossary, allow list or house style that cannot be used: one line, ``PATH: error: reason``,
+    and exit status 2, as for an article that cannot be read."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.message, err=True)
+
+
 def context(options: dict[str, Any]) -> Context:
     """The rules and language settings of a command, from the options :func:`rule_options` adds."""
     target = options["target"]
@@ -61,18 +73,15 @@ def context(options: dict[str, Any]) -> Context:
         if source not in LANGUAGES or source == target:
             choices = ", ".join(language for language in LANGUAGES if language != target)
             raise click.UsageError(f"--source {source}: expected one of {choices}")
+    enabled = _enabled(options["select"], options["ignore"], target)
     try:
         entries = glossary.read(options["glossary_file"]) if options["glossary_file"] else ()
         house = style.read(options["style_file"]) if options["style_file"] else ()
-    except (glossary.GlossaryError, style.StyleError) as err:
-        raise click.UsageError(str(err)) from None
+        allowed = allowed_terms(options["allow_file"])
+    except io.InputError as err:
+        raise SettingsFileError(str(err)) from None
     return Context(
-        enabled=_enabled(options["select"], options["ignore"], target),
-        allowed=allowed_terms(options["allow_file"]),
-        target=target,
-        sources=sources,
-        glossary=entries,
-        house=house,
+        enabled=enabled, allowed=allowed, target=target, sources=sources, glossary=entries, house=house
     )
 
 
@@ -104,19 +113,19 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--glossary",
             "glossary_file",
-            type=click.Path(exists=True, dir_okay=False),
+            type=click.Path(),
             help="TSV file of recurring leftovers: source term, translation, safe|unsafe.",
         ),
         click.option(
             "--style",
             "style_file",
-            type=click.Path(exists=True, dir_okay=False),
+            type=click.Path(),
             help="TOML file of house style: a [style] table overriding the target's conventions.",
         ),
         click.option(
             "--allow",
             "allow_file",
-            type=click.Path(exists=True, dir_okay=False),
+            type=click.Path(),
             help="File of terms never reported as leftovers, one a line (# starts a comment).",
         ),
     ]
