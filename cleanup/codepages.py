@@ -38,10 +38,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
 
 import charset_normalizer
 
@@ -71,7 +70,7 @@ EAST_ASIAN = ("gb18030", "big5", "big5hkscs", "cp932", "shift_jis", "euc_jp", "c
 _MARGIN = 3  # oddities fewer than Windows-1252's, at least
 _RATIO = 3  # and at most a third of them
 _NOISE = 20  # at most one oddity per this many characters outside ASCII
-_EVIDENCE = 2_000  # runs of characters outside ASCII weighed, at most: ample, and a bounded cost
+_EVIDENCE = 5_000  # characters outside ASCII weighed, at most: ample, and a bounded cost
 _NAMES = 2  # letters outside the main alphabet that count; one alone is a name (Guaraní in Italian)
 _SAMPLE = 65_536  # bytes charset-normalizer looks at
 _WORD = 40  # letters looked at on either side of a letter for its word
@@ -118,7 +117,7 @@ def read(data: bytes) -> Reading:
 
     Raises :class:`Unclear` when the evidence is too weak to choose.
     """
-    runs = [match.span() for match in islice(_HIGH_BYTES.finditer(data), _EVIDENCE)]
+    runs = _first_runs(_HIGH_BYTES.finditer(data))
     default = _reading(data, DEFAULT, runs)
     if default is not None and default.oddities == 0:
         return default
@@ -171,7 +170,8 @@ def _detected(data: bytes, runs: list[tuple[int, int]]) -> Reading | None:
         text = data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         return None
-    return Reading(best.encoding, text, oddities(text), _outside_ascii(text))
+    runs = _first_runs(_NON_ASCII.finditer(text))
+    return Reading(best.encoding, text, _oddities(text, runs), sum(end - start for start, end in runs))
 
 
 def _choose(default: Reading | None, others: tuple[Reading, ...]) -> Reading | None:
@@ -191,7 +191,7 @@ def _choose(default: Reading | None, others: tuple[Reading, ...]) -> Reading | N
 
 def oddities(text: str) -> int:
     """How many things in ``text`` edited text does not hold (see the module's docstring),
-    counted in its first :data:`_EVIDENCE` runs of characters outside ASCII.
+    counted in its first :data:`_EVIDENCE` characters outside ASCII.
 
     >>> oddities("It’s “here”, £150m, 50 €, Straße, Müller in Zürich.")
     0
@@ -200,12 +200,20 @@ def oddities(text: str) -> int:
     >>> oddities("Bia³ystok"), oddities("£ódŸ"), oddities("Ïðèâåò")
     (1, 4, 9)
     """
-    return _oddities(text, [match.span() for match in islice(_NON_ASCII.finditer(text), _EVIDENCE)])
+    return _oddities(text, _first_runs(_NON_ASCII.finditer(text)))
 
 
-def _outside_ascii(text: str) -> int:
-    """How many characters outside ASCII are weighed in ``text``."""
-    return sum(end - start for start, end in (m.span() for m in islice(_NON_ASCII.finditer(text), _EVIDENCE)))
+def _first_runs(matches: Iterator[re.Match[str]] | Iterator[re.Match[bytes]]) -> list[tuple[int, int]]:
+    """The spans of the runs matched, up to :data:`_EVIDENCE` characters in all."""
+    runs: list[tuple[int, int]] = []
+    left = _EVIDENCE
+    for match in matches:
+        start, end = match.span()
+        runs.append((start, min(end, start + left)))
+        left -= runs[-1][1] - start
+        if left <= 0:
+            break
+    return runs
 
 
 def _oddities(text: str, runs: list[tuple[int, int]]) -> int:
@@ -349,7 +357,11 @@ def _first_difference(first: str, second: str) -> int:
 
 
 def _word_at(text: str, index: int) -> str:
-    """The word around ``index``, at most 20 characters either side."""
-    start = max(text.rfind(" ", max(0, index - 20), index) + 1, index - 20, 0)
-    end = text.find(" ", index, index + 20)
-    return text[start : end if end != -1 else index + 20]
+    """The characters between spaces around ``index``, at most 20 on either side."""
+    start = index
+    while start > max(0, index - 20) and not text[start - 1].isspace():
+        start -= 1
+    end = index
+    while end < min(len(text), index + 20) and not text[end].isspace():
+        end += 1
+    return text[start:end]
