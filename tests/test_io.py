@@ -166,3 +166,10 @@ def test_an_unreadable_settings_file_is_refused(tmp_path) -> None:
     os.chmod(path, 0)
     with pytest.raises(io.InputError, match="cannot read the glossary: permission denied"):
         io.read_text_file(str(path), "glossary")
+
+
+def test_a_settings_file_named_dash_is_a_file_not_standard_input(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("non era possibile\n")
+    monkeypatch.setattr("sys.stdin", None)  # reading standard input would fail
+    assert io.read_text_file("-", "allow list") == "non era possibile\n"
