@@ -113,7 +113,7 @@ def read_text_file(path: str, what: str, *, empty_ok: bool = True) -> str:
     cleanup.io.InputError: /nonexistent/house.toml: error: cannot read the style file: no such file
     """
     try:
-        if Path(path).is_dir():
+        if os.path.isdir(path):
             raise InputError(path, "is a folder")
         data = read_bytes(path if path != "-" else os.path.join(".", path))
         if not data and empty_ok:
