@@ -7,13 +7,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from cleanup import io
 from cleanup.model import GlossaryEntry, Safety
 
 
-class GlossaryError(ValueError):
-    """A glossary line that cannot be read; the message names the file and line."""
+class GlossaryError(io.InputError):
+    """A glossary line that cannot be read: ``FILE:LINE: error: reason``."""
 
 
 def parse(content: str, name: str) -> tuple[GlossaryEntry, ...]:
@@ -30,12 +29,13 @@ def parse(content: str, name: str) -> tuple[GlossaryEntry, ...]:
             fields.append("unsafe")
         if len(fields) != 3 or not fields[0] or fields[2] not in ("safe", "unsafe"):
             raise GlossaryError(
-                f"{name}:{number}: expected 'source<TAB>target<TAB>safe|unsafe', got {line!r}"
+                f"{name}:{number}", f"expected 'source<TAB>target<TAB>safe|unsafe', got {line!r}"
             )
         entries.append(GlossaryEntry(fields[0], fields[1], Safety(fields[2])))
     return tuple(entries)
 
 
 def read(path: str) -> tuple[GlossaryEntry, ...]:
-    """The entries of the glossary file at ``path``."""
-    return parse(Path(path).read_text(encoding="utf-8"), path)
+    """The entries of the glossary file at ``path``, read as :func:`cleanup.io.read_text_file`
+    reads (a byte-order mark, UTF-16, Windows-1252)."""
+    return parse(io.read_text_file(path, "glossary"), path)

@@ -2,13 +2,18 @@
 
 A :class:`Document` keeps what is needed to write the text back as it came:
 the encoding and whether a byte-order mark began it. Line endings and the
-final newline are part of the text itself and are never touched.
+final newline are part of the text itself and are never touched. Bytes that
+are not UTF-8 are Windows-1252 unless the evidence for another code page is
+strong (:mod:`cleanup.codepages`); when it is weak, the file is refused with
+the readings that compete.
 
 >>> doc = decode(b"\\xef\\xbb\\xbfline\\r\\n", "x.txt")
 >>> doc.text, doc.bom, encode(doc, doc.text) == b"\\xef\\xbb\\xbfline\\r\\n"
 ('line\\r\\n', True, True)
 >>> decode("Café crème".encode("cp1252"), "old.txt").encoding
 'cp1252'
+>>> decode(b"Gda\\xf1sk", "short.txt").text  # Windows-1252 for Gdańsk in cp1250: no evidence against it
+'Gdañsk'
 """
 
 from __future__ import annotations
@@ -23,9 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
-import charset_normalizer
-
-from cleanup import tempfiles
+from cleanup import codepages, tempfiles
 
 MAX_BYTES = 100 * 1024 * 1024
 _SNIFF = 8192
@@ -37,9 +40,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf_16"),
     (codecs.BOM_UTF16_BE, "utf_16"),
 )
-# When text is not UTF-8, several single-byte code pages often decode it equally
-# well; news in the languages this tool serves is most likely in the first ones.
-PREFERRED_ENCODINGS = ("cp1252", "iso8859_15", "latin_1", "mac_roman", "cp1250", "iso8859_2")
 
 
 class InputError(Exception):
@@ -61,29 +61,12 @@ class Document:
     encoding: str = "utf_8"
 
 
-def _detect(data: bytes) -> tuple[str, str] | None:
-    """The most plausible ``(encoding, text)`` for bytes that are not UTF-8, if any."""
-    matches = list(charset_normalizer.from_bytes(data))
-    if not matches:
-        return None
-    best = min((match.chaos, -match.coherence) for match in matches)
-    tied = {str(match): match.encoding for match in matches if (match.chaos, -match.coherence) == best}
-    # Code pages that give the same text are all right; name the likeliest one.
-    for encoding in PREFERRED_ENCODINGS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if text in tied:
-            return encoding, text
-    text, encoding = min(tied.items(), key=lambda item: item[1])
-    return encoding, text
-
-
 def decode(data: bytes, path: str) -> Document:
-    """Decode input bytes: a byte-order mark first, then UTF-8, then the likeliest code page.
+    """Decode input bytes: a byte-order mark first, then UTF-8, then Windows-1252 unless the
+    evidence for another code page is strong.
 
-    Binary, empty, oversized and undecodable data raise :class:`InputError`.
+    Binary, empty, oversized and undecodable data, and data whose code page is unclear, raise
+    :class:`InputError`.
     """
     if not data:
         raise InputError(path, "empty file")
@@ -103,12 +86,40 @@ def decode(data: bytes, path: str) -> Document:
     try:
         return Document(path, data.decode("utf-8"))
     except UnicodeDecodeError as err:
-        detected = _detect(data)
-        if detected is None:
-            where = f"byte 0x{data[err.start]:02x} at offset {err.start}"
+        where = f"byte 0x{data[err.start]:02x} at offset {err.start}"
+    try:
+        reading = codepages.read(data)
+    except codepages.Unclear as unclear:
+        if not unclear.readings:
             raise InputError(path, f"not valid UTF-8 ({where}) nor any known encoding") from None
-    encoding, text = detected
-    return Document(path, text, encoding=encoding)
+        raise InputError(
+            path, f"not UTF-8, and its code page is unclear: {unclear}; save it as UTF-8 to clean it"
+        ) from None
+    return Document(path, reading.text, encoding=reading.encoding)
+
+
+def read_text_file(path: str, what: str, *, empty_ok: bool = True) -> str:
+    """The text of a file cleanup reads for its settings (a glossary, an allow list, a house
+    style, a decisions file), decoded with the same care as an article: a byte-order mark, UTF-16,
+    Windows-1252 (:func:`decode`). ``what`` names the file in errors; an empty file is ``""``
+    unless ``empty_ok`` is false.
+
+    A file that is missing, a folder, unreadable, binary, too large or undecodable raises
+    :class:`InputError` naming it and what it is for.
+
+    >>> read_text_file("/nonexistent/house.toml", "style file")
+    Traceback (most recent call last):
+    cleanup.io.InputError: /nonexistent/house.toml: error: cannot read the style file: no such file
+    """
+    try:
+        if os.path.isdir(path):
+            raise InputError(path, "is a folder")
+        data = read_bytes(path if path != "-" else os.path.join(".", path))
+        if not data and empty_ok:
+            return ""
+        return decode(data, path).text
+    except InputError as err:
+        raise InputError(path, f"cannot read the {what}: {err.reason}") from None
 
 
 def encode(document: Document, text: str, *, keep_encoding: bool = False) -> bytes:

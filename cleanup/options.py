@@ -17,12 +17,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
-from cleanup import glossary, style
+from cleanup import glossary, io, style
 from cleanup.lang.sources import LANGUAGES
 from cleanup.passes import Context
 from cleanup.review.decisions import Settings, sha256_hex
@@ -35,10 +34,13 @@ def split(values: Iterable[str]) -> list[str]:
 
 
 def allowed_terms(path: str | None) -> frozenset[str]:
-    """The terms of an ``--allow`` file, lowercased; blank lines and ``#`` comments skipped."""
+    """The terms of an ``--allow`` file, lowercased; blank lines and ``#`` comments skipped.
+
+    Raises :class:`~cleanup.io.InputError` when the file cannot be read.
+    """
     if path is None:
         return frozenset()
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    lines = io.read_text_file(path, "allow list").splitlines()
     return frozenset(
         line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")
     )
@@ -54,15 +56,27 @@ def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], target: str) -> f
         raise click.UsageError(str(err)) from None
 
 
+class SettingsFileError(click.ClickException):
+    """A glossary, allow list or house style that cannot be used: one line, ``PATH: error: reason``,
+    and exit status 2, as for an article that cannot be read."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.message, err=True)
+
+
 def side_files(glossary_file: str | None, style_file: str | None, allow_file: str | None) -> dict[str, Any]:
     """The glossary, house style and allowed terms read from their files (none when not given),
-    as the keyword arguments of :class:`~cleanup.passes.Context`."""
+    as the keyword arguments of :class:`~cleanup.passes.Context`; :class:`SettingsFileError` if
+    one cannot be read or used."""
     try:
         entries = glossary.read(glossary_file) if glossary_file else ()
         house = style.read(style_file) if style_file else ()
-    except (glossary.GlossaryError, style.StyleError) as err:
-        raise click.UsageError(str(err)) from None
-    return {"glossary": entries, "house": house, "allowed": allowed_terms(allow_file)}
+        allowed = allowed_terms(allow_file)
+    except io.InputError as err:
+        raise SettingsFileError(str(err)) from None
+    return {"glossary": entries, "house": house, "allowed": allowed}
 
 
 def context(options: dict[str, Any]) -> Context:
@@ -82,8 +96,9 @@ def context(options: dict[str, Any]) -> Context:
 
 
 def file_digest(path: str | None) -> str | None:
-    """The SHA-256 of a settings file's bytes, as a decisions file records it; ``None`` for none."""
-    return None if path is None else sha256_hex(Path(path).read_bytes())
+    """The SHA-256 of a settings file's bytes, as a decisions file records it; ``None`` for none.
+    :class:`~cleanup.io.InputError` if it cannot be read."""
+    return None if path is None else sha256_hex(io.read_bytes(path))
 
 
 def settings(options: dict[str, Any], ctx: Context) -> Settings:
@@ -127,19 +142,19 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--glossary",
             "glossary_file",
-            type=click.Path(exists=True, dir_okay=False),
+            type=click.Path(),
             help="TSV file of recurring leftovers: source term, translation, safe|unsafe.",
         ),
         click.option(
             "--style",
             "style_file",
-            type=click.Path(exists=True, dir_okay=False),
+            type=click.Path(),
             help="TOML file of house style: a [style] table overriding the target's conventions.",
         ),
         click.option(
             "--allow",
             "allow_file",
-            type=click.Path(exists=True, dir_okay=False),
+            type=click.Path(),
             help="File of terms never reported as leftovers, one a line (# starts a comment).",
         ),
     ]

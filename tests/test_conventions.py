@@ -149,7 +149,7 @@ def test_house_style_overrides_the_profile(tmp_path) -> None:
     bad.write_text("[style]\ncolour = 'red'\n")
     refused = CliRunner().invoke(main, ["fix", "--style", str(bad), str(article)])
     assert refused.exit_code == 2
-    assert f"{bad}: unknown style setting 'colour'" in refused.output
+    assert f"{bad}: error: unknown style setting 'colour'" in refused.output
 
 
 # Every unsafe suggestion the conventions rules make on the BBC and WMT English corpora, each

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import io as stdio
 import os
@@ -240,3 +241,70 @@ def test_reading_an_endless_input_costs_what_the_limit_allows(monkeypatch) -> No
         return best
 
     assert cost(200_000) / cost(20_000) < 30
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Città\tCity\n".encode("utf-8-sig"),
+        "Città\tCity\n".encode("utf-16"),
+        codecs.BOM_UTF16_BE + "Città\tCity\n".encode("utf-16-be"),
+        "Città\tCity\n".encode("cp1252"),
+    ],
+)
+def test_settings_files_are_decoded_as_articles_are(tmp_path, data: bytes) -> None:
+    path = tmp_path / "glossary.tsv"
+    path.write_bytes(data)
+    assert io.read_text_file(str(path), "glossary") == "Città\tCity\n"
+
+
+def test_an_empty_settings_file_is_empty_unless_that_is_an_error(tmp_path) -> None:
+    path = tmp_path / "empty.json"
+    path.write_bytes(b"")
+    assert io.read_text_file(str(path), "allow list") == ""
+    with pytest.raises(
+        io.InputError, match=r"empty\.json: error: cannot read the decisions file: empty file$"
+    ):
+        io.read_text_file(str(path), "decisions file", empty_ok=False)
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda path: None, "no such file"),
+        (lambda path: path.mkdir(), "is a folder"),
+        (lambda path: path.write_bytes(b"\x00\x01binary"), "binary file (contains NUL bytes)"),
+        (lambda path: path.write_bytes(b"a\x81\x8d\x8f\x90\x9d" * 50), "nor any known encoding"),
+    ],
+)
+def test_a_settings_file_that_cannot_be_read_names_itself_and_the_reason(tmp_path, make, reason) -> None:
+    path = tmp_path / "house.toml"
+    make(path)
+    with pytest.raises(io.InputError) as caught:
+        io.read_text_file(str(path), "style file")
+    assert str(caught.value).startswith(f"{path}: error: cannot read the style file: ")
+    assert reason in caught.value.reason
+
+
+def test_an_oversized_settings_file_is_refused(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "allow.txt"
+    path.write_bytes(b"term\n" * 100)
+    monkeypatch.setattr(io, "MAX_BYTES", 64)
+    with pytest.raises(io.InputError, match="cannot read the allow list: file is larger than"):
+        io.read_text_file(str(path), "allow list")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_an_unreadable_settings_file_is_refused(tmp_path) -> None:
+    path = tmp_path / "glossary.tsv"
+    path.write_text("a\tb\n")
+    os.chmod(path, 0)
+    with pytest.raises(io.InputError, match="cannot read the glossary: permission denied"):
+        io.read_text_file(str(path), "glossary")
+
+
+def test_a_settings_file_named_dash_is_a_file_not_standard_input(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("non era possibile\n")
+    monkeypatch.setattr("sys.stdin", None)  # reading standard input would fail
+    assert io.read_text_file("-", "allow list") == "non era possibile\n"

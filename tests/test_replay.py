@@ -169,3 +169,15 @@ def test_a_decisions_file_that_is_a_folder_or_missing_is_one_error_line(tmp_path
     for name in (str(tree), str(tmp_path / "missing.json")):
         done = CliRunner().invoke(apply_command, ["--root", str(tree), name])
         assert done.exit_code == 2 and len(done.stderr.splitlines()) == 1 and "error:" in done.stderr
+
+
+def test_a_glossary_that_cannot_be_read_stops_apply_before_any_file(tmp_path: Path, tree: Path) -> None:
+    for glossary in (tmp_path / "missing.tsv", tree):
+        refused(tmp_path, tree, decisions("a.txt"), "cannot read the glossary", "--glossary", str(glossary))
+
+
+def test_a_decisions_file_in_windows_1252_or_utf_16_is_read(tmp_path: Path, tree: Path) -> None:
+    text = json.dumps(decisions("a.txt"), ensure_ascii=False)
+    done = run_apply(tmp_path, tree, "\ufeff".encode("utf-16-le") + text.encode("utf-16-le"))
+    assert done.exit_code == 0, done.stderr
+    assert (tree / "a.txt").read_text(encoding="utf-8") == FIXED

@@ -27,7 +27,7 @@ from cleanup.render.paths import shown_path
 from cleanup.result import Result
 from cleanup.review.decisions import DecisionsError, load
 from cleanup.review.hunks import split_changes
-from cleanup.review.replay import apply_decisions
+from cleanup.review.replay import Given, apply_decisions
 from cleanup.review.session import Ask, review
 
 EXIT_ERROR = 2
@@ -159,15 +159,11 @@ def review_command(
 )
 @click.option(
     "--glossary",
-    type=click.Path(exists=True, dir_okay=False),
+    type=click.Path(),
     help="The glossary the report was made with, if any.",
 )
-@click.option(
-    "--style", type=click.Path(exists=True, dir_okay=False), help="The house style the report was made with."
-)
-@click.option(
-    "--allow", type=click.Path(exists=True, dir_okay=False), help="The allow file the report was made with."
-)
+@click.option("--style", type=click.Path(), help="The house style the report was made with.")
+@click.option("--allow", type=click.Path(), help="The allow file the report was made with.")
 @click.option("--keep-encoding", is_flag=True, help="Write files in their own encoding rather than UTF-8.")
 def apply_command(decisions: tuple[str, ...], root: str, keep_encoding: bool, **files: str | None) -> None:
     """Apply to the original files exactly the changes accepted in DECISIONS.json.
@@ -177,18 +173,19 @@ def apply_command(decisions: tuple[str, ...], root: str, keep_encoding: bool, **
     trusted: each file's changes are made again with the settings it records, and only those
     are applied, to files inside --root whose bytes are the ones the decisions were made on.
     """
+    given = Given.read(files)
     failed = False
     for name in decisions:
         try:
-            decided_files = load(io.read_bytes(name).decode("utf-8"))
-        except (io.InputError, DecisionsError, UnicodeDecodeError) as err:
+            decided_files = load(io.read_text_file(name, "decisions file", empty_ok=False))
+        except (io.InputError, DecisionsError) as err:
             reason = err.reason if isinstance(err, io.InputError) else str(err)
             click.echo(f"{shown_path(name)}: error: {reason}", err=True)
             failed = True
             continue
         for decided in decided_files:
             try:
-                done = apply_decisions(decided, Path(root), files, keep_encoding=keep_encoding)
+                done = apply_decisions(decided, Path(root), given, keep_encoding=keep_encoding)
                 _show(f"{shown_path(decided.path)}: {done}\n")
             except io.InputError as err:
                 click.echo(f"{shown_path(decided.path)}: error: {err.reason}", err=True)

@@ -14,14 +14,14 @@ accepted ones applied, from cleanup's own hunks, never from the file's text.
 >>> _ = (folder / "a.txt").write_bytes(b"the market , said")
 >>> settings = Settings(("space-before-punctuation",))
 >>> hunks = plan(FileDecisions("a.txt", sha256_hex(b"the market , said"), settings, (), frozenset()),
-...     folder, {}).changes.hunks
+...     folder, Given.read({})).changes.hunks
 >>> decided = FileDecisions("a.txt", sha256_hex(b"the market , said"), settings, hunks, frozenset({1}))
->>> apply_decisions(decided, folder, {})
+>>> apply_decisions(decided, folder, Given.read({}))
 'applied 1 of 1 changes'
 >>> (folder / "a.txt").read_text()
 'the market, said'
 >>> evil = FileDecisions("../../etc/passwd", "0" * 64, settings, (), frozenset())
->>> apply_decisions(evil, folder, {})
+>>> apply_decisions(evil, folder, Given.read({}))
 Traceback (most recent call last):
 ...
 cleanup.io.InputError: ../../etc/passwd: error: outside the folder apply works in; give --root
@@ -33,9 +33,10 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cleanup import io
-from cleanup.options import file_digest, side_files
+from cleanup.options import SettingsFileError, file_digest, side_files
 from cleanup.passes import Context
 from cleanup.pipeline import run
 from cleanup.render.paths import shown_path
@@ -65,24 +66,46 @@ def confined(path: str, root: Path) -> Path:
     return real
 
 
-def replay_context(settings: Settings, files: dict[str, str | None]) -> Context:
-    """The context the changes were made with. ``files`` are the glossary, style and allow files
-    given on the command line; each must be the one the settings record, by SHA-256."""
+@dataclass(frozen=True, slots=True)
+class Given:
+    """The glossary, style and allow files given to ``cleanup apply``: their paths, their SHA-256
+    and what they hold, read once, before any file is applied to.
+
+    >>> Given.read({}).digests
+    {'glossary': None, 'style': None, 'allow': None}
+    """
+
+    paths: dict[str, str | None]
+    digests: dict[str, str | None]
+    loaded: dict[str, Any]
+
+    @classmethod
+    def read(cls, paths: dict[str, str | None]) -> Given:
+        """Read the files; :class:`~cleanup.options.SettingsFileError` if one cannot be used."""
+        loaded = side_files(paths.get("glossary"), paths.get("style"), paths.get("allow"))
+        try:
+            digests = {name: file_digest(paths.get(name)) for name in SETTING_FILES}
+        except io.InputError as err:
+            raise SettingsFileError(str(err)) from None
+        return cls(dict(paths), digests, loaded)
+
+
+def replay_context(settings: Settings, given: Given) -> Context:
+    """The context the changes were made with; each glossary, style or allow file it records must
+    be given, and be the one it records (by SHA-256). :class:`ValueError` says which is not."""
     for name in SETTING_FILES:
-        recorded, given = getattr(settings, name), files.get(name)
-        if recorded is None and given is not None:
+        recorded, digest = getattr(settings, name), given.digests[name]
+        if recorded is None and digest is not None:
             raise ValueError(f"the decisions were made without --{name}: leave it out")
-        if recorded is not None and given is None:
+        if recorded is not None and digest is None:
             raise ValueError(
                 f"the decisions were made with a --{name} file (SHA-256 {recorded[:12]}…): give it"
             )
-        if recorded is not None and file_digest(given) != recorded:
-            raise ValueError(f"--{name} {given} is not the file the decisions were made with")
+        if recorded != digest:
+            path = shown_path(given.paths.get(name) or "")
+            raise ValueError(f"--{name} {path} is not the file the decisions were made with")
     return Context(
-        enabled=frozenset(settings.rules),
-        target=settings.target,
-        sources=settings.sources,
-        **side_files(files.get("glossary"), files.get("style"), files.get("allow")),
+        enabled=frozenset(settings.rules), target=settings.target, sources=settings.sources, **given.loaded
     )
 
 
@@ -97,7 +120,7 @@ class Plan:
     changes: Changes
 
 
-def plan(decided: FileDecisions, root: Path, files: dict[str, str | None]) -> Plan:
+def plan(decided: FileDecisions, root: Path, given: Given) -> Plan:
     """Check one file's decisions against the file and cleanup's own changes to it."""
     real = confined(decided.path, root)
     data = io.read_bytes(str(real))
@@ -105,7 +128,7 @@ def plan(decided: FileDecisions, root: Path, files: dict[str, str | None]) -> Pl
         raise io.InputError(decided.path, "changed since the decisions were made; left as it is")
     document = io.decode(data, decided.path)
     try:
-        context = replay_context(decided.settings, files)
+        context = replay_context(decided.settings, given)
     except ValueError as err:
         raise io.InputError(decided.path, str(err)) from None
     changes = split_changes(run(document.text, context, unsafe=decided.settings.unsafe))
@@ -117,11 +140,9 @@ def _same(decided: FileDecisions, changes: Changes) -> bool:
     return mine == [(h.id, h.parts) for h in decided.hunks]
 
 
-def apply_decisions(
-    decided: FileDecisions, root: Path, files: dict[str, str | None], *, keep_encoding: bool = False
-) -> str:
+def apply_decisions(decided: FileDecisions, root: Path, given: Given, *, keep_encoding: bool = False) -> str:
     """Apply one file's accepted changes; what was done, or :class:`~cleanup.io.InputError`."""
-    made = plan(decided, root, files)
+    made = plan(decided, root, given)
     if not _same(decided, made.changes):
         raise io.InputError(
             decided.path,
