@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cleanup.lang.profiles import NBSP, Profile
+from cleanup.lang.profiles import NARROW_NBSP, NBSP, Profile
+from cleanup.lang.quotation_marks import SPACES_INSIDE
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
+from cleanup.passes.conventions.pairing import lines_with, pairs
+from cleanup.passes.emoticons import starts_emoticon
 
 PERCENT_SPACE = Rule(
     id="percent-space",
@@ -60,8 +63,9 @@ HIGH_PUNCTUATION_SPACE = Rule(
     ),
     examples=(Example("Il a dit: non!", "Il a dit\u00a0: non\u202f!", target="fr"),),
     fix_safety=(
-        "Safe in French copy: a web address (https://), a time or a score (10:30, 2:1), a "
-        "smiley and a run of marks (?!) are left alone."
+        "Safe in French copy: a web address (https://), a time or a score (10:30, 2:1), an "
+        "emoticon (:-), ;D, : P) and a run of marks (?!) are left alone; inside guillemets, a "
+        "narrow no-break space is kept, and only a pair whose spacing says it is «…» is spaced."
     ),
     targets=("fr",),
 )
@@ -119,7 +123,8 @@ _CLITIC_TAILS = tuple(
 # A high mark after a word or a closing bracket or quote, with no space or an ordinary one.
 _HIGH_MARK = re.compile(r"(?<=[\w)\]»”’])(?P<space> ?)(?P<mark>[;:!?])(?![/\d!?;:()])")
 _TOKEN_BEFORE = re.compile(r"\S*$")
-_INSIDE_GUILLEMETS = re.compile(r"«(?P<open> ?)(?=\S)|(?<=\S)(?P<close> ?)»")
+_GUILLEMET = re.compile("«")
+_FRENCH_SPACES = frozenset({NBSP, NARROW_NBSP})
 
 
 def _percent(text: str, profile: Profile) -> Iterator[Finding]:
@@ -214,7 +219,7 @@ def _high_punctuation(text: str, profile: Profile) -> Iterator[Finding]:
     for match in _HIGH_MARK.finditer(text):
         mark = match.group("mark")
         wanted = profile.space_before_colon if mark == ":" else profile.space_before_high
-        if _in_address(text, match.start()):
+        if _in_address(text, match.start()) or starts_emoticon(text, match.start("mark")):
             continue
         start = match.start("space")
         yield Finding(
@@ -225,20 +230,34 @@ def _high_punctuation(text: str, profile: Profile) -> Iterator[Finding]:
             wanted + mark,
             Safety.SAFE,
         )
-    if "«" in text:
-        for match in _INSIDE_GUILLEMETS.finditer(text):
-            inside = "open" if match.group("open") is not None else "close"
-            start, end = match.span(inside)
-            replacement = NBSP
-            if text[start:end] != replacement:
-                yield Finding(
-                    HIGH_PUNCTUATION_SPACE.id,
-                    "French copy puts a no-break space inside guillemets",
-                    start,
-                    end,
-                    replacement,
-                    Safety.SAFE,
-                )
+    yield from _inside_guillemets(text)
+
+
+def _inside_guillemets(text: str) -> Iterator[Finding]:
+    """The space inside each pair of guillemets, «…» as paired by their spacing: a no-break space
+    (or a narrow one, which French typography also sets) where there is none or an ordinary one."""
+    if "«" not in text:
+        return
+    for start, end in lines_with(text, _GUILLEMET):
+        for pair in pairs(text, start, end):
+            if pair.convention != "guillemets" or pair.closing == pair.opening + 1:
+                continue
+            opening = pair.opening + 1
+            closing = pair.closing - 1
+            inside = (
+                (opening, opening + (text[opening] in SPACES_INSIDE)),
+                (closing + (text[closing] not in SPACES_INSIDE), pair.closing),
+            )
+            for space_start, space_end in inside:
+                if text[space_start:space_end] not in _FRENCH_SPACES:
+                    yield Finding(
+                        HIGH_PUNCTUATION_SPACE.id,
+                        "French copy puts a no-break space inside guillemets",
+                        space_start,
+                        space_end,
+                        NBSP,
+                        Safety.SAFE,
+                    )
 
 
 def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
