@@ -138,6 +138,18 @@ def test_french_high_punctuation_spacing() -> None:
     assert fixed("He said: no!", rule) == "He said: no!"
 
 
+def test_french_guillemet_spacing_follows_the_pairs() -> None:
+    rule = "high-punctuation-space"
+    assert fixed("il a dit «non» et «\u202foui\u202f»", rule, target="fr") == (
+        f"il a dit «{NBSP}non{NBSP}» et «{NARROW_NBSP}oui{NARROW_NBSP}»"
+    )
+    # German »…« left in French copy is no pair of French guillemets: no space is put inside it the
+    # wrong way round (source-quotes turns it into « … »), and a lone mark is left as it is.
+    for kept in ("le film »Das Boot« est", "une « marque seule", "super :-) et ;-) ou : D"):
+        assert fixed(kept, rule, target="fr") == kept
+    assert clean("le film »Das Boot« est", target="fr").text == f"le film «{NBSP}Das Boot{NBSP}» est"
+
+
 def test_house_style_overrides_the_profile(tmp_path) -> None:
     style = tmp_path / "house.toml"
     style.write_text('[style]\nquotes = ["\\"", "\\""]\n')

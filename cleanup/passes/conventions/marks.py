@@ -240,7 +240,7 @@ def _inside_guillemets(text: str) -> Iterator[Finding]:
         return
     for start, end in lines_with(text, _GUILLEMET):
         for pair in pairs(text, start, end):
-            if pair.convention != "guillemets" or pair.closing == pair.opening + 1:
+            if pair.convention != "guillemets":
                 continue
             opening = pair.opening + 1
             closing = pair.closing - 1

@@ -62,23 +62,27 @@ class Pair(NamedTuple):
     parent: int  # index of the enclosing pair in the line's list, or -1
 
 
-def _apart(char: str) -> bool:
-    """Whether a neighbour leaves the mark free on that side: a space, the line's end or a mark."""
-    return not char.isalnum()
-
-
 def _roles(text: str, at: int, start: int, end: int) -> tuple[bool, bool]:
-    """Whether the mark at ``at`` may open and may close a quotation, read from its neighbours."""
+    """Whether the mark at ``at`` may open and may close a quotation, read from its neighbours: a
+    neighbour that is no letter or digit (a space, a mark, the line's end) leaves it free."""
     mark = text[at]
     before = text[at - 1] if at > start else " "
     after = text[at + 1] if at + 1 < end else " "
-    opens = not after.isspace() and _apart(before)
-    closes = not before.isspace() and _apart(after)
+    free_before, free_after = not before.isalnum(), not after.isalnum()
+    opens = free_before and not after.isspace()
+    closes = free_after and not before.isspace()
     if mark in SPACED_OPENERS and not opens and after in SPACES_INSIDE:
-        opens = at + 2 < end and not text[at + 2].isspace() and _apart(before)
+        opens = free_before and at + 2 < end and not text[at + 2].isspace()
     if mark in SPACED_CLOSERS and not closes and before in SPACES_INSIDE:
-        closes = at - 2 >= start and not text[at - 2].isspace() and _apart(after)
+        closes = free_after and at - 2 >= start and not text[at - 2].isspace()
     return opens, closes
+
+
+def _empty(text: str, opening: int, closing: int) -> bool:
+    """Whether nothing but a space stands between two marks («», « »): they hold no quotation.
+
+    A mark that opens has something other than a space after it, or after its one French space."""
+    return closing - opening == 1 or (closing - opening == 2 and text[opening + 1] in SPACES_INSIDE)
 
 
 class _OpenQuotations:
@@ -123,12 +127,12 @@ def pairs(text: str, start: int, end: int) -> list[Pair]:
         mark = text[at]
         opens, closes = _roles(text, at, start, end)
         place = open_marks.partner(mark) if closes else None
+        if place is not None and _empty(text, open_marks.stack[place][0], at):
+            place = None
         if place is not None:
             (opened_at, opener), *unpaired = open_marks.pop_to(place)
             if any(other not in APOSTROPHES for _, other in unpaired):
                 return []
-            if at - opened_at == 2 and text[opened_at + 1] in SPACES_INSIDE:
-                return []  # « »: two marks around a space, no quotation
             found.append((opened_at, at, CONVENTION_OPENED_BY[opener]))
         elif opens and mark in CONVENTION_OPENED_BY:
             open_marks.push(at, mark)

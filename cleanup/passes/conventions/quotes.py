@@ -67,19 +67,25 @@ def _foreign_openers(target: str) -> tuple[str, re.Pattern[str]]:
     return marks, re.compile(f"[{re.escape(marks)}]")
 
 
-def _units(line: list[Pair], foreign: frozenset[str]) -> list[tuple[Pair, list[Pair]]]:
+def _units(line: list[Pair], foreign: frozenset[str]) -> list[tuple[Pair, list[tuple[Pair, bool]]]]:
     """Each foreign quotation not inside another one, with the pairs it converts: itself and the
-    quotations inside it (apostrophes aside), which take the copy's nesting."""
+    quotations inside it (apostrophes aside), each saying whether it takes the inner marks.
+
+    A quotation takes the marks its convention is for (single marks are inner ones) unless it
+    stands inside another, where it takes the other kind: English nests “ ‘ “ …, French « “ « …."""
     unit_of: list[int] = []
-    members: dict[int, list[Pair]] = {}
+    inner: list[bool] = []
+    members: dict[int, list[tuple[Pair, bool]]] = {}
     for index, pair in enumerate(line):
-        unit = unit_of[pair.parent] if pair.parent >= 0 else -1
+        parent = pair.parent
+        unit = unit_of[parent] if parent >= 0 else -1
         if unit < 0 and pair.convention in foreign:
             unit = index
             members[unit] = []
         unit_of.append(unit)
+        inner.append(not inner[parent] if parent >= 0 else CONVENTIONS[pair.convention].inner)
         if unit >= 0 and not CONVENTIONS[pair.convention].apostrophe:
-            members[unit].append(pair)
+            members[unit].append((pair, inner[index]))
     return [(line[unit], converted) for unit, converted in members.items()]
 
 
@@ -94,13 +100,16 @@ def _english_style(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, 
 
 
 def _converted(
-    text: str, unit: Pair, members: list[Pair], outer: tuple[str, str], inner: tuple[str, str]
+    text: str,
+    unit: Pair,
+    members: list[tuple[Pair, bool]],
+    outer: tuple[str, str],
+    inner: tuple[str, str],
 ) -> str:
-    """The quotation ``unit`` with every pair of ``members`` in the copy's marks for its depth; the
+    """The quotation ``unit`` with every pair of ``members`` in the copy's outer or inner marks; the
     space French sets inside guillemets goes with the marks."""
     edits = []
-    for pair in members:
-        is_inner = pair.depth % 2 == 1 if pair.depth else CONVENTIONS[pair.convention].inner
+    for pair, is_inner in members:
         opening, closing = inner if is_inner else outer
         open_end = pair.opening + 1 + (text[pair.opening + 1] in SPACES_INSIDE)
         close_start = pair.closing - (text[pair.closing - 1] in SPACES_INSIDE)
