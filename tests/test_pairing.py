@@ -12,7 +12,9 @@ from cleanup.passes.conventions.pairing import lines_with, pairs
 
 def paired(text: str) -> list[tuple[str, int]]:
     """Each pair as its two marks and its depth."""
-    return [(text[p.opening] + text[p.closing], p.depth) for p in pairs(text, 0, len(text))]
+    found = pairs(text, 0, len(text))
+    assert found is not None, "unclear"
+    return [(text[p.opening] + text[p.closing], p.depth) for p in found]
 
 
 @pytest.mark.parametrize(
@@ -29,6 +31,8 @@ def paired(text: str) -> list[tuple[str, int]]:
         ("«no, «never» again»", [("«»", 0), ("«»", 1)]),
         ("“He said «no»”", [("“”", 0), ("«»", 1)]),
         ("(«a»), «b»-style, l’«Unità»", [("«»", 0), ("«»", 0), ("«»", 0)]),
+        ("un état d’« anarchie », dit-il", [("«»", 0)]),  # « may close after ’: the pair says it opens
+        ("»Ja!« sagte er", [("»«", 0)]),  # « may open before a space: the pair says it closes
     ],
 )
 def test_pairs_and_depths(text: str, expected: list[tuple[str, int]]) -> None:
@@ -47,7 +51,11 @@ def test_pairs_and_depths(text: str, expected: list[tuple[str, int]]) -> None:
     ],
 )
 def test_unclear_lines_have_no_pairs(text: str) -> None:
-    assert pairs(text, 0, len(text)) == []
+    assert pairs(text, 0, len(text)) is None
+
+
+def test_a_line_without_quotations_is_clear() -> None:
+    assert paired("it’s the players’ ‘90s") == []
 
 
 def test_apostrophes_pair_but_never_decide() -> None:

@@ -154,11 +154,15 @@ def test_fixing_quoted_text_twice_changes_nothing_for_each_rule(text: str, rule:
     assert clean(once, select=[rule], target=target, unsafe=True).text == once
 
 
-def _seconds(text: str) -> float:
-    start = time.perf_counter()
-    clean(text, select=["source-quotes"])
-    clean(text, select=["high-punctuation-space"], target="fr")
-    return time.perf_counter() - start
+def _seconds(text: str, repeat: int) -> float:
+    """The best of ``repeat`` runs of the quotes rule, and of French guillemet spacing, over ``text``."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        clean(text, select=["source-quotes"])
+        clean(text, select=["high-punctuation-space"], target="fr")
+        runs.append(time.perf_counter() - start)
+    return min(runs)
 
 
 @pytest.mark.parametrize(
@@ -168,13 +172,11 @@ def _seconds(text: str) -> float:
         "«a „b ‹c " + "d» " * 30,  # closing marks that leave others without a partner
         "»" * 3,  # marks that may open or close, none closing
         "«a " * 50 + "b» " * 50,  # deep nesting: one quotation with fifty inside
-        "»Das Boot« and «x» ",  # a finding every few characters
-        "« a »\n",  # many lines
+        "»Das Boot« and « x »\n",  # many lines, a finding every few characters
     ],
 )
 def test_pairing_time_is_linear(unit: str) -> None:
     small = unit * (20_000 // len(unit))
     large = unit * (200_000 // len(unit))
-    _seconds(small)  # warm up
-    ratio = _seconds(large) / max(_seconds(small), 1e-4)
+    ratio = _seconds(large, 3) / max(_seconds(small, 3), 1e-4)  # the best runs: the machine is shared
     assert ratio < 30, f"200 KB took {ratio:.0f}x the time of 20 KB"

@@ -70,4 +70,5 @@ APOSTROPHES = frozenset(mark for c in CONVENTIONS.values() if c.apostrophe for m
 # apart from the quotation they open or close.
 SPACED_OPENERS = "«‹"
 SPACED_CLOSERS = "»›"
-SPACES_INSIDE = frozenset(f" {NBSP}{NARROW_NBSP}")
+THIN_SPACE = "\u2009"
+SPACES_INSIDE = frozenset(f" {NBSP}{NARROW_NBSP}{THIN_SPACE}")

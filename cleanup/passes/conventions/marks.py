@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 
 from cleanup.lang.profiles import NARROW_NBSP, NBSP, Profile
-from cleanup.lang.quotation_marks import SPACES_INSIDE
+from cleanup.lang.quotation_marks import SPACES_INSIDE, THIN_SPACE
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
-from cleanup.passes.conventions.pairing import lines_with, pairs
+from cleanup.passes.conventions.pairing import lines_with, pairs, roles
 from cleanup.passes.emoticons import starts_emoticon
 
 PERCENT_SPACE = Rule(
@@ -65,7 +65,8 @@ HIGH_PUNCTUATION_SPACE = Rule(
     fix_safety=(
         "Safe in French copy: a web address (https://), a time or a score (10:30, 2:1), an "
         "emoticon (:-), ;D, : P) and a run of marks (?!) are left alone; inside guillemets, a "
-        "narrow no-break space is kept, and only a pair whose spacing says it is «…» is spaced."
+        "narrow no-break space or a thin space is kept, and only marks whose spacing says they "
+        "open and close as «…» are spaced (German »…« is left to source-quotes)."
     ),
     targets=("fr",),
 )
@@ -123,8 +124,8 @@ _CLITIC_TAILS = tuple(
 # A high mark after a word or a closing bracket or quote, with no space or an ordinary one.
 _HIGH_MARK = re.compile(r"(?<=[\w)\]»”’])(?P<space> ?)(?P<mark>[;:!?])(?![/\d!?;:()])")
 _TOKEN_BEFORE = re.compile(r"\S*$")
-_GUILLEMET = re.compile("«")
-_FRENCH_SPACES = frozenset({NBSP, NARROW_NBSP})
+_GUILLEMET = re.compile("[«»]")
+_KEPT_SPACES = frozenset({NBSP, NARROW_NBSP, THIN_SPACE})
 
 
 def _percent(text: str, profile: Profile) -> Iterator[Finding]:
@@ -233,31 +234,38 @@ def _high_punctuation(text: str, profile: Profile) -> Iterator[Finding]:
     yield from _inside_guillemets(text)
 
 
-def _inside_guillemets(text: str) -> Iterator[Finding]:
-    """The space inside each pair of guillemets, «…» as paired by their spacing: a no-break space
-    (or a narrow one, which French typography also sets) where there is none or an ordinary one."""
-    if "«" not in text:
-        return
+def _french_guillemets(text: str) -> Iterator[tuple[int, bool]]:
+    """Each guillemet that opens («) or closes (») a quotation as French ones do, and whether it
+    opens: by the pairs of its line (:mod:`~cleanup.passes.conventions.pairing`), or, on a line that
+    cannot be paired (a quotation over several lines), by its spacing when it reads one way only."""
     for start, end in lines_with(text, _GUILLEMET):
-        for pair in pairs(text, start, end):
-            if pair.convention != "guillemets":
-                continue
-            opening = pair.opening + 1
-            closing = pair.closing - 1
-            inside = (
-                (opening, opening + (text[opening] in SPACES_INSIDE)),
-                (closing + (text[closing] not in SPACES_INSIDE), pair.closing),
-            )
-            for space_start, space_end in inside:
-                if text[space_start:space_end] not in _FRENCH_SPACES:
-                    yield Finding(
-                        HIGH_PUNCTUATION_SPACE.id,
-                        "French copy puts a no-break space inside guillemets",
-                        space_start,
-                        space_end,
-                        NBSP,
-                        Safety.SAFE,
-                    )
+        line = pairs(text, start, end)
+        if line is not None:
+            for pair in line:
+                if pair.convention == "guillemets":
+                    yield pair.opening, True
+                    yield pair.closing, False
+            continue
+        for match in _GUILLEMET.finditer(text, start, end):
+            opens, closes = roles(text, match.start(), start, end)
+            if opens != closes and (match.group() == "«") == opens:
+                yield match.start(), opens
+
+
+def _inside_guillemets(text: str) -> Iterator[Finding]:
+    """A no-break space inside French guillemets where there is none or an ordinary one. A narrow
+    no-break space, which French typography also sets, and a thin space are kept; German »…« is
+    left to source-quotes."""
+    if "«" not in text and "»" not in text:
+        return
+    for at, opens in _french_guillemets(text):
+        if opens:
+            space = (at + 1, at + 1 + (text[at + 1] in SPACES_INSIDE))
+        else:
+            space = (at - (text[at - 1] in SPACES_INSIDE), at)
+        if text[space[0] : space[1]] not in _KEPT_SPACES:
+            message = "French copy puts a no-break space inside guillemets"
+            yield Finding(HIGH_PUNCTUATION_SPACE.id, message, *space, NBSP, Safety.SAFE)
 
 
 def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:

@@ -5,15 +5,15 @@ closes the other way round; French guillemets may also stand one space inside th
 (« non »). So ``»Das Boot«`` is a German pair and ``«Das Boot»`` a French one, whichever comes
 first in the line. A closing mark takes the nearest open quotation it can close; the marks in
 between are left without a partner. A line where any mark other than an apostrophe is left
-without a partner, or cannot be read either way, is unclear: it gets no pairs at all, and is left
-as it is.
+without a partner, or cannot be read either way, is unclear: it gets no pairs at all (None), and
+is left as it is.
 
 >>> [(p.opening, p.closing, p.convention, p.depth) for p in pairs("«no, «never» again»", 0, 19)]
 [(0, 18, 'guillemets', 0), (5, 11, 'guillemets', 1)]
 >>> [(p.opening, p.closing, p.convention) for p in pairs("the film »Das Boot« was shown", 0, 29)]
 [(9, 18, 'reversed_guillemets')]
->>> pairs("He said «„ok «yes «„no» fine» \\"» said", 0, 37)
-[]
+>>> pairs("He said «„ok «yes «„no» fine» \\"» said", 0, 37) is None
+True
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from cleanup.lang.quotation_marks import (
 )
 
 _MARK = re.compile(f"[{re.escape(QUOTATION_MARKS)}]")
+_PHRASE_ENDS = frozenset(",;:!?)]}")
+_OPENING_BRACKETS = frozenset("([{")
 # Where a line ends, as str.splitlines reads it: a quotation never crosses one.
 _LINE_BREAK = regex.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _LINE_BREAK_BEFORE = regex.compile(r"(?r)[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -62,15 +64,22 @@ class Pair(NamedTuple):
     parent: int  # index of the enclosing pair in the line's list, or -1
 
 
-def _roles(text: str, at: int, start: int, end: int) -> tuple[bool, bool]:
+def _ends_a_phrase(text: str, at: int, end: int) -> bool:
+    """Whether the mark at ``at`` ends a phrase (``,`` ``;`` ``)``, ``.`` but for an ellipsis): no
+    quotation opens just before one."""
+    mark = text[at] if at < end else ""
+    return mark in _PHRASE_ENDS or (mark == "." and text[at + 1 : at + 2] != ".")
+
+
+def roles(text: str, at: int, start: int, end: int) -> tuple[bool, bool]:
     """Whether the mark at ``at`` may open and may close a quotation, read from its neighbours: a
     neighbour that is no letter or digit (a space, a mark, the line's end) leaves it free."""
     mark = text[at]
     before = text[at - 1] if at > start else " "
     after = text[at + 1] if at + 1 < end else " "
     free_before, free_after = not before.isalnum(), not after.isalnum()
-    opens = free_before and not after.isspace()
-    closes = free_after and not before.isspace()
+    opens = free_before and not after.isspace() and not _ends_a_phrase(text, at + 1, end)
+    closes = free_after and not before.isspace() and before not in _OPENING_BRACKETS
     if mark in SPACED_OPENERS and not opens and after in SPACES_INSIDE:
         opens = free_before and at + 2 < end and not text[at + 2].isspace()
     if mark in SPACED_CLOSERS and not closes and before in SPACES_INSIDE:
@@ -118,28 +127,28 @@ class _OpenQuotations:
         return removed
 
 
-def pairs(text: str, start: int, end: int) -> list[Pair]:
-    """The quotation pairs of the line ``text[start:end]``, by opening offset; none if it is unclear."""
+def pairs(text: str, start: int, end: int) -> list[Pair] | None:
+    """The quotation pairs of the line ``text[start:end]``, by opening offset; None if it is unclear."""
     open_marks = _OpenQuotations()
     found: list[tuple[int, int, str]] = []
     for match in _MARK.finditer(text, start, end):
         at = match.start()
         mark = text[at]
-        opens, closes = _roles(text, at, start, end)
+        opens, closes = roles(text, at, start, end)
         place = open_marks.partner(mark) if closes else None
         if place is not None and _empty(text, open_marks.stack[place][0], at):
             place = None
         if place is not None:
             (opened_at, opener), *unpaired = open_marks.pop_to(place)
             if any(other not in APOSTROPHES for _, other in unpaired):
-                return []
+                return None
             found.append((opened_at, at, CONVENTION_OPENED_BY[opener]))
         elif opens and mark in CONVENTION_OPENED_BY:
             open_marks.push(at, mark)
         elif mark not in APOSTROPHES:
-            return []
+            return None
     if any(mark not in APOSTROPHES for _, mark in open_marks.stack):
-        return []
+        return None
     return _nested(found)
 
 

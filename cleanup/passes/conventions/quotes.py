@@ -129,9 +129,11 @@ def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
     if not any(mark in text for mark in marks):
         return
     foreign = FOREIGN[profile.language]
-    units = [
-        unit for start, end in lines_with(text, pattern) for unit in _units(pairs(text, start, end), foreign)
-    ]
+    units = []
+    for start, end in lines_with(text, pattern):
+        line = pairs(text, start, end)
+        if line:
+            units += _units(line, foreign)
     if not units:
         return
     if profile.language == "en" and profile.quotes == profile_for("en").quotes:
