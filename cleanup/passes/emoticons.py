@@ -6,10 +6,11 @@ bracket, a letter (``D``, ``P``, ``O``) that no letter follows, ``/`` that start
 (``: D``, ``: P``, ``: )``) when no letter or digit follows it.
 
 >>> text = "great :-( In the end : D and fun;) but 10:30 and https://example.org"
->>> [text[start:end] for start, end in spans(text)]
-[':-(', ': D', ';)']
->>> starts_emoticon(text, text.index(":-(")), ends_emoticon(text, text.index("( In") + 1)
-(True, True)
+>>> [at for at, mark in enumerate(text) if mark in ":;" and starts_emoticon(text, at)] == [
+...     text.index(":-("), text.index(": D"), text.index(";)")]
+True
+>>> ends_emoticon(text, text.index("( In") + 1)
+True
 >>> starts_emoticon("see: (a) and (b)", 3), starts_emoticon("http://x", 4)
 (False, False)
 """
@@ -22,7 +23,7 @@ _EMOTICON = regex.compile(
     r"(?<![:;=])[:;=][-'^]?(?:[()\[\]|*\\]|/(?!/)|[DPpOo](?![\p{L}\p{N}]))"
     r"|(?<![:;=])[:;] [DP()](?![\p{L}\p{N}])"
 )
-_LONGEST = 3
+_LONGEST = 3  # characters in the longest emoticon
 
 
 def starts_emoticon(text: str, index: int) -> bool:
@@ -37,8 +38,3 @@ def ends_emoticon(text: str, end: int) -> bool:
         if match is not None and match.end() == end:
             return True
     return False
-
-
-def spans(text: str) -> list[tuple[int, int]]:
-    """Start and end of every emoticon in ``text``."""
-    return [match.span() for match in _EMOTICON.finditer(text)]

@@ -1,12 +1,12 @@
 """Quotation marks paired on one line, whatever their convention, with their nesting.
 
-A mark opens when it stands against the word after it and apart from the word before it, and
-closes the other way round; French guillemets may also stand one space inside their quotation
-(« non »). So ``»Das Boot«`` is a German pair and ``«Das Boot»`` a French one, whichever comes
-first in the line. A closing mark takes the nearest open quotation it can close; the marks in
-between are left without a partner. A line where any mark other than an apostrophe is left
-without a partner, or cannot be read either way, is unclear: it gets no pairs at all (None), and
-is left as it is.
+A mark opens when it stands against the word after it and apart from the word before it (and
+not before a comma or a full stop), and closes the other way round (and not after an opening
+bracket); French guillemets may also stand one space inside their quotation (« non »). So
+``»Das Boot«`` is a German pair and ``«Das Boot»`` a French one, whichever comes first in the
+line. A closing mark takes the nearest open quotation it can close; the marks in between are left
+without a partner. A line where any mark other than an apostrophe is left without a partner, or
+cannot be read either way, is unclear: it gets no pairs at all (None), and is left as it is.
 
 >>> [(p.opening, p.closing, p.convention, p.depth) for p in pairs("«no, «never» again»", 0, 19)]
 [(0, 18, 'guillemets', 0), (5, 11, 'guillemets', 1)]
@@ -65,10 +65,10 @@ class Pair(NamedTuple):
 
 
 def _ends_a_phrase(text: str, at: int, end: int) -> bool:
-    """Whether the mark at ``at`` ends a phrase (``,`` ``;`` ``)``, ``.`` but for an ellipsis): no
-    quotation opens just before one."""
-    mark = text[at] if at < end else ""
-    return mark in _PHRASE_ENDS or (mark == "." and text[at + 1 : at + 2] != ".")
+    """Whether the character at ``at`` ends a phrase (``, ; : ! ? ) ] }``, or a full stop that starts
+    no ellipsis): no quotation opens just before one, so ``»,`` closes and ``«...`` may open."""
+    char = text[at] if at < end else ""
+    return char in _PHRASE_ENDS or (char == "." and text[at + 1 : at + 2] != ".")
 
 
 def roles(text: str, at: int, start: int, end: int) -> tuple[bool, bool]:
