@@ -138,6 +138,26 @@ def test_french_high_punctuation_spacing() -> None:
     assert fixed("He said: no!", rule) == "He said: no!"
 
 
+def test_french_guillemet_spacing_follows_the_marks_direction() -> None:
+    rule = "high-punctuation-space"
+    assert fixed("il a dit «non» et «\u202foui\u202f»", rule, target="fr") == (
+        f"il a dit «{NBSP}non{NBSP}» et «{NARROW_NBSP}oui{NARROW_NBSP}»"
+    )
+    # German »…« left in French copy opens and closes the other way round: no space is put inside it
+    # the wrong way (source-quotes turns it into « … »); emoticons stay as written.
+    for kept in ("le film »Das Boot« est", "super :-) et ;-) ou : D", "»«"):
+        assert fixed(kept, rule, target="fr") == kept
+    # A quotation over several lines: each mark is spaced on its own line, if it reads one way only.
+    assert fixed("« Il a dit\nque non. »", rule, target="fr") == f"«{NBSP}Il a dit\nque non.{NBSP}»"
+    assert fixed("qu'il« se détache", rule, target="fr") == "qu'il« se détache"
+    # Paired, a mark that alone might read both ways (« after an apostrophe) is read by its pair.
+    assert (
+        fixed("un état d’« anarchie », dit-il", rule, target="fr")
+        == f"un état d’«{NBSP}anarchie{NBSP}», dit-il"
+    )
+    assert clean("le film »Das Boot« est", target="fr").text == f"le film «{NBSP}Das Boot{NBSP}» est"
+
+
 def test_house_style_overrides_the_profile(tmp_path) -> None:
     style = tmp_path / "house.toml"
     style.write_text('[style]\nquotes = ["\\"", "\\""]\n')

@@ -76,3 +76,14 @@ def test_colon_cluster_is_only_a_suggestion() -> None:
     assert result.text == text
     assert [f.safety for f in result.findings] == ["unsafe"]
     assert clean(text, select=FAMILY, unsafe=True).text == "he said: and left"
+
+
+@pytest.mark.parametrize(
+    "text", ["Great.:) Next", "fun, :) and more", "fun; ;-) At once", "yes,: D then", "ok.:-( In"]
+)
+def test_an_emoticon_after_a_mark_is_no_cluster(text: str) -> None:
+    assert clean(text, select=["punctuation"], unsafe=True).text == text
+
+
+def test_a_cluster_before_an_emoticon_is_still_reduced() -> None:
+    assert clean("fun,. :) and more", select=["punctuation"]).text == "fun, :) and more"

@@ -1,10 +1,11 @@
-"""Spaces around punctuation for an English target."""
+"""Spaces around punctuation, in English copy and in French copy."""
 
 from __future__ import annotations
 
 import pytest
 
 from cleanup import clean
+from cleanup.cli import main
 
 FAMILY = ["spacing"]
 
@@ -60,3 +61,20 @@ def test_left_alone(text: str) -> None:
     result = clean(text, select=FAMILY)
     assert result.text == text
     assert result.findings == ()
+
+
+def test_french_copy_loses_the_space_before_a_comma_or_a_full_stop_only(runner) -> None:
+    # Issue 11, item 16: --target fr no longer flagged a space before a comma or a full stop.
+    text = "Il a dit , bien sûr ; non : jamais ! Pourquoi ? (oui ) .\n"
+    fixed = clean(text, select=FAMILY, target="fr")
+    assert fixed.text == "Il a dit, bien sûr ; non : jamais ! Pourquoi ? (oui).\n"
+    assert {f.rule for f in fixed.findings} == {"space-before-punctuation"}
+
+
+def test_french_check_flags_a_space_before_a_comma_and_a_full_stop(runner, tmp_path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Il a dit , bien sûr .\n", encoding="utf-8")
+    done = runner.invoke(main, ["check", "--target", "fr", str(article)])
+    assert done.exit_code == 1
+    assert f"{article}:1:9: space-before-punctuation" in done.output
+    assert f"{article}:1:20: space-before-punctuation" in done.output

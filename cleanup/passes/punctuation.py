@@ -14,6 +14,7 @@ import regex
 
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
+from cleanup.passes.emoticons import starts_emoticon
 from cleanup.passes.tokens import horizontal_space_before, is_abbreviation, next_visible, utf8, word_before
 
 PUNCTUATION_CLUSTER = Rule(
@@ -36,7 +37,8 @@ PUNCTUATION_CLUSTER = Rule(
     fix_safety=(
         "Safe. A lowercase word after the cluster keeps the comma or semicolon, a capital or the end "
         "of the line keeps the full stop. The full stop of an abbreviation (e.g., U.S., Ltd.) is "
-        "kept, and an ellipsis ('he paused..., then') or code ('for(;;)') is left alone. Only "
+        "kept, and an ellipsis ('he paused..., then'), code ('for(;;)') or an emoticon ('fun, :)') "
+        "is left alone. Only "
         "suggested: clusters with a colon, since a colon before a list or a quotation can be "
         "deliberate, and a full stop glued to a comma ('the report., which'), since it may end an "
         "abbreviation that is not in the list ('incl., VAT')."
@@ -130,8 +132,11 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         return
     for match in _CLUSTER.finditer(text):
         start, end = match.span()
-        marks = match.group().replace(" ", "").replace("\t", "")
-        if _is_ellipsis_or_code(text, start, end, marks):
+        if starts_emoticon(text, end - 1):  # "fun, :)": the colon is an emoticon's eyes
+            end = horizontal_space_before(text, end - 1)
+        cluster = text[start:end]
+        marks = cluster.replace(" ", "").replace("\t", "")
+        if len(marks) < 2 or _is_ellipsis_or_code(text, start, end, marks):
             continue
         sentence_end = _starts_sentence(text, end)
         if set(marks) == {"."} and not sentence_end:
@@ -151,12 +156,10 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         if not ctx.wants(rule.id):
             continue
         message = (
-            f"'{match.group()}' reduced to '{chosen}'"
-            if chosen
-            else "full stop doubled after an abbreviation"
+            f"'{cluster}' reduced to '{chosen}'" if chosen else "full stop doubled after an abbreviation"
         )
         # A full stop glued to a comma may end an abbreviation we do not know ("incl.,").
-        glued_stop = not keep_abbreviation and match.group()[:2] in {".,", ".;"}
+        glued_stop = not keep_abbreviation and cluster[:2] in {".,", ".;"}
         yield Finding(
             rule=rule.id,
             message=message,

@@ -1,8 +1,13 @@
-"""Spaces around punctuation, for an English target.
+"""Spaces around punctuation: none before a mark that ends a word, none inside a bracket.
+
+French copy sets a space before ; : ! ? (``high-punctuation-space`` sees to it), so there only the
+space before , . ) ] goes. Emoticons (``:-( In``, ``fun : D``) are left as written.
 
 >>> from cleanup import clean
 >>> clean("the market , followed by ( £15,000) in fees").text
 'the market, followed by (£15,000) in fees'
+>>> clean("Il a dit , bien sûr : non .", target="fr").text
+'Il a dit, bien sûr\xa0: non.'
 """
 
 from __future__ import annotations
@@ -12,17 +17,20 @@ from collections.abc import Iterator
 
 import regex
 
+from cleanup.lang.profiles import profile_for
 from cleanup.model import Example, Finding, Rule
 from cleanup.passes.base import Context, Pass
+from cleanup.passes.emoticons import ends_emoticon, starts_emoticon
 from cleanup.passes.tokens import utf8, word_before
 
 SPACE_BEFORE_PUNCTUATION = Rule(
     id="space-before-punctuation",
     family="spacing",
-    summary="A space before , . ; : ? ! ) or ] removed.",
+    summary="A space before , . ; : ? ! ) or ] removed (in French copy: before , . ) or ]).",
     why=(
         "French puts a space before ; : ! ? and translation engines and pasted segments leave a "
-        "space before the mark; English sets these marks against the word."
+        "space before the mark; English sets these marks against the word, and French sets , . ) ] "
+        "against it too."
     ),
     examples=(
         Example("the market , followed by", "the market, followed by"),
@@ -30,14 +38,17 @@ SPACE_BEFORE_PUNCTUATION = Rule(
         Example("Why not ? he asked", "Why not? he asked"),
         Example("a strange match . . . momentum swings", "a strange match . . . momentum swings"),
         Example("we would speak ... three times", "we would speak ... three times"),
+        Example("that was fun : D", "that was fun : D"),
+        Example("Il a dit , bien sûr ; non .", "Il a dit, bien sûr ; non.", target="fr"),
     ),
     fix_safety=(
         "Safe. A spaced ellipsis ('speak ... three'), a leading decimal point ('a .22 rifle'), a "
-        "domain ('the .uk registry') and emoticons stay: the mark must be followed by a space, "
+        "domain ('the .uk registry') stay: the mark must be followed by a space, "
         "the end of the line or a closing bracket or quote. So do a colon between numbers "
-        "('10 : 30', 'John 3 : 16') and a mark named as a character ('press the ? key')."
+        "('10 : 30', 'John 3 : 16'), a mark named as a character ('press the ? key') and an "
+        "emoticon ('fun : D', 'nice :'('). In French copy the space before ; : ! ? is the "
+        "copy's own and stays (high-punctuation-space gives it its no-break kind)."
     ),
-    targets=("en", "it", "es", "de", "pt"),
 )
 
 SPACE_AFTER_BRACKET = Rule(
@@ -45,10 +56,13 @@ SPACE_AFTER_BRACKET = Rule(
     family="spacing",
     summary="A space after an opening ( or [ removed.",
     why="Segment joins and pasted fragments leave a space inside the bracket; English has none.",
-    examples=(Example("the fee ( £15,000) was", "the fee (£15,000) was"),),
+    examples=(
+        Example("the fee ( £15,000) was", "the fee (£15,000) was"),
+        Example("I lost :-( In the end", "I lost :-( In the end"),
+    ),
     fix_safety=(
         "Safe. An empty pair '( )', a bracket at the end of a line, a pair padded on both sides "
-        "('( like this )', a deliberate style) and emoticons such as ':( ' stay."
+        "('( like this )', a deliberate style) and emoticons such as ':( ' and ':-( ' stay."
     ),
 )
 
@@ -123,7 +137,8 @@ def _padded_pairs(text: str) -> set[int]:
     return offsets
 
 
-def _spaces_before_marks(text: str, padded: set[int]) -> Iterator[Finding]:
+def _spaces_before_marks(text: str, padded: set[int], spaced: str) -> Iterator[Finding]:
+    """Spaces before a mark, but for the marks in ``spaced`` (the copy's own spacing) and emoticons."""
     for hit in _SPACE_THEN_MARK.finditer(text):
         mark_at = hit.start() + 1
         start = mark_at - 1
@@ -132,6 +147,8 @@ def _spaces_before_marks(text: str, padded: set[int]) -> Iterator[Finding]:
         if start == 0 or mark_at - 1 in padded:
             continue
         mark, before = text[mark_at], text[start - 1]
+        if mark in spaced or (mark in ":;" and starts_emoticon(text, mark_at)):
+            continue
         if mark in ")]":
             wanted = before.isalnum() or before in _BEFORE_CLOSER
         else:
@@ -144,17 +161,23 @@ def _spaces_before_marks(text: str, padded: set[int]) -> Iterator[Finding]:
             yield Finding(SPACE_BEFORE_PUNCTUATION.id, f"space before '{mark}'", start, mark_at, "")
 
 
+def _spaced_marks(ctx: Context) -> str:
+    """The marks the copy's language sets a space before: French ; ! ? and :."""
+    profile = profile_for(ctx.target, ctx.house)
+    return ";!?" * bool(profile.space_before_high) + ":" * bool(profile.space_before_colon)
+
+
 def find(text: str, ctx: Context) -> Iterator[Finding]:
-    """Report spaces that English does not set around punctuation, and runs of spaces."""
+    """Report spaces that the copy does not set around punctuation, and runs of spaces."""
     findings: list[Finding] = []
     shape = utf8(text).translate(_FIRST_LOOK)
     opened = _OPENER + b" " in shape
     padded = _padded_pairs(text) if opened else set()
     if ctx.wants(SPACE_BEFORE_PUNCTUATION.id) and b" " + _MARK in shape:
-        findings.extend(_spaces_before_marks(text, padded))
+        findings.extend(_spaces_before_marks(text, padded, _spaced_marks(ctx)))
     if ctx.wants(SPACE_AFTER_BRACKET.id) and opened:
         for match in _SPACE_AFTER_BRACKET.finditer(text):
-            if match.start() + 1 in padded:
+            if match.start() + 1 in padded or ends_emoticon(text, match.start() + 1):
                 continue
             findings.append(
                 Finding(

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cleanup.lang.profiles import NBSP, Profile
+from cleanup.lang.profiles import NARROW_NBSP, NBSP, Profile
+from cleanup.lang.quotation_marks import SPACES_INSIDE, THIN_SPACE
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
+from cleanup.passes.conventions.pairing import lines_with, pairs, roles
+from cleanup.passes.emoticons import starts_emoticon
 
 PERCENT_SPACE = Rule(
     id="percent-space",
@@ -60,8 +63,10 @@ HIGH_PUNCTUATION_SPACE = Rule(
     ),
     examples=(Example("Il a dit: non!", "Il a dit\u00a0: non\u202f!", target="fr"),),
     fix_safety=(
-        "Safe in French copy: a web address (https://), a time or a score (10:30, 2:1), a "
-        "smiley and a run of marks (?!) are left alone."
+        "Safe in French copy: a web address (https://), a time or a score (10:30, 2:1), an "
+        "emoticon (:-), ;D, : P) and a run of marks (?!) are left alone; inside guillemets, a "
+        "narrow no-break space or a thin space is kept, and only marks whose spacing says they "
+        "open and close as «…» are spaced (German »…« is left to source-quotes)."
     ),
     targets=("fr",),
 )
@@ -119,7 +124,8 @@ _CLITIC_TAILS = tuple(
 # A high mark after a word or a closing bracket or quote, with no space or an ordinary one.
 _HIGH_MARK = re.compile(r"(?<=[\w)\]»”’])(?P<space> ?)(?P<mark>[;:!?])(?![/\d!?;:()])")
 _TOKEN_BEFORE = re.compile(r"\S*$")
-_INSIDE_GUILLEMETS = re.compile(r"«(?P<open> ?)(?=\S)|(?<=\S)(?P<close> ?)»")
+_GUILLEMET = re.compile("[«»]")
+_KEPT_SPACES = frozenset({NBSP, NARROW_NBSP, THIN_SPACE})
 
 
 def _percent(text: str, profile: Profile) -> Iterator[Finding]:
@@ -214,7 +220,7 @@ def _high_punctuation(text: str, profile: Profile) -> Iterator[Finding]:
     for match in _HIGH_MARK.finditer(text):
         mark = match.group("mark")
         wanted = profile.space_before_colon if mark == ":" else profile.space_before_high
-        if _in_address(text, match.start()):
+        if _in_address(text, match.start()) or starts_emoticon(text, match.start("mark")):
             continue
         start = match.start("space")
         yield Finding(
@@ -225,20 +231,41 @@ def _high_punctuation(text: str, profile: Profile) -> Iterator[Finding]:
             wanted + mark,
             Safety.SAFE,
         )
-    if "«" in text:
-        for match in _INSIDE_GUILLEMETS.finditer(text):
-            inside = "open" if match.group("open") is not None else "close"
-            start, end = match.span(inside)
-            replacement = NBSP
-            if text[start:end] != replacement:
-                yield Finding(
-                    HIGH_PUNCTUATION_SPACE.id,
-                    "French copy puts a no-break space inside guillemets",
-                    start,
-                    end,
-                    replacement,
-                    Safety.SAFE,
-                )
+    yield from _inside_guillemets(text)
+
+
+def _french_guillemets(text: str) -> Iterator[tuple[int, bool]]:
+    """Each guillemet that opens («) or closes (») a quotation as French ones do, and whether it
+    opens: by the pairs of its line (:mod:`~cleanup.passes.conventions.pairing`), or, on a line that
+    cannot be paired (a quotation over several lines), by its spacing when it reads one way only."""
+    for start, end in lines_with(text, _GUILLEMET):
+        line = pairs(text, start, end)
+        if line is not None:
+            for pair in line:
+                if pair.convention == "guillemets":
+                    yield pair.opening, True
+                    yield pair.closing, False
+            continue
+        for match in _GUILLEMET.finditer(text, start, end):
+            opens, closes = roles(text, match.start(), start, end)
+            if opens != closes and (match.group() == "«") == opens:
+                yield match.start(), opens
+
+
+def _inside_guillemets(text: str) -> Iterator[Finding]:
+    """A no-break space inside French guillemets where there is none or an ordinary one. A narrow
+    no-break space, which French typography also sets, and a thin space are kept; German »…« is
+    left to source-quotes."""
+    if "«" not in text and "»" not in text:
+        return
+    for at, opens in _french_guillemets(text):
+        if opens:
+            space = (at + 1, at + 1 + (text[at + 1] in SPACES_INSIDE))
+        else:
+            space = (at - (text[at - 1] in SPACES_INSIDE), at)
+        if text[space[0] : space[1]] not in _KEPT_SPACES:
+            message = "French copy puts a no-break space inside guillemets"
+            yield Finding(HIGH_PUNCTUATION_SPACE.id, message, *space, NBSP, Safety.SAFE)
 
 
 def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:

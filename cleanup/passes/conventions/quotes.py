@@ -1,9 +1,11 @@
 """Quotation marks of another language's convention, turned into the copy's own.
 
-In English copy «…», „…“ and ‹…› become the quotation marks the document uses
-elsewhere: curly when it has curly ones or none at all, straight when it only
-has straight ones. In French copy „…“ and ‹…› become « … » with no-break spaces
-inside; in German copy «…» and ‹…› become „…“ and ‚…‘.
+In English copy «…», »…«, „…“ and ‹…› become the quotation marks the document
+uses elsewhere: curly when it has curly ones or none at all, straight when it
+only has straight ones. In French copy „…“ and »…« become « … » with no-break
+spaces inside; in German copy «…» and ‹…› become „…“ and ‚…‘. A quotation inside
+another takes the copy's inner marks. Marks are paired by
+:mod:`~cleanup.passes.conventions.pairing`: a line it cannot read is left as it is.
 
 >>> from cleanup import clean
 >>> clean("He called it «a disgrace» and left.").text
@@ -12,6 +14,10 @@ inside; in German copy «…» and ‹…› become „…“ and ‚…‘.
 'He said "no" and called it "a disgrace".'
 >>> clean("Il a dit „non“.", target="fr").text
 'Il a dit «\\xa0non\\xa0».'
+>>> clean("the film »Das Boot« was shown").text
+'the film “Das Boot” was shown'
+>>> clean("«no, «never» again»").text
+'“no, ‘never’ again”'
 """
 
 from __future__ import annotations
@@ -20,60 +26,67 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from cleanup.lang.profiles import NARROW_NBSP, NBSP, Profile, profile_for
+from cleanup.lang.profiles import Profile, profile_for
+from cleanup.lang.quotation_marks import CONVENTIONS, FOREIGN, SPACES_INSIDE
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
+from cleanup.passes.conventions.pairing import Pair, lines_with, pairs
 
 SOURCE_QUOTES = Rule(
     id="source-quotes",
     family="conventions",
-    summary="Quotation marks of the source language's convention («…», „…“, ‹…›) in the copy.",
+    summary="Quotation marks of the source language's convention («…», »…«, „…“, ‹…›) in the copy.",
     why=(
         "Translation keeps the source's quotation marks: Italian, Spanish and French «…», German "
-        "„…“, nested ‹…›. Copy in another language uses its own, and a document should use one "
-        "style throughout."
+        "„…“ and »…«, nested ‹…›. Copy in another language uses its own, and a document should use "
+        "one style throughout."
     ),
     examples=(
         Example("He called it «a disgrace» and left.", "He called it “a disgrace” and left."),
         Example("Sie nannte es „une honte“ ‹vraiment›.", "Sie nannte es “une honte” ‘vraiment’."),
+        Example("the film »Das Boot« was shown", "the film “Das Boot” was shown"),
+        Example("«no, «never» again»", "“no, ‘never’ again”"),
+        Example("an unmatched « mark, «and a pair»", "an unmatched « mark, «and a pair»"),
     ),
     fix_safety=(
-        "Safe: only a complete pair on one line is changed, and into the style the document "
-        "already uses (curly or straight quotes in English copy; curly when it has none; the "
-        "house style's when it sets one). "
-        "A mark without its partner is left alone."
+        "Safe: only a line whose every quotation mark (apostrophes aside) has its partner is "
+        "changed, each pair read from its marks' order and spacing (»…« opens with », «…» with «), "
+        "and into the style the document already uses (curly or straight quotes in English copy; "
+        "curly when it has none; the house style's when it sets one), a quotation inside another "
+        "taking the inner marks. A line with a mark left without its partner is left alone."
     ),
 )
 
 RULES = (SOURCE_QUOTES,)
 
-_SPACES = f" {NBSP}{NARROW_NBSP}"
-# Each convention: its opening mark, the marks that may close it, and whether it is outer or inner.
-_CONVENTIONS = {
-    "guillemets": ("«", "»", "outer"),
-    "low_high": ("„", "“”", "outer"),
-    "single_guillemets": ("‹", "›", "inner"),
-    "low_high_single": ("‚", "‘’", "inner"),
-}
-# Conventions that are the copy's own in each target language.
-_OWN = {
-    "fr": frozenset({"guillemets", "single_guillemets"}),
-    "it": frozenset({"guillemets", "single_guillemets"}),
-    "es": frozenset({"guillemets", "single_guillemets"}),
-    "de": frozenset({"low_high", "low_high_single"}),
-}
-
 
 @cache
-def _pattern(target: str) -> re.Pattern[str]:
-    """One alternative per foreign convention: opening mark, a quotation on one line, closing mark."""
-    alternatives = []
-    for name, (opening, closing, _) in _CONVENTIONS.items():
-        if name in _OWN.get(target, frozenset()):
-            continue
-        body = f"[^{re.escape(opening + closing)}\\n]{{1,2000}}?"
-        alternatives.append(f"(?P<{name}>{re.escape(opening)}{body}[{re.escape(closing)}])")
-    return re.compile("|".join(alternatives))
+def _foreign_openers(target: str) -> tuple[str, re.Pattern[str]]:
+    """The marks that open another language's quotation in ``target`` copy, and a pattern for them."""
+    marks = "".join(sorted(CONVENTIONS[name].opening for name in FOREIGN[target]))
+    return marks, re.compile(f"[{re.escape(marks)}]")
+
+
+def _units(line: list[Pair], foreign: frozenset[str]) -> list[tuple[Pair, list[tuple[Pair, bool]]]]:
+    """Each foreign quotation not inside another one, with the pairs it converts: itself and the
+    quotations inside it (apostrophes aside), each saying whether it takes the inner marks.
+
+    A quotation takes the marks its convention is for (single marks are inner ones) unless it
+    stands inside another, where it takes the other kind: English nests “ ‘ “ …, French « “ « …."""
+    unit_of: list[int] = []
+    inner: list[bool] = []
+    members: dict[int, list[tuple[Pair, bool]]] = {}
+    for index, pair in enumerate(line):
+        parent = pair.parent
+        unit = unit_of[parent] if parent >= 0 else -1
+        if unit < 0 and pair.convention in foreign:
+            unit = index
+            members[unit] = []
+        unit_of.append(unit)
+        inner.append(not inner[parent] if parent >= 0 else CONVENTIONS[pair.convention].inner)
+        if unit >= 0 and not CONVENTIONS[pair.convention].apostrophe:
+            members[unit].append((pair, inner[index]))
+    return [(line[unit], converted) for unit, converted in members.items()]
 
 
 def _english_style(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, str], tuple[str, str]]:
@@ -86,33 +99,53 @@ def _english_style(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, 
     return ("“", "”"), ("‘", "’")
 
 
+def _edits(
+    text: str, members: list[tuple[Pair, bool]], outer: tuple[str, str], inner: tuple[str, str]
+) -> tuple[tuple[int, int, str], ...]:
+    """The edits that put every pair of ``members`` in the copy's outer or inner marks, in order;
+    the space French sets inside guillemets goes with the marks."""
+    edits = []
+    for pair, is_inner in members:
+        opening, closing = inner if is_inner else outer
+        open_end = pair.opening + 1 + (text[pair.opening + 1] in SPACES_INSIDE)
+        close_start = pair.closing - (text[pair.closing - 1] in SPACES_INSIDE)
+        edits += [(pair.opening, open_end, opening), (close_start, pair.closing + 1, closing)]
+    return tuple(sorted(edits))
+
+
+def _converted(text: str, unit: Pair, edits: tuple[tuple[int, int, str], ...]) -> str:
+    """The quotation ``unit`` once ``edits`` are made."""
+    parts = []
+    cursor = unit.opening
+    for start, end, mark in edits:
+        parts += [text[cursor:start], mark]
+        cursor = end
+    return "".join(parts)
+
+
 def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
-    """Pairs of foreign quotation marks, with the copy's own."""
-    if not any(mark in text for mark in "«„‹‚"):
+    """Quotations in another language's marks, with the copy's own."""
+    marks, pattern = _foreign_openers(profile.language)
+    if not any(mark in text for mark in marks):
         return
-    matches = list(_pattern(profile.language).finditer(text))
-    if not matches:
+    foreign = FOREIGN[profile.language]
+    units = []
+    for start, end in lines_with(text, pattern):
+        line = pairs(text, start, end)
+        if line:
+            units += _units(line, foreign)
+    if not units:
         return
     if profile.language == "en" and profile.quotes == profile_for("en").quotes:
-        outer, inner = _english_style(text, [match.span() for match in matches])
+        outer, inner = _english_style(text, [(unit.opening, unit.closing + 1) for unit, _ in units])
     else:
         outer, inner = profile.quotes, profile.inner_quotes
-    for match in matches:
-        opening, closing = outer if _CONVENTIONS[str(match.lastgroup)][2] == "outer" else inner
-        yield from _pair(match, opening, closing)
-
-
-def _pair(match: re.Match[str], opening: str, closing: str) -> Iterator[Finding]:
-    """The finding that turns a quotation's marks, and the spaces just inside them, into
-    ``opening`` and ``closing``: one fix of two edits, so that the words between keep their
-    places and the two marks are accepted or rejected together."""
-    quotation, start, end = match.group(), match.start(), match.end()
-    inner_start = start + 1 + (len(quotation) - 1 - len(quotation[1:].lstrip(_SPACES)))
-    inner_end = end - 1 - (len(quotation) - 1 - len(quotation[:-1].rstrip(_SPACES)))
-    if inner_end < inner_start:
-        return
-    edits = ((start, inner_start, opening), (inner_end, end, closing))
-    replacement = opening + match.string[inner_start:inner_end] + closing
-    if replacement != quotation:
-        message = f"{quotation[0]}…{quotation[-1]} is not this copy's quotation style"
-        yield Finding(SOURCE_QUOTES.id, message, start, end, replacement, Safety.SAFE, edits=edits)
+    for unit, members in units:
+        start, end = unit.opening, unit.closing + 1
+        edits = _edits(text, members, outer, inner)
+        replacement = _converted(text, unit, edits)
+        if replacement != text[start:end]:
+            # One fix of several edits: the marks are accepted or rejected together, and the words
+            # between them keep their places for the fixes made inside the quotation.
+            message = f"{text[unit.opening]}…{text[unit.closing]} is not this copy's quotation style"
+            yield Finding(SOURCE_QUOTES.id, message, start, end, replacement, Safety.SAFE, edits=edits)
