@@ -9,11 +9,12 @@ copied into the repository):
    ``--repeat`` runs, in MB/s of UTF-8 text.
 2. Linear time: one ``clean`` call on each shape of text that once cost
    more than linear time (adversarial punctuation, elided articles, nested
-   HTML entities, leftovers in every sentence, random Unicode with every
-   rule, allowed terms, a glossary of very long terms), at two sizes ten
-   times apart (~1 and ~10 MB; 0.1 and 1 MB with ``--quick``), compared with
-   prose of the same size and with the shape's smaller size. Each call runs
-   in a fresh process and is killed, and reported as a failure, after 120 s.
+   HTML entities, control characters in long lines, leftovers in every
+   sentence, random Unicode with every rule, allowed terms, a glossary of
+   very long terms), at two sizes ten times apart (~1 and ~10 MB; 0.1 and
+   1 MB with ``--quick``), compared with prose of the same size and with the
+   shape's smaller size. Each call runs in a fresh process and is killed,
+   and reported as a failure, after 120 s.
 3. Peak memory: the peak RSS of this process, and of a fresh process that
    imports cleanup and cleans the corpus once, article by article.
 
@@ -196,6 +197,9 @@ LINEAR_SHAPES: dict[str, Shape] = {
     "nested entities": Shape(lambda size, prose: "&" + "amp;" * (size // 4), ftfy=False),
     # Entities that decode to nothing, nested so that each round of decoding makes another.
     "entities in entities": Shape(lambda size, prose: "&#" * (size // 4) + "1;" * (size // 4), ftfy=False),
+    # Lines of 2,000 characters, every other one a control character: once diffed with difflib,
+    # 30 s a line.
+    "controls, 2,000-char lines": Shape(lambda size, prose: cut_to_size(["a\x07" * 995 + "\n"], size)),
     # Leftovers and another script in every few words, with their rules.
     "leftovers": Shape(lambda size, prose: cut_to_size([_LEFTOVERS], size), {"select": ["leftovers"]}),
     "leftovers, allowed": Shape(

@@ -177,3 +177,18 @@ def test_an_entity_hiding_a_control_character_is_one_html_entity_finding() -> No
     assert result.text == "AT&T said"
     assert [f.rule for f in result.findings] == ["html-entity"]
     assert result.findings[0].message.startswith("HTML entities decoded, control characters removed")
+
+
+def test_each_repaired_word_of_a_long_line_is_its_own_finding() -> None:
+    text = "AT&amp;T and Nestl&eacute; said; " * 200
+    result = clean(text, select=FAMILY)
+    assert result.text == "AT&T and Nestlé said; " * 200
+    assert [text[f.start : f.end] for f in result.findings] == ["AT&amp;T", "Nestl&eacute;"] * 200
+
+
+def test_a_repair_that_joins_words_is_one_finding_among_the_others() -> None:
+    # ftfy reads "Ã s" as "às" (the space was the second byte of "à"): the number of words changes.
+    text = "com especial atenÃ§Ã£o Ã s crianÃ§as e aos idosos, disse o ministÃ©rio"
+    result = clean(text, select=FAMILY)
+    assert result.text == "com especial atenção às crianças e aos idosos, disse o ministério"
+    assert [text[f.start : f.end] for f in result.findings] == ["atenÃ§Ã£o Ã s crianÃ§as", "ministÃ©rio"]

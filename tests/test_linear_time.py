@@ -67,6 +67,11 @@ def random_unicode(size: int) -> str:
         (lambda size: "&#" * (size // 4) + "1;" * (size // 4), {}),
         # Terminal escapes nested in each other.
         (lambda size: "\x1b[" * (size // 5) + "31m" * (size // 5), {}),
+        # Lines of 2,000 characters, every other one a control character: a character diff
+        # (difflib) of each line with its repair took 30 s a line.
+        (repeated("a\x07" * 995 + "\n"), {}),
+        # Repairs that change the number of words ("Ã s" is "às"), on one line.
+        (repeated("x Ã s "), {}),
         # Item 10: leftover candidates everywhere, with the leftovers rules.
         (repeated(LEFTOVERS), {"select": ["leftovers"]}),
         # Item 10: a finding and an allowed term in every few words.
@@ -84,6 +89,8 @@ def random_unicode(size: int) -> str:
         "nested-entities-in-words",
         "entities-in-entities",
         "escapes-in-escapes",
+        "control-characters-in-long-lines",
+        "repairs-that-join-words",
         "leftover-candidates",
         "allowed-terms",
         "random-unicode-all-rules",
