@@ -47,6 +47,7 @@ from typing import Any
 
 import corpora
 import ftfy
+import wordfreq
 
 import cleanup
 
@@ -181,6 +182,13 @@ def random_unicode(size: int) -> str:
     return "".join(chr(generator.randrange(32, 0x3000)) for _ in range(size // 2))
 
 
+def shuffled_words(language: str) -> list[str]:
+    """wordfreq's 60,000 most frequent words of ``language``, in a seeded random order."""
+    words = wordfreq.top_n_list(language, 60_000)
+    random.Random(0).shuffle(words)
+    return words
+
+
 def long_terms_glossary(size: int, prose: Sequence[str]) -> list[list[str]]:
     """Three glossary entries whose terms are each a third of ``size`` bytes of prose."""
     return [[cut_to_size(prose[index:], size // 3, "\n\n"), "x", "safe"] for index in range(3)]
@@ -202,6 +210,11 @@ LINEAR_SHAPES: dict[str, Shape] = {
     "controls, 2,000-char lines": Shape(lambda size, prose: cut_to_size(["a\x07" * 995 + "\n"], size)),
     # Leftovers and another script in every few words, with their rules.
     "leftovers": Shape(lambda size, prose: cut_to_size([_LEFTOVERS], size), {"select": ["leftovers"]}),
+    # Thousands of different Italian words: each was searched for through the whole text.
+    "distinct source words": Shape(
+        lambda size, prose: cut_to_size(shuffled_words("it"), size, " "),
+        {"select": ["source-word", "source-phrase"]},
+    ),
     "leftovers, allowed": Shape(
         lambda size, prose: cut_to_size([_LEFTOVERS], size),
         {"select": ["leftovers"], "allow": ["nell’ambito"]},

@@ -13,9 +13,10 @@ import gc
 import random
 import time
 from collections.abc import Callable
-from itertools import count
+from itertools import accumulate, count
 
 import pytest
+import wordfreq
 
 from cleanup import clean
 from cleanup.model import GlossaryEntry, Safety
@@ -57,6 +58,14 @@ def random_unicode(size: int) -> str:
     return "".join(chr(generator.randrange(32, 0x3000)) for _ in range(size // 2))
 
 
+def distinct_words(size: int) -> str:
+    """About ``size`` characters of Italian words, none twice (in a shuffled order of 60,000)."""
+    words = wordfreq.top_n_list("it", 60_000)
+    random.Random(0).shuffle(words)
+    lengths = accumulate(len(word) + 1 for word in words)
+    return " ".join(word for word, length in zip(words, lengths, strict=False) if length <= size)
+
+
 @pytest.mark.parametrize(
     ("make", "options"),
     [
@@ -76,6 +85,8 @@ def random_unicode(size: int) -> str:
         (repeated(LEFTOVERS), {"select": ["leftovers"]}),
         # Item 10: a finding and an allowed term in every few words.
         (repeated(LEFTOVERS), {"select": ["leftovers"], "allow": ["nell’ambito"]}),
+        # Thousands of different Italian words, each searched for through the whole text.
+        (distinct_words, {"select": ["source-word", "source-phrase"]}),
         # Item 10: random Unicode with every rule.
         (random_unicode, {"select": ["ALL"]}),
         # A glossary term in every few words.
@@ -93,6 +104,7 @@ def random_unicode(size: int) -> str:
         "repairs-that-join-words",
         "leftover-candidates",
         "allowed-terms",
+        "distinct-source-words",
         "random-unicode-all-rules",
         "glossary-terms-in-text",
     ],
