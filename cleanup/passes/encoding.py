@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 
 import ftfy
@@ -141,6 +141,7 @@ _UNSETTLED_MESSAGE = (
 # mojibake (fix_c1_controls reads a C1 control as the Windows-1252 character it was).
 _PLAIN_STEPS = frozenset({"unescape_html", "remove_terminal_escapes", "remove_control_chars"})
 _SHOWN = 60  # characters of a repaired word quoted in a message, at each end
+_LISTED = 8  # escapes or control characters named in a message
 
 
 def unescape_html(text: str) -> str:
@@ -265,12 +266,23 @@ def _message(rule: Rule, old: str, steps: list[tuple[str, str]]) -> str:
         also = ", control characters removed" if _strip_controls(old) != old else ""
         return f"HTML entities decoded{also} in {_shown(old)}"
     if rule is CONTROL_CHARACTER:
-        escapes = _TERMINAL_ESCAPE.findall(old)
-        codes = ", ".join(f"U+{ord(ch):04X}" for ch in remove_terminal_escapes(old) if not ch.isprintable())
-        removed = [f"terminal escapes {', '.join(repr(e) for e in escapes)}"] if escapes else []
+        escapes = _listed(repr(escape) for escape in _TERMINAL_ESCAPE.findall(old))
+        codes = _listed(f"U+{ord(ch):04X}" for ch in remove_terminal_escapes(old) if not ch.isprintable())
+        removed = [f"terminal escapes {escapes}"] if escapes else []
         removed += [f"invisible control characters {codes}"] if codes else []
         return f"removed: {'; '.join(removed)}"
     return f"{_shown(old)} was text decoded with the wrong character set{how}"
+
+
+def _listed(items: Iterable[str]) -> str:
+    """The first few of ``items``, comma-separated, and how many more there are.
+
+    >>> _listed(["U+0007"] * 12)
+    'U+0007, U+0007, U+0007, U+0007, U+0007, U+0007, U+0007, U+0007 and 4 more'
+    """
+    items = list(items)
+    shown = ", ".join(items[:_LISTED])
+    return f"{shown} and {len(items) - _LISTED} more" if len(items) > _LISTED else shown
 
 
 def _unsettled(old: str, start: int) -> Finding:
