@@ -493,7 +493,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             doubtful = _doubt(old, fixed, new_start, new_end)
             yield Finding(
                 rule=rule.id,
-                message=doubtful or _message(rule, old, steps or []),
+                message=doubtful or _message(rule, old, steps),
                 start=line_start + old_start,
                 end=line_start + old_end,
                 replacement=fixed[new_start:new_end],
