@@ -7,10 +7,14 @@ copied into the repository):
    ``ftfy.fix_text`` alone, on the corpus as it is and on a typographic
    variant (curly quotes, curly apostrophes, en dashes); median of
    ``--repeat`` runs, in MB/s of UTF-8 text.
-2. Linear time: one ``clean`` call on ~10 MB of adversarial punctuation
-   (on one line, then in lines) and on ~10 MB of elided articles, compared
-   with one call on ~10 MB of prose. Each call runs in a fresh process and
-   is killed, and reported as a failure, after 120 s.
+2. Linear time: one ``clean`` call on each shape of text that once cost
+   more than linear time (adversarial punctuation, elided articles, nested
+   HTML entities, control characters in long lines, leftovers in every
+   sentence, random Unicode with every rule, allowed terms, a glossary of
+   very long terms), at two sizes ten times apart (~1 and ~10 MB; 0.1 and
+   1 MB with ``--quick``), compared with prose of the same size and with the
+   shape's smaller size. Each call runs in a fresh process and is killed,
+   and reported as a failure, after 120 s.
 3. Peak memory: the peak RSS of this process, and of a fresh process that
    imports cleanup and cleans the corpus once, article by article.
 
@@ -29,6 +33,7 @@ import itertools
 import json
 import os
 import platform
+import random
 import resource
 import statistics
 import subprocess
@@ -36,11 +41,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import corpora
 import ftfy
+import wordfreq
 
 import cleanup
 
@@ -66,24 +73,32 @@ def peak_rss():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 """
 
-# Read one text, warm up, say "ready", then time one clean() call (and, for
-# comparison, one ftfy.fix_text call on the same text).
+# Read one text and the options of clean(), warm up with the same rules (and a glossary of its
+# own, so that the glossary under test is compiled in the timed call), say "ready", then time one
+# clean() call (and, for comparison, one ftfy.fix_text call on the same text, when asked).
 _ONE_CALL = (
     _CHILD_PEAK_RSS
     + """
 import json, sys, time
 from cleanup import clean
-text = open(sys.argv[1], encoding="utf-8").read()
-clean("l’Iran said . , the  market ( x ) ; The end.. é")
+from cleanup.model import GlossaryEntry, Safety
+with open(sys.argv[1], encoding="utf-8") as case:
+    text, options = json.load(case)
+entries = options.pop("glossary", [])
+glossary = [GlossaryEntry(source, target, Safety(safety)) for source, target, safety in entries]
+warm_up = [GlossaryEntry("Casa Bianca", "White House", Safety.SAFE)] if glossary else []
+clean("l’Iran said . , the  market ( x ) ; The end.. é nell’ambito Ж", glossary=warm_up, **options)
 print("ready", flush=True)
 start = time.perf_counter()
-clean(text)
+clean(text, glossary=glossary, **options)
 seconds = time.perf_counter() - start
 peak = peak_rss()
-import ftfy
-start = time.perf_counter()
-ftfy.fix_text(text, ftfy.TextFixerConfig(uncurl_quotes=False))
-ftfy_seconds = time.perf_counter() - start
+ftfy_seconds = None
+if sys.argv[2] == "ftfy":
+    import ftfy
+    start = time.perf_counter()
+    ftfy.fix_text(text, ftfy.TextFixerConfig(uncurl_quotes=False))
+    ftfy_seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "ftfy_seconds": ftfy_seconds, "peak_rss": peak}))
 """
 )
@@ -148,16 +163,79 @@ def adversarial_block() -> str:
     )
 
 
-def adversarial_texts(size: int, prose: Sequence[str]) -> dict[str, str]:
-    """The texts of the linear-time check, each about ``size`` UTF-8 bytes, by name."""
-    block = adversarial_block()
-    return {
-        "prose": cut_to_size(prose, size, "\n\n"),
-        "punctuation, one line": cut_to_size([block], size),
-        "punctuation, lines": cut_to_size([block], size, "\n"),
-        # Elided articles before a name that never appears bare.
-        "elisions": cut_to_size(["the firm l’Acme said; "], size),
-    }
+_LEFTOVERS = "Ж nell’ambito Ж "
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A text of the linear-time check: how to make it at a size, and the options of ``clean``."""
+
+    make: Callable[[int, Sequence[str]], str]
+    options: dict[str, Any] = field(default_factory=dict)
+    glossary_size: bool = False  # the size is the glossary's, not the text's
+    ftfy: bool = True  # time ftfy.fix_text too (not where ftfy alone takes quadratic time)
+
+
+def random_unicode(size: int) -> str:
+    """About ``size`` UTF-8 bytes of characters drawn at random below U+3000, seeded."""
+    generator = random.Random(0)
+    return "".join(chr(generator.randrange(32, 0x3000)) for _ in range(size // 2))
+
+
+def shuffled_words(language: str) -> list[str]:
+    """wordfreq's 60,000 most frequent words of ``language``, in a seeded random order."""
+    words = wordfreq.top_n_list(language, 60_000)
+    random.Random(0).shuffle(words)
+    return words
+
+
+def long_terms_glossary(size: int, prose: Sequence[str]) -> list[list[str]]:
+    """Three glossary entries whose terms are each a third of ``size`` bytes of prose."""
+    return [[cut_to_size(prose[index:], size // 3, "\n\n"), "x", "safe"] for index in range(3)]
+
+
+LINEAR_SHAPES: dict[str, Shape] = {
+    "prose": Shape(lambda size, prose: cut_to_size(prose, size, "\n\n")),
+    "punctuation, one line": Shape(lambda size, prose: cut_to_size([adversarial_block()], size)),
+    "punctuation, lines": Shape(lambda size, prose: cut_to_size([adversarial_block()], size, "\n")),
+    # Elided articles before a name that never appears bare.
+    "elisions": Shape(lambda size, prose: cut_to_size(["the firm l’Acme said; "], size)),
+    # An ampersand escaped again and again: decoded one level per round by ftfy's loop, which
+    # takes a minute for 0.2 MB (so ftfy is not timed on these two).
+    "nested entities": Shape(lambda size, prose: "&" + "amp;" * (size // 4), ftfy=False),
+    # Entities that decode to nothing, nested so that each round of decoding makes another.
+    "entities in entities": Shape(lambda size, prose: "&#" * (size // 4) + "1;" * (size // 4), ftfy=False),
+    # Lines of 2,000 characters, every other one a control character: once diffed with difflib,
+    # 30 s a line.
+    "controls, 2,000-char lines": Shape(lambda size, prose: cut_to_size(["a\x07" * 995 + "\n"], size)),
+    # Leftovers and another script in every few words, with their rules.
+    "leftovers": Shape(lambda size, prose: cut_to_size([_LEFTOVERS], size), {"select": ["leftovers"]}),
+    # Thousands of different Italian words: each was searched for through the whole text.
+    "distinct source words": Shape(
+        lambda size, prose: cut_to_size(shuffled_words("it"), size, " "),
+        {"select": ["source-word", "source-phrase"]},
+    ),
+    "leftovers, allowed": Shape(
+        lambda size, prose: cut_to_size([_LEFTOVERS], size),
+        {"select": ["leftovers"], "allow": ["nell’ambito"]},
+    ),
+    "random Unicode, ALL": Shape(lambda size, prose: random_unicode(size), {"select": ["ALL"]}),
+    # Three terms of a third of the size each, searched for in a short article.
+    "glossary of long terms": Shape(
+        lambda size, prose: cut_to_size(prose[3:], 20_000, "\n\n"), glossary_size=True
+    ),
+}
+
+
+def linear_case(name: str, size: int, prose: Sequence[str]) -> tuple[str, dict[str, Any], int]:
+    """The text and ``clean`` options of a shape at ``size``, and the size in bytes that counts."""
+    shape = LINEAR_SHAPES[name]
+    text = shape.make(size, prose)
+    options = dict(shape.options)
+    if not shape.glossary_size:
+        return text, options, len(text.encode("utf-8"))
+    options["glossary"] = long_terms_glossary(size, prose)
+    return text, options, sum(len(source.encode("utf-8")) for source, _, _ in options["glossary"])
 
 
 def time_per_article(function: Callable[[str], object], texts: Sequence[str]) -> float:
@@ -195,24 +273,30 @@ def measure_throughput(texts: Sequence[str], repeat: int) -> dict[str, Any]:
     return figures
 
 
-def time_one_call(text: str) -> dict[str, Any]:
-    """Time one ``clean`` call on ``text`` in a fresh process, killing it after ``TIME_LIMIT`` seconds."""
+def time_one_call(text: str, options: dict[str, Any], *, with_ftfy: bool = True) -> dict[str, Any]:
+    """Time one ``clean(text, **options)`` call (and ``ftfy.fix_text(text)``, ``with_ftfy``) in a
+    fresh process, killing it after ``TIME_LIMIT`` seconds."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "input.txt"
-        path.write_text(text, encoding="utf-8")
+        path = Path(folder) / "input.json"
+        path.write_text(json.dumps([text, options], ensure_ascii=False), encoding="utf-8")
         with subprocess.Popen(
-            [sys.executable, "-c", _ONE_CALL, str(path)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", _ONE_CALL, str(path), "ftfy" if with_ftfy else "-"],
+            stdout=subprocess.PIPE,
+            text=True,
         ) as child:
             assert child.stdout is not None
             if child.stdout.readline().strip() != "ready":
                 child.wait()
                 return {"failed": f"child exited with status {child.returncode}"}
+            # Not communicate(): it reads the pipe itself and misses what readline() buffered
+            # already, the figures of a call quick enough to follow "ready" in one chunk.
             try:
-                output, _ = child.communicate(timeout=TIME_LIMIT)
+                child.wait(timeout=TIME_LIMIT)
             except subprocess.TimeoutExpired:
                 child.kill()
-                child.communicate()
+                child.wait()
                 return {"failed": f"aborted after {TIME_LIMIT:.0f} s"}
+            output = child.stdout.read()
     if child.returncode != 0:
         return {"failed": f"child exited with status {child.returncode}"}
     result = json.loads(output)
@@ -224,15 +308,24 @@ def time_one_call(text: str) -> dict[str, Any]:
 
 
 def measure_linear_time(size: int, prose: Sequence[str]) -> dict[str, Any]:
-    """One timed ``clean`` call per text of the linear-time check, with its ratio to prose."""
+    """One timed ``clean`` call per shape at ``size / 10`` and at ``size``, with the ratio of each
+    to prose of its size and, at ``size``, the ratio to the shape's time at ``size / 10``."""
+    sizes = (size // 10, size)
     figures: dict[str, Any] = {}
-    for name, text in adversarial_texts(size, prose).items():
-        print(f"  timing one clean() call on {name} …", file=sys.stderr, flush=True)
-        figures[name] = {"bytes": len(text.encode("utf-8")), **time_one_call(text)}
-    prose_seconds = figures["prose"].get("seconds")
-    for entry in figures.values():
-        if prose_seconds and "seconds" in entry:
-            entry["ratio_to_prose"] = entry["seconds"] / prose_seconds
+    for name in LINEAR_SHAPES:
+        rows = []
+        for each in sizes:
+            print(f"  timing one clean() call on {name}, {each / MB:g} MB …", file=sys.stderr, flush=True)
+            text, options, counted = linear_case(name, each, prose)
+            timed = time_one_call(text, options, with_ftfy=LINEAR_SHAPES[name].ftfy)
+            rows.append({"bytes": counted, **timed})
+        figures[name] = rows
+    for rows in figures.values():
+        for row, prose_row, smaller in zip(rows, figures["prose"], [None, *rows[:-1]], strict=True):
+            if "seconds" in row and prose_row.get("seconds"):
+                row["ratio_to_prose"] = row["seconds"] / prose_row["seconds"]
+            if smaller and "seconds" in row and smaller.get("seconds"):
+                row["ratio_to_smaller"] = row["seconds"] / smaller["seconds"]
     return figures
 
 
@@ -278,17 +371,24 @@ def print_report(figures: dict[str, Any]) -> None:
             f"{row['chain']['mb_per_s']:>7.2f}{row['ftfy']['median_s']:>8.3f}"
             f"{row['ftfy']['mb_per_s']:>7.2f}{row['ratio']:>11.2f}×{verdict}"
         )
-    print("\nLinear time: one clean() call per text, each in a fresh process")
-    print(f"{'text':<23}{'MB':>6}{'seconds':>9}{'× prose':>9}{'ftfy s':>8}{'peak RSS MB':>13}")
-    for name, row in figures["linear_time"].items():
-        if "failed" in row:
-            print(f"{name:<23}{row['bytes'] / MB:>6.2f}  FAILED: {row['failed']}")
-            continue
-        ratio = f"{row['ratio_to_prose']:>9.2f}" if "ratio_to_prose" in row else f"{'—':>9}"
-        print(
-            f"{name:<23}{row['bytes'] / MB:>6.2f}{row['seconds']:>9.2f}{ratio}"
-            f"{row['ftfy_seconds']:>8.2f}{row['peak_rss_mb']:>13.0f}"
-        )
+    print("\nLinear time: one clean() call per text and size, each in a fresh process")
+    print(
+        f"{'text':<24}{'MB':>6}{'seconds':>9}{'× prose':>9}{'× 1/10 size':>13}{'ftfy s':>8}"
+        f"{'peak RSS MB':>13}"
+    )
+    for name, rows in figures["linear_time"].items():
+        for row in rows:
+            if "failed" in row:
+                print(f"{name:<24}{row['bytes'] / MB:>6.2f}  FAILED: {row['failed']}")
+                continue
+            to_prose = f"{row['ratio_to_prose']:>9.2f}" if "ratio_to_prose" in row else f"{'—':>9}"
+            growth = f"{row['ratio_to_smaller']:>13.1f}" if "ratio_to_smaller" in row else f"{'':>13}"
+            ftfy_seconds = f"{row['ftfy_seconds']:>8.2f}" if row["ftfy_seconds"] is not None else f"{'—':>8}"
+            print(
+                f"{name:<24}{row['bytes'] / MB:>6.2f}{row['seconds']:>9.2f}{to_prose}{growth}"
+                f"{ftfy_seconds}{row['peak_rss_mb']:>13.0f}"
+            )
+    print("A linear shape takes about 10× at ten times the size; a quadratic one about 100×.")
     memory = figures["memory"]
     print(
         f"\nPeak RSS: this process {memory['this_process_mb']:.0f} MB; "
@@ -305,7 +405,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--corpus", type=Path, default=DEFAULT_CORPUS, help="JSON Lines file with a text field"
     )
     parser.add_argument(
-        "--quick", action="store_true", help="1 MB texts for the linear-time check, not 10 MB"
+        "--quick", action="store_true", help="0.1 and 1 MB texts for the linear-time check, not 1 and 10 MB"
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON to FILE")
     arguments = parser.parse_args(argv)
@@ -352,7 +452,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print_report(figures)
     if arguments.json:
         arguments.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return 1 if any("failed" in row for row in linear_time.values()) else 0
+    return 1 if any("failed" in row for rows in linear_time.values() for row in rows) else 0
 
 
 if __name__ == "__main__":

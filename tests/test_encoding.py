@@ -98,3 +98,97 @@ def test_ftfy_in_the_wild_cases_are_repaired() -> None:
             # decoding them in plain text is this project's html-entity rule.
             continue
         assert _meets_expectation(case, got), case["label"]
+
+
+def test_nested_entities_are_one_html_entity_finding() -> None:
+    # Issue 11, item 9: "&amp;amp;amp;…" is HTML escaped again and again, not mojibake.
+    text = "&" + "amp;" * 5_000
+    result = clean(text)
+    assert result.text == "&"
+    assert [(f.rule, f.start, f.end, f.replacement) for f in result.findings] == [
+        ("html-entity", 0, len(text), "&")
+    ]
+    assert len(result.findings[0].message) < 200  # the word is quoted by its ends
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("AT&amp;amp;amp;T said", "AT&T said"),
+        ("Nestl&amp;amp;eacute; said", "Nestlé said"),
+        ("AT&#38;amp;#38;T said", "AT&T said"),
+    ],
+)
+def test_entities_escaped_again_are_decoded_to_the_end(before: str, after: str) -> None:
+    result = clean(before)
+    assert result.text == after
+    assert {f.rule for f in result.findings} == {"html-entity"}
+    assert clean(after).text == after
+
+
+def test_repairs_that_never_settle_are_only_reported() -> None:
+    # Each round of decoding makes another entity ("&#1;" decodes to nothing): four levels would
+    # need a round each; the line is left as it is, with a finding that says why.
+    text = "a &#&#&#&#1;1;1;1; b"
+    result = clean(text)
+    assert result.text == text
+    assert [(f.rule, f.start, f.end, f.safety) for f in result.findings] == [
+        ("html-entity", 2, 18, "display")
+    ]
+    assert "do not settle" in result.findings[0].message
+
+
+@pytest.mark.parametrize("select", [None, ["control-character"], ["encoding"]])
+def test_terminal_escape_is_a_control_character(select: list[str] | None) -> None:
+    # Issue 11, item 16: labelled mojibake before, and missed by --select control-character.
+    result = clean("\x1b[31mred\x1b[0m", select=select)
+    assert result.text == "red"
+    assert [(f.rule, f.safety) for f in result.findings] == [("control-character", "safe")]
+    assert "'\\x1b[31m', '\\x1b[0m'" in result.findings[0].message
+
+
+def test_each_repaired_word_gets_its_own_rule() -> None:
+    text = "and &#8220;x&#8221; and &nbsp;here.\nControl:\x1b[31mred\x1b[0m and more."
+    result = clean(text, select=FAMILY)
+    assert result.text == "and “x” and \u00a0here.\nControl:red and more."
+    assert [(f.rule, text[f.start : f.end]) for f in result.findings] == [
+        ("html-entity", "&#8220;x&#8221;"),
+        ("html-entity", "&nbsp;here."),
+        ("control-character", "Control:\x1b[31mred\x1b[0m"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("a \x1b[?25lhidden cursor", "a hidden cursor"),  # private parameters
+        ("a \x1b[38;5;196mred\x1b[m word", "a red word"),  # 256 colours, no parameter
+        ("the\x1b summit", "the summit"),  # an ESC that begins no sequence goes alone
+    ],
+)
+def test_terminal_escape_sequences_are_removed_whole(before: str, after: str) -> None:
+    result = clean(before, select=FAMILY)
+    assert result.text == after
+    assert {f.rule for f in result.findings} == {"control-character"}
+
+
+def test_an_entity_hiding_a_control_character_is_one_html_entity_finding() -> None:
+    result = clean("AT&amp;\x07T said", select=FAMILY)
+    assert result.text == "AT&T said"
+    assert [f.rule for f in result.findings] == ["html-entity"]
+    assert result.findings[0].message.startswith("HTML entities decoded, control characters removed")
+
+
+def test_each_repaired_word_of_a_long_line_is_its_own_finding() -> None:
+    text = "AT&amp;T and Nestl&eacute; said; " * 200
+    result = clean(text, select=FAMILY)
+    assert result.text == "AT&T and Nestlé said; " * 200
+    assert [text[f.start : f.end] for f in result.findings] == ["AT&amp;T", "Nestl&eacute;"] * 200
+
+
+def test_a_repair_that_joins_words_is_one_finding_among_the_others() -> None:
+    # ftfy reads "Ã s" as "às" (the space was the second byte of "à"): the number of words changes.
+    text = "com especial atenÃ§Ã£o Ã s crianÃ§as e aos idosos, disse o ministÃ©rio"
+    result = clean(text, select=FAMILY)
+    assert result.text == "com especial atenção às crianças e aos idosos, disse o ministério"
+    assert [text[f.start : f.end] for f in result.findings] == ["atenÃ§Ã£o Ã s crianÃ§as", "ministÃ©rio"]

@@ -21,8 +21,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-import regex
-
 from cleanup.lang.frequencies import frequencies_for
 from cleanup.lang.names import language_name
 from cleanup.model import Finding, Safety
@@ -40,6 +38,7 @@ from cleanup.passes.leftovers.catalogue import (
     SOURCE_WORD,
 )
 from cleanup.passes.leftovers.spans import sentences_at
+from cleanup.passes.leftovers.terms import Spans, Taken, Terms
 
 _WORD_RULES = frozenset({SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id})
 _LANGUAGE_RULES = _WORD_RULES | {SOURCE_ELISION.id, SOURCE_NAME.id}
@@ -102,16 +101,10 @@ def _candidates(text: str, ctx: Context, languages: tuple[str, ...], hits: list[
         yield from (c for c in phrases.find(text, window, frequencies, languages) if ctx.wants(c.rule))
 
 
-def _overlaps(start: int, end: int, findings: list[Finding]) -> bool:
-    return any(f.start < end and start < f.end for f in findings)
-
-
-def _allowed_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
-    """Where the user's allowed terms occur in ``text``, in any case."""
-    pattern = regex.compile(
-        "|".join(regex.escape(term) for term in sorted(terms, key=len, reverse=True)), regex.I
-    )
-    return [match.span() for match in pattern.finditer(text)]
+@cache
+def _allowed(terms: frozenset[str]) -> Terms:
+    """The user's allowed terms, longest first (the order of a set is not the same in every run)."""
+    return Terms(sorted(terms, key=lambda term: (-len(term), term)))
 
 
 def find(text: str, ctx: Context) -> Iterator[Finding]:
@@ -126,8 +119,8 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     if not ctx.enabled.isdisjoint(_LANGUAGE_RULES):
         findings.extend(_language_findings(text, ctx, findings))
     if ctx.allowed and findings:
-        allowed = _allowed_spans(text, ctx.allowed)
-        findings = [f for f in findings if not any(start < f.end and f.start < end for start, end in allowed)]
+        allowed = Spans(_allowed(ctx.allowed).leftmost_longest(text))
+        findings = [f for f in findings if not allowed.overlaps(f.start, f.end)]
     return iter(findings)
 
 
@@ -139,15 +132,19 @@ def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Fi
     if not hits:
         return []
     findings = list(found)
+    taken = Taken(len(text))
+    for finding in found:
+        taken.add(finding.start, finding.end)
     if ctx.wants(SOURCE_NAME.id):
-        findings.extend(
-            f for f in names.find(text, hits, ctx.target) if not _overlaps(f.start, f.end, findings)
-        )
+        for finding in names.find(text, hits, ctx.target):
+            if not taken.overlaps(finding.start, finding.end):
+                taken.add(finding.start, finding.end)
+                findings.append(finding)
     candidates: list[Candidate] = []
     for candidate in _candidates(text, ctx, languages, hits):
         # An elided form found first ("dell'ambasciata") is not a word or phrase as well.
-        taken = any(c.start < candidate.end and candidate.start < c.end for c in candidates)
-        if not taken and not _overlaps(candidate.start, candidate.end, findings):
+        if not taken.overlaps(candidate.start, candidate.end):
+            taken.add(candidate.start, candidate.end)
             candidates.append(candidate)
     inferred = None if ctx.sources or not candidates else infer_source(candidates)
     for candidate in candidates:

@@ -137,7 +137,11 @@ GLOSSARY_TERM = Rule(
     examples=(Example("a statement from the Casa Bianca", "a statement from the White House"),),
     fix_safety=(
         "As the glossary says for each entry: safe entries are applied by default, unsafe ones "
-        "with --unsafe-fixes. Without a glossary the rule finds nothing."
+        "with --unsafe-fixes. A term is left where a translation of the glossary already stands "
+        "over it, so that each fix is made once and fixing the fixed text changes nothing: "
+        "'Casa' → 'Casa Bianca' is not applied to 'Casa Bianca', and in a chain 'A' → 'B', "
+        "'B' → 'C' a 'B' is never replaced (it may be the translation of an 'A'). Without a "
+        "glossary the rule finds nothing."
     ),
 )
 

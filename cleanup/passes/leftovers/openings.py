@@ -20,7 +20,7 @@ from cleanup.lang.frequencies import Frequencies, frequencies_for
 from cleanup.lang.sources import CAPITALISED_NOUNS
 from cleanup.passes.leftovers import elisions, names, phrases
 from cleanup.passes.leftovers.firstlook import FirstLook
-from cleanup.passes.leftovers.spans import WORD, occurrences
+from cleanup.passes.leftovers.spans import WORD, occurrences_of
 
 _NEIGHBOURHOOD = 40  # characters on each side of a word where its neighbours are looked for,
 _NEIGHBOURS = 3  # up to this many words away
@@ -64,17 +64,16 @@ def openings(text: str, target: str, languages: tuple[str, ...], hits: list[str]
     frequencies = frequencies_for(target)
     columns = [frequencies.sources.index(language) for language in languages]
     positions = []
+    places = occurrences_of(text, (hit for hit in hits if hit in alone or hit in pairing))
     for hit in hits:
         if hit in alone:
-            found = occurrences(text, hit)
+            found = places[hit]
             if hit[0].isupper():  # a noun written again nearby is a name ("Kluft said"): no sign
                 found = alone_nearby(found)
             positions.extend(start for start, _ in found)
         elif hit in pairing:
             positions.extend(
-                start
-                for start, end in occurrences(text, hit)
-                if paired(text, start, end, frequencies, columns)
+                start for start, end in places[hit] if paired(text, start, end, frequencies, columns)
             )
     return positions
 

@@ -14,14 +14,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
+from ahocorasick_rs import AhoCorasick
 
 # Letters, with hyphens and apostrophes inside a word kept (compounds, possessives, elisions).
 WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
 # The end of a sentence: a stop, maybe closing quotes or brackets, then a space; or a line break.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s)|\n")
 _SENTENCE_START = regex.compile(r"(?r)[.!?…][\"”’)\]]*\s+|\n")
+# A character that cannot be part of a word or touch one that stands whole.
+_OUTSIDE_WORDS = re.compile(r"[^\w'’]")
 _REACH = 600  # characters looked at on each side of a hit, so that a line of any length stays cheap
 
 
@@ -43,16 +47,43 @@ def occurrences(text: str, word: str) -> list[tuple[int, int]]:
     >>> occurrences("de la, bbc.com, de-facto, l'de com", "de")
     [(0, 2), (16, 18)]
     """
-    found = []
-    start = text.find(word)
-    while start != -1:
+    return occurrences_of(text, [word])[word]
+
+
+def occurrences_of(text: str, words: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """:func:`occurrences` of each of ``words``, found in one pass over ``text``.
+
+    A search of the text for each word costs the text's length times the number of words, and a
+    text of many words holds many. Here every character that cannot touch a whole word (neither
+    a letter, a digit, an underscore nor an apostrophe) is read as a space, in the text and in the
+    words, and one Aho-Corasick automaton finds each word between two spaces; each place found is
+    then checked as :func:`occurrences` checks it. A word's places are read from left to right,
+    the next from the end of the last, as a search finds them.
+
+    >>> occurrences_of("de la, bbc.com, de-facto", ["la", "de"])
+    {'la': [(3, 5)], 'de': [(0, 2), (16, 18)]}
+    """
+    words = list(dict.fromkeys(word for word in words if word))
+    found: dict[str, list[tuple[int, int]]] = {word: [] for word in words}
+    if not words:
+        return found
+    automaton = AhoCorasick([f" {_OUTSIDE_WORDS.sub(' ', word)} " for word in words])
+    # The text between spaces: a place found at ``start`` of it is the word at ``start`` in the text.
+    spaced = f" {_OUTSIDE_WORDS.sub(' ', text)} "
+    ends = [0] * len(words)  # where the last place of each word ends
+    for index, start, _ in sorted(
+        automaton.find_matches_as_indexes(spaced, overlapping=True), key=itemgetter(1)
+    ):
+        word = words[index]
         end = start + len(word)
+        if start < ends[index] or not text.startswith(word, start):
+            continue
+        ends[index] = end
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
         inside_name = before == "." and start > 1 and text[start - 2].isalnum()
         if not (before.isalnum() or before in "'’_" or inside_name or after.isalnum() or after in "'’_"):
-            found.append((start, end))
-        start = text.find(word, end)
+            found[word].append((start, end))
     return found
 
 
