@@ -104,7 +104,7 @@ def _write_in_place(
     if _identity(item.path) != seen:
         raise io.InputError(item.path, "changed while it was being cleaned; left as it is")
     if backup:
-        io.write_atomic(item.path + backup, data)
+        io.write_beside(item.path, backup, data)
     io.write_atomic(item.path, fixed)
 
 

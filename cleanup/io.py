@@ -237,6 +237,25 @@ def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
         os.close(folder)
 
 
+def write_beside(path: str, suffix: str, data: bytes) -> None:
+    """Write ``data`` as the file named ``path`` + ``suffix``, in ``path``'s folder, atomically and
+    durably. A symbolic link of that name is replaced, never written through (a backup must not
+    reach outside the tree).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "a.txt.orig").symlink_to(folder / "elsewhere.txt")
+    >>> write_beside(str(folder / "a.txt"), ".orig", b"old")
+    >>> (folder / "a.txt.orig").is_symlink(), (folder / "elsewhere.txt").exists()
+    (False, False)
+    """
+    folder = os.open(os.path.dirname(path) or ".", _FOLDER)
+    try:
+        replace_in(folder, os.path.basename(path) + suffix, data)
+    finally:
+        os.close(folder)
+
+
 def replace_in(folder: int, name: str, data: bytes, *, durable: bool = True) -> None:
     """:func:`write_atomic` of the file ``name`` in the folder open as ``folder`` (a file descriptor).
 

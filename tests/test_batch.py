@@ -272,3 +272,22 @@ def test_a_backup_suffix_cannot_lead_elsewhere(tree: Path) -> None:
     assert done.exit_code == 2
     assert "--backup takes a suffix for the file's name, not a path: /../../escaped.txt" in done.stderr
     assert _snapshot(tree) == before
+
+
+def test_a_backup_never_goes_through_a_link_out_of_the_tree(tmp_path: Path) -> None:
+    tree, outside = tmp_path / "art", tmp_path / "outside"
+    tree.mkdir()
+    outside.mkdir()
+    (outside / "victim").write_bytes(b"keep me")
+    (tree / "a.txt").write_bytes(b"the market , said\n")
+    (tree / "a.txt.orig").symlink_to(outside / "victim")
+    (tree / "b.txt").write_bytes(b"the market , said\n")
+    (tree / "b.txt.orig").symlink_to(outside / "made")
+    done = CliRunner().invoke(main, ["fix", "--in-place", "--backup", ".orig", str(tree)])
+    assert done.exit_code == 0, done.stderr
+    assert (outside / "victim").read_bytes() == b"keep me" and not (outside / "made").exists()
+    assert sorted(p.name for p in outside.iterdir()) == ["victim"]
+    for name in ("a.txt", "b.txt"):
+        assert (tree / f"{name}.orig").read_bytes() == b"the market , said\n"
+        assert not (tree / f"{name}.orig").is_symlink()
+        assert (tree / name).read_bytes() == b"the market, said\n"
