@@ -36,7 +36,6 @@ from cleanup.passes import Context
 from cleanup.pipeline import run as clean_text
 from cleanup.render.diff import diff_header, diff_hunks
 from cleanup.result import Result
-from cleanup.review.decisions import sha256_hex
 from cleanup.review.worddiff import word_diff
 
 _CHUNK = 8
@@ -160,7 +159,7 @@ def process(item: Input, options: Options) -> Outcome:
             )
             write_copy(options.out, item.relative, fixed)
         if options.keep_results:
-            kept = {"result": result, "sha256": sha256_hex(data)}
+            kept = {"result": result, "sha256": io.sha256_hex(data)}
             return Outcome(item.path, status, result.findings, output=output, size=len(data), **kept)
         return Outcome(item.path, status, result.findings, output=output, size=len(data))
     except io.InputError as err:

@@ -20,7 +20,7 @@ import click
 from cleanup import batch, io
 from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
-from cleanup.options import context, rule_options, settings
+from cleanup.options import configure, rule_options
 from cleanup.outputs import OutputError, OutputPlan
 from cleanup.render.findings import finding_line, finding_record
 from cleanup.render.paths import shown_path
@@ -28,6 +28,7 @@ from cleanup.render.progress import progress
 from cleanup.render.report import JsonArray, ReportError, Reports, json_line
 from cleanup.render.summary import Tally
 from cleanup.review.commands import apply_command, review_command
+from cleanup.review.decisions import Settings
 from cleanup.rules import ALL_RULES
 
 DEFAULT_INPUT = Path("seeds") / "000_a4250b86ee3da36c.txt"
@@ -82,13 +83,13 @@ def _fail(line: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def _reports(kwargs: dict[str, Any], options: Options) -> Reports:
+def _reports(kwargs: dict[str, Any], recorded: Settings) -> Reports:
     """The reports asked for, opened before the run; one error line and exit 2 if one cannot be."""
     try:
         return Reports(
             kwargs["report"],
             kwargs["report_html"],
-            settings(kwargs, options.context),
+            recorded,
             on_error=functools.partial(click.echo, err=True),
         )
     except ReportError as err:
@@ -244,9 +245,10 @@ def fix(
             raise click.UsageError("several files need --out DIR, --in-place or --diff")
     if "-" in paths and mode in (Mode.IN_PLACE, Mode.OUT):
         raise click.UsageError(f"{chosen[0]} cannot write standard input back")
+    ctx, recorded = configure(kwargs)
     options = Options(
         mode,
-        context(kwargs),
+        ctx,
         unsafe=kwargs["unsafe"],
         out=out,
         backup=backup,
@@ -257,7 +259,7 @@ def fix(
     work = _Work(paths, kwargs["include"], kwargs["exclude"], out if mode is Mode.OUT else None)
     tally = Tally()
     stdout = sys.stdout.buffer
-    with _reports(kwargs, options) as reports:
+    with _reports(kwargs, recorded) as reports:
         for outcome in _outcomes(work, options, kwargs, reports):
             tally.add(outcome)
             stdout.write(outcome.output)
@@ -281,14 +283,13 @@ def fix(
 @_selection_options
 def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
     """List what would be fixed or needs a look, one finding per line; folders are walked."""
-    options = Options(
-        Mode.CHECK, context(kwargs), unsafe=kwargs["unsafe"], keep_results=bool(kwargs["report_html"])
-    )
+    ctx, recorded = configure(kwargs)
+    options = Options(Mode.CHECK, ctx, unsafe=kwargs["unsafe"], keep_results=bool(kwargs["report_html"]))
     paths = _inputs(files)
     work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()
     with contextlib.ExitStack() as stack:
-        reports = stack.enter_context(_reports(kwargs, options))
+        reports = stack.enter_context(_reports(kwargs, recorded))
         array = stack.enter_context(JsonArray(sys.stdout)) if output_format == "json" else None
         for outcome in _outcomes(work, options, kwargs, reports):
             tally.add(outcome)

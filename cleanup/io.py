@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import hashlib
 import os
 import stat
 import sys
@@ -111,15 +112,30 @@ def read_text_file(path: str, what: str, *, empty_ok: bool = True) -> str:
     Traceback (most recent call last):
     cleanup.io.InputError: /nonexistent/house.toml: error: cannot read the style file: no such file
     """
+    return read_text_and_bytes(path, what, empty_ok=empty_ok)[1]
+
+
+def read_text_and_bytes(path: str, what: str, *, empty_ok: bool = True) -> tuple[bytes, str]:
+    """The bytes of a settings file and its text, as :func:`read_text_file` reads it: one read, so
+    that a fingerprint of the bytes is the fingerprint of the text used (a pipe is read once)."""
     try:
         if os.path.isdir(path):
             raise InputError(path, "is a folder")
         data = read_bytes(path if path != "-" else os.path.join(".", path))
         if not data and empty_ok:
-            return ""
-        return decode(data, path).text
+            return data, ""
+        return data, decode(data, path).text
     except InputError as err:
         raise InputError(path, f"cannot read the {what}: {err.reason}") from None
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` in lowercase hex, as reports and decisions files record it.
+
+    >>> sha256_hex(b"")[:16]
+    'e3b0c44298fc1c14'
+    """
+    return hashlib.sha256(data).hexdigest()
 
 
 def encode(document: Document, text: str, *, keep_encoding: bool = False) -> bytes:

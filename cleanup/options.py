@@ -21,29 +21,18 @@ from typing import IO, Any
 
 import click
 
-from cleanup import glossary, io, style
+from cleanup import io
 from cleanup.lang.sources import LANGUAGES
 from cleanup.passes import Context
-from cleanup.review.decisions import Settings, sha256_hex
+from cleanup.render.paths import shown_path
+from cleanup.review.decisions import Settings
 from cleanup.rules import UnknownRuleError, select_rules
+from cleanup.settings_files import SettingsFiles
 
 
 def split(values: Iterable[str]) -> list[str]:
     """Values given repeated or comma-separated, as one list."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def allowed_terms(path: str | None) -> frozenset[str]:
-    """The terms of an ``--allow`` file, lowercased; blank lines and ``#`` comments skipped.
-
-    Raises :class:`~cleanup.io.InputError` when the file cannot be read.
-    """
-    if path is None:
-        return frozenset()
-    lines = io.read_text_file(path, "allow list").splitlines()
-    return frozenset(
-        line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")
-    )
 
 
 def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], target: str) -> frozenset[str]:
@@ -66,52 +55,34 @@ class SettingsFileError(click.ClickException):
         click.echo(self.message, err=True)
 
 
-def side_files(glossary_file: str | None, style_file: str | None, allow_file: str | None) -> dict[str, Any]:
-    """The glossary, house style and allowed terms read from their files (none when not given),
-    as the keyword arguments of :class:`~cleanup.passes.Context`; :class:`SettingsFileError` if
-    one cannot be read or used."""
+def read_settings_files(options: dict[str, Any]) -> SettingsFiles:
+    """The glossary, style and allow files a command was given, read once;
+    :class:`SettingsFileError` if one cannot be read or used."""
     try:
-        entries = glossary.read(glossary_file) if glossary_file else ()
-        house = style.read(style_file) if style_file else ()
-        allowed = allowed_terms(allow_file)
+        return SettingsFiles.read(options["glossary_file"], options["style_file"], options["allow_file"])
     except io.InputError as err:
-        raise SettingsFileError(str(err)) from None
-    return {"glossary": entries, "house": house, "allowed": allowed}
+        raise SettingsFileError(f"{shown_path(err.path)}: error: {err.reason}") from None
 
 
-def context(options: dict[str, Any]) -> Context:
-    """The rules and language settings of a command, from the options :func:`rule_options` adds."""
+def configure(options: dict[str, Any]) -> tuple[Context, Settings]:
+    """The context a command's chain runs with, from the options :func:`rule_options` adds, and
+    the same settings as a decisions file records them."""
     target = options["target"]
     sources = tuple(split(options["source"]))
     for source in sources:
         if source not in LANGUAGES or source == target:
             choices = ", ".join(language for language in LANGUAGES if language != target)
             raise click.UsageError(f"--source {source}: expected one of {choices}")
-    return Context(
-        enabled=_enabled(options["select"], options["ignore"], target),
-        target=target,
-        sources=sources,
-        **side_files(options["glossary_file"], options["style_file"], options["allow_file"]),
-    )
+    enabled = _enabled(options["select"], options["ignore"], target)
+    files = read_settings_files(options)
+    ctx = Context(enabled=enabled, target=target, sources=sources, **files.context_fields())
+    recorded = Settings(tuple(sorted(enabled)), options["unsafe"], target, sources, **files.digests)
+    return ctx, recorded
 
 
-def file_digest(path: str | None) -> str | None:
-    """The SHA-256 of a settings file's bytes, as a decisions file records it; ``None`` for none.
-    :class:`~cleanup.io.InputError` if it cannot be read."""
-    return None if path is None else sha256_hex(io.read_bytes(path))
-
-
-def settings(options: dict[str, Any], ctx: Context) -> Settings:
-    """What a command's changes are made with, as a decisions file records it."""
-    return Settings(
-        rules=tuple(sorted(ctx.enabled)),
-        unsafe=options["unsafe"],
-        target=ctx.target,
-        sources=ctx.sources,
-        glossary=file_digest(options["glossary_file"]),
-        style=file_digest(options["style_file"]),
-        allow=file_digest(options["allow_file"]),
-    )
+def context(options: dict[str, Any]) -> Context:
+    """The context a command's chain runs with (:func:`configure`'s first half)."""
+    return configure(options)[0]
 
 
 def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from cleanup import clean
+from cleanup.io import sha256_hex
 from cleanup.render.html import HtmlReport
 from cleanup.review.commands import apply_command
-from cleanup.review.decisions import sha256_hex
 from tests.conftest import DEFAULT_SETTINGS, SEED
 from tests.test_html_report import MALICIOUS
 from tests.test_review_hunks import SEED_FIXES, by_hand

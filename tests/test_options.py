@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleanup.cli import main
-from cleanup.options import allowed_terms
+from cleanup.settings_files import SettingsFiles
 
 OPTIONS = [("--glossary", "glossary"), ("--style", "style file"), ("--allow", "allow list")]
 BAD_FILES = [
@@ -38,4 +38,4 @@ def test_a_settings_file_that_cannot_be_read_is_one_error_line_and_exit_2(
 def test_an_allow_list_in_any_encoding_an_article_may_have_is_read(tmp_path, encoding) -> None:
     path = tmp_path / "allow.txt"
     path.write_bytes("Città del Vaticano\n# a comment\nnon era possibile\n".encode(encoding))
-    assert allowed_terms(str(path)) == {"città del vaticano", "non era possibile"}
+    assert SettingsFiles.read(allow=str(path)).allowed == {"città del vaticano", "non era possibile"}

@@ -16,9 +16,11 @@ import pytest
 from click.testing import CliRunner
 
 from cleanup import clean
-from cleanup.io import MAX_BYTES
+from cleanup import io as cleanup_io
+from cleanup.cli import main
+from cleanup.io import MAX_BYTES, sha256_hex
 from cleanup.review.commands import apply_command
-from cleanup.review.decisions import FileDecisions, Settings, dump, sha256_hex
+from cleanup.review.decisions import FileDecisions, Settings, dump
 from cleanup.review.hunks import split_changes
 from tests.conftest import DEFAULT_SETTINGS
 
@@ -181,3 +183,32 @@ def test_a_decisions_file_in_windows_1252_or_utf_16_is_read(tmp_path: Path, tree
     done = run_apply(tmp_path, tree, "\ufeff".encode("utf-16-le") + text.encode("utf-16-le"))
     assert done.exit_code == 0, done.stderr
     assert (tree / "a.txt").read_text(encoding="utf-8") == FIXED
+
+
+def test_a_glossary_is_recorded_as_it_was_read(
+    tmp_path: Path, tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The report's fingerprint and the glossary it used come from one read: a pipe yields its
+    # bytes once, and a file can change between two reads. Here every later read of the glossary
+    # gives other bytes.
+    glossary = tmp_path / "glossary.tsv"
+    content = b"market\tbazaar\tsafe\n"
+    glossary.write_bytes(content)
+    reads = []
+    real_read = cleanup_io.read_bytes
+
+    def read_once(path: str) -> bytes:
+        if path != str(glossary):
+            return real_read(path)
+        reads.append(path)
+        return content if len(reads) == 1 else b""
+
+    monkeypatch.setattr(cleanup_io, "read_bytes", read_once)
+    report = tmp_path / "report"
+    done = CliRunner().invoke(
+        main, ["check", "--glossary", str(glossary), "--report-html", str(report), str(tree / "a.txt")]
+    )
+    assert done.exit_code == 1, done.stderr
+    assert "bazaar" in done.stdout
+    page = (report / "articles" / "000001.html").read_text(encoding="utf-8")
+    assert f'"glossary": "{sha256_hex(content)}"' in page

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 
 from cleanup import clean
 from cleanup.cli import main
-from cleanup.review.decisions import FileDecisions, dump, sha256_hex
+from cleanup.io import sha256_hex
+from cleanup.review.decisions import FileDecisions, dump
 from cleanup.review.hunks import split_changes
 from tests.conftest import DEFAULT_SETTINGS, SEED
 

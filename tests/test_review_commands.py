@@ -10,9 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from cleanup import clean
+from cleanup.io import sha256_hex
 from cleanup.review import commands
 from cleanup.review.commands import apply_command, review_command
-from cleanup.review.decisions import FileDecisions, dump, sha256_hex
+from cleanup.review.decisions import FileDecisions, dump
 from cleanup.review.hunks import split_changes
 from tests.conftest import DEFAULT_SETTINGS, ROOT, SEED
 from tests.test_review_hunks import SEED_FIXES, by_hand

@@ -20,14 +20,14 @@ import click
 
 from cleanup import io
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
-from cleanup.options import context, rule_options
+from cleanup.options import context, read_settings_files, rule_options
 from cleanup.outputs import OutputError, plan_outputs, write_copy
 from cleanup.pipeline import run
 from cleanup.render.paths import shown_path
 from cleanup.result import Result
 from cleanup.review.decisions import DecisionsError, load
 from cleanup.review.hunks import split_changes
-from cleanup.review.replay import Given, apply_decisions
+from cleanup.review.replay import apply_decisions
 from cleanup.review.session import Ask, review
 
 EXIT_ERROR = 2
@@ -159,11 +159,12 @@ def review_command(
 )
 @click.option(
     "--glossary",
+    "glossary_file",
     type=click.Path(),
     help="The glossary the report was made with, if any.",
 )
-@click.option("--style", type=click.Path(), help="The house style the report was made with.")
-@click.option("--allow", type=click.Path(), help="The allow file the report was made with.")
+@click.option("--style", "style_file", type=click.Path(), help="The house style the report was made with.")
+@click.option("--allow", "allow_file", type=click.Path(), help="The allow file the report was made with.")
 @click.option("--keep-encoding", is_flag=True, help="Write files in their own encoding rather than UTF-8.")
 def apply_command(decisions: tuple[str, ...], root: str, keep_encoding: bool, **files: str | None) -> None:
     """Apply to the original files exactly the changes accepted in DECISIONS.json.
@@ -173,7 +174,7 @@ def apply_command(decisions: tuple[str, ...], root: str, keep_encoding: bool, **
     trusted: each file's changes are made again with the settings it records, and only those
     are applied, to files inside --root whose bytes are the ones the decisions were made on.
     """
-    given = Given.read(files)
+    given = read_settings_files(files)
     failed = False
     for name in decisions:
         try:

@@ -52,7 +52,6 @@ frozenset({1})
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -62,24 +61,15 @@ from typing import Any
 from cleanup.lang.sources import LANGUAGES
 from cleanup.review.hunks import Hunk, Part
 from cleanup.rules import ALL_RULES
+from cleanup.settings_files import SETTING_FILES
 
 FORMAT = "cleanup-decisions"
 VERSION = 2
-SETTING_FILES = ("glossary", "style", "allow")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class DecisionsError(ValueError):
     """A decisions file that is not in the format; the message says where and what."""
-
-
-def sha256_hex(data: bytes) -> str:
-    """The SHA-256 of ``data`` in lowercase hex, as the decisions file records it.
-
-    >>> sha256_hex(b"")[:16]
-    'e3b0c44298fc1c14'
-    """
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

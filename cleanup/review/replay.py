@@ -9,19 +9,20 @@ one recorded); and the recorded hunks must be exactly the changes made again. On
 accepted ones applied, from cleanup's own hunks, never from the file's text.
 
 >>> import tempfile, pathlib
->>> from cleanup.review.decisions import Settings, FileDecisions, sha256_hex
+>>> from cleanup.io import sha256_hex
+>>> from cleanup.review.decisions import Settings, FileDecisions
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.txt").write_bytes(b"the market , said")
 >>> settings = Settings(("space-before-punctuation",))
 >>> hunks = plan(FileDecisions("a.txt", sha256_hex(b"the market , said"), settings, (), frozenset()),
-...     folder, Given.read({})).changes.hunks
+...     folder, SettingsFiles()).changes.hunks
 >>> decided = FileDecisions("a.txt", sha256_hex(b"the market , said"), settings, hunks, frozenset({1}))
->>> apply_decisions(decided, folder, Given.read({}))
+>>> apply_decisions(decided, folder, SettingsFiles())
 'applied 1 of 1 changes'
 >>> (folder / "a.txt").read_text()
 'the market, said'
 >>> evil = FileDecisions("../../etc/passwd", "0" * 64, settings, (), frozenset())
->>> apply_decisions(evil, folder, Given.read({}))
+>>> apply_decisions(evil, folder, SettingsFiles())
 Traceback (most recent call last):
 ...
 cleanup.io.InputError: ../../etc/passwd: error: outside the folder apply works in; give --root
@@ -33,15 +34,14 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from cleanup import io
-from cleanup.options import SettingsFileError, file_digest, side_files
 from cleanup.passes import Context
 from cleanup.pipeline import run
 from cleanup.render.paths import shown_path
-from cleanup.review.decisions import SETTING_FILES, FileDecisions, Settings, sha256_hex
+from cleanup.review.decisions import FileDecisions, Settings
 from cleanup.review.hunks import Changes, apply_hunks, split_changes
+from cleanup.settings_files import SETTING_FILES, SettingsFiles
 
 
 def confined(path: str, root: Path) -> Path:
@@ -66,33 +66,9 @@ def confined(path: str, root: Path) -> Path:
     return real
 
 
-@dataclass(frozen=True, slots=True)
-class Given:
-    """The glossary, style and allow files given to ``cleanup apply``: their paths, their SHA-256
-    and what they hold, read once, before any file is applied to.
-
-    >>> Given.read({}).digests
-    {'glossary': None, 'style': None, 'allow': None}
-    """
-
-    paths: dict[str, str | None]
-    digests: dict[str, str | None]
-    loaded: dict[str, Any]
-
-    @classmethod
-    def read(cls, paths: dict[str, str | None]) -> Given:
-        """Read the files; :class:`~cleanup.options.SettingsFileError` if one cannot be used."""
-        loaded = side_files(paths.get("glossary"), paths.get("style"), paths.get("allow"))
-        try:
-            digests = {name: file_digest(paths.get(name)) for name in SETTING_FILES}
-        except io.InputError as err:
-            raise SettingsFileError(str(err)) from None
-        return cls(dict(paths), digests, loaded)
-
-
-def replay_context(settings: Settings, given: Given) -> Context:
+def replay_context(settings: Settings, given: SettingsFiles) -> Context:
     """The context the changes were made with; each glossary, style or allow file it records must
-    be given, and be the one it records (by SHA-256). :class:`ValueError` says which is not."""
+    be ``given``, and be the one it records (by SHA-256). :class:`ValueError` says which is not."""
     for name in SETTING_FILES:
         recorded, digest = getattr(settings, name), given.digests[name]
         if recorded is None and digest is not None:
@@ -102,10 +78,13 @@ def replay_context(settings: Settings, given: Given) -> Context:
                 f"the decisions were made with a --{name} file (SHA-256 {recorded[:12]}…): give it"
             )
         if recorded != digest:
-            path = shown_path(given.paths.get(name) or "")
+            path = shown_path(given.paths[name] or "")
             raise ValueError(f"--{name} {path} is not the file the decisions were made with")
     return Context(
-        enabled=frozenset(settings.rules), target=settings.target, sources=settings.sources, **given.loaded
+        enabled=frozenset(settings.rules),
+        target=settings.target,
+        sources=settings.sources,
+        **given.context_fields(),
     )
 
 
@@ -120,11 +99,11 @@ class Plan:
     changes: Changes
 
 
-def plan(decided: FileDecisions, root: Path, given: Given) -> Plan:
+def plan(decided: FileDecisions, root: Path, given: SettingsFiles) -> Plan:
     """Check one file's decisions against the file and cleanup's own changes to it."""
     real = confined(decided.path, root)
     data = io.read_bytes(str(real))
-    if sha256_hex(data) != decided.sha256:
+    if io.sha256_hex(data) != decided.sha256:
         raise io.InputError(decided.path, "changed since the decisions were made; left as it is")
     document = io.decode(data, decided.path)
     try:
@@ -140,7 +119,9 @@ def _same(decided: FileDecisions, changes: Changes) -> bool:
     return mine == [(h.id, h.parts) for h in decided.hunks]
 
 
-def apply_decisions(decided: FileDecisions, root: Path, given: Given, *, keep_encoding: bool = False) -> str:
+def apply_decisions(
+    decided: FileDecisions, root: Path, given: SettingsFiles, *, keep_encoding: bool = False
+) -> str:
     """Apply one file's accepted changes; what was done, or :class:`~cleanup.io.InputError`."""
     made = plan(decided, root, given)
     if not _same(decided, made.changes):
