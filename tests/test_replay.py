@@ -156,7 +156,15 @@ def test_malformed_json_is_one_error_line(tmp_path: Path, tree: Path, content: s
 def test_a_nul_or_a_lone_surrogate_in_a_path_is_refused(tmp_path: Path, tree: Path) -> None:
     data = json.dumps(decisions("a.txt"))
     refused(tmp_path, tree, data.replace('"path": "a.txt"', '"path": "a.txt\\u0000.json"'), "NUL")
-    refused(tmp_path, tree, data.replace('"path": "a.txt"', '"path": "a\\ud800.txt"'), "not valid text")
+    refused(tmp_path, tree, data.replace('"path": "a.txt"', '"path": "a\\ud800.txt"'), "not a file name")
+
+
+def test_a_file_name_that_is_not_utf_8_can_be_applied(tmp_path: Path, tree: Path) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tree / name).write_text(TEXT, encoding="utf-8")
+    done = run_apply(tmp_path, tree, json.dumps(decisions(name)))
+    assert done.exit_code == 0, done.stderr
+    assert (tree / name).read_text(encoding="utf-8") == FIXED
 
 
 def test_a_huge_decisions_file_is_refused_before_it_is_read(

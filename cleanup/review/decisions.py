@@ -153,6 +153,19 @@ def _text(record: Any, key: str, where: str) -> str:
     return value
 
 
+def _path(record: Any, where: str) -> str:
+    """A file name: text, or a name the file system holds as bytes that are not UTF-8 (Python reads
+    them as lone surrogates, U+DC80 to U+DCFF, and JSON keeps them); never a NUL."""
+    value = _field(record, "path", str, where)
+    try:
+        value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raise DecisionsError(f"{where}: 'path' is not a file name") from None
+    if "\x00" in value:
+        raise DecisionsError(f"{where}: 'path' holds a NUL character")
+    return value
+
+
 def _strings(record: Any, key: str, allowed: Iterable[str], where: str) -> tuple[str, ...]:
     values = _field(record, key, list, where)
     known = set(allowed)
@@ -196,7 +209,7 @@ def _hunk(record: Any, where: str) -> tuple[Hunk, bool]:
 
 
 def _file(record: Any, where: str) -> FileDecisions:
-    path = _text(record, "path", where)
+    path = _path(record, where)
     sha256 = _field(record, "sha256", str, where)
     if not _SHA256.fullmatch(sha256):
         raise DecisionsError(f"{where}: 'sha256' is not 64 lowercase hex digits")
