@@ -40,7 +40,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import charset_normalizer
@@ -78,6 +78,7 @@ _WORD = 40  # letters looked at on either side of a letter for its word
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
+_ASCII = bytes(range(128))
 # Not letters here: the micro sign and the ordinal indicators glue to letters and digits (µm, nº).
 _SYMBOL_LETTERS = frozenset("µªº")
 # What edited text puts inside words besides letters: apostrophes, hyphens and dashes, an ellipsis.
@@ -91,12 +92,16 @@ _EAST_ASIAN_SCRIPTS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK"}
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """The text the bytes give in one encoding, and how odd it is."""
+    """The text the bytes give in one encoding, and how odd it is. While the readings are weighed,
+    ``text`` is the stretch weighed (see :func:`_window`); the reading :func:`read` returns holds
+    the whole text. ``mapping`` is what the encoding makes of every byte outside ASCII the data
+    holds: two encodings that agree on it read the data alike."""
 
     encoding: str
     text: str
     oddities: int
     weighed: int  # characters outside ASCII weighed
+    mapping: str = field(default="", compare=False)
 
     @property
     def clean(self) -> bool:
@@ -116,45 +121,81 @@ class Unclear(ValueError):
 def read(data: bytes) -> Reading:
     """The reading of ``data`` (not UTF-8) that the evidence supports: see the module's docstring.
 
-    Raises :class:`Unclear` when the evidence is too weak to choose.
+    Raises :class:`Unclear` when the evidence is too weak to choose. Each encoding is weighed on
+    the stretch of the data that holds the evidence, so that its cost and memory do not grow with
+    the data; only the reading chosen is decoded whole.
     """
     runs = _first_runs(_HIGH_BYTES.finditer(data))
-    default = _reading(data, DEFAULT, runs)
+    window, placed = _window(data, runs)
+    present = bytes(sorted(set(data.translate(None, _ASCII))))
+    default = _reading(DEFAULT, present, window, placed)
     if default is not None and default.oddities == 0:
-        return default
-    others = _others(default, (_reading(data, encoding, runs) for encoding in CODE_PAGES))
+        return _whole(default, data)
+    others = _others(default, (_reading(encoding, present, window, placed) for encoding in CODE_PAGES))
     chosen = _choose(default, others)
     if chosen is None:
         others = _others(default, (*others, _detected(data, runs)))
         chosen = _choose(default, others)
     if chosen is not None:
-        return chosen
+        return _whole(chosen, data)
     plausible = sorted((r for r in others if r.clean), key=lambda r: r.oddities)
     if default is None:
         raise Unclear(tuple(plausible[:3]))
     better = [r for r in plausible if r.oddities < default.oddities]
     if not better:
-        return default  # nothing reads the bytes better than Windows-1252
+        return _whole(default, data)  # nothing reads the bytes better than Windows-1252
     raise Unclear((better[0], default, *better[1:2]))
 
 
-def _reading(data: bytes, encoding: str, runs: list[tuple[int, int]]) -> Reading | None:
-    """The reading of bytes in a single-byte code page, weighed where ``runs`` of bytes outside
-    ASCII are (the same characters in every such code page)."""
+def _window(data: bytes, runs: list[tuple[int, int]]) -> tuple[bytes, list[tuple[int, int]]]:
+    """The stretches of ``data`` around the ``runs`` weighed, each with the letters its words need
+    on either side, joined by line breaks (which end words); and the runs' places in them."""
+    reach = _WORD + 1
+    pieces: list[bytes] = []
+    placed: list[tuple[int, int]] = []
+    low = high = offset = 0
+    for start, end in runs:
+        if not placed:
+            low = max(0, start - reach)
+        elif start - reach > high:  # too far from the stretch so far: a new one
+            pieces.append(data[low:high] + b"\n")
+            offset += high - low + 1
+            low = start - reach
+        high = min(len(data), max(high, end + reach))
+        placed.append((offset + start - low, offset + end - low))
+    if runs:
+        pieces.append(data[low:high])
+    return b"".join(pieces), placed
+
+
+def _reading(encoding: str, present: bytes, window: bytes, placed: list[tuple[int, int]]) -> Reading | None:
+    """The reading of the data in a single-byte code page, if it reads every byte ``present``,
+    weighed on the ``window`` where the ``placed`` runs of bytes outside ASCII are (the same
+    characters in every such code page)."""
     try:
-        text = data.decode(encoding)
+        mapping = present.decode(encoding)
     except UnicodeDecodeError:
         return None
-    return Reading(encoding, text, _oddities(text, runs), sum(end - start for start, end in runs))
+    text = window.decode(encoding)
+    return Reading(
+        encoding, text, _oddities(text, placed), sum(end - start for start, end in placed), mapping
+    )
+
+
+def _whole(reading: Reading, data: bytes) -> Reading:
+    """The reading with the whole text (a reading of several bytes a character already has it)."""
+    if reading.encoding in EAST_ASIAN:
+        return reading
+    return replace(reading, text=data.decode(reading.encoding))
 
 
 def _others(default: Reading | None, readings: Iterable[Reading | None]) -> tuple[Reading, ...]:
     """Readings that differ from Windows-1252's and from each other, the first of each kept."""
-    seen = {default.text} if default is not None else set()
+    seen = {default.mapping} if default is not None else set()
     kept = []
     for reading in readings:
-        if reading is not None and reading.text not in seen:
-            seen.add(reading.text)
+        if reading is not None and reading.mapping not in seen:
+            seen.add(reading.mapping)
             kept.append(reading)
     return tuple(kept)
 
@@ -172,7 +213,8 @@ def _detected(data: bytes, runs: list[tuple[int, int]]) -> Reading | None:
     except (UnicodeDecodeError, LookupError):
         return None
     runs = _first_runs(_NON_ASCII.finditer(text))
-    return Reading(best.encoding, text, _oddities(text, runs), sum(end - start for start, end in runs))
+    weighed = sum(end - start for start, end in runs)
+    return Reading(best.encoding, text, _oddities(text, runs), weighed, mapping=text)
 
 
 def _choose(default: Reading | None, others: tuple[Reading, ...]) -> Reading | None:
