@@ -178,27 +178,53 @@ def _holds(folder: int, name: str, data: bytes) -> bool:
         return handle.read(len(data) + 1) == data
 
 
+def _folder_below(root: str, parts: tuple[str, ...], *, make: bool) -> int:
+    """The folder ``root/parts…`` opened (a descriptor to close), reached one folder at a time
+    from ``root`` without following a symbolic link below it (:class:`OSError` at one); with
+    ``make``, the folders missing are made."""
+    folder = os.open(root, _FOLDER & ~os.O_NOFOLLOW)  # the root itself is as named
+    try:
+        shown = root
+        for part in parts:
+            shown = os.path.join(shown, part)
+            if make:
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(part, dir_fd=folder)
+            _not_a_link(folder, part, shown_path(shown))
+            inner = os.open(part, _FOLDER, dir_fd=folder)
+            os.close(folder)
+            folder = inner
+    except BaseException:
+        os.close(folder)
+        raise
+    return folder
+
+
 def write_copy(out: str, relative: PurePosixPath, data: bytes) -> None:
     """Write ``data`` as ``out/relative``, atomically, making the folders it needs. Nothing below
     ``out`` is followed if it is a symbolic link (:class:`OSError` instead); a copy that already
     holds ``data`` is not rewritten.
     """
     os.makedirs(out, exist_ok=True)
-    folder = os.open(out, _FOLDER & ~os.O_NOFOLLOW)  # the output folder itself is as named
+    folder = _folder_below(out, relative.parts[:-1], make=True)
     try:
-        shown = out
-        for part in relative.parts[:-1]:
-            shown = os.path.join(shown, part)
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(part, dir_fd=folder)
-            _not_a_link(folder, part, shown_path(shown))
-            inner = os.open(part, _FOLDER, dir_fd=folder)
-            os.close(folder)
-            folder = inner
-        info = _not_a_link(folder, relative.name, shown_path(os.path.join(shown, relative.name)))
+        shown = shown_path(os.path.join(out, *relative.parts))
+        info = _not_a_link(folder, relative.name, shown)
         unchanged = info is not None and stat.S_ISREG(info.st_mode) and info.st_size == len(data)
         if unchanged and _holds(folder, relative.name, data):
             return
         io.replace_in(folder, relative.name, data, durable=False)
+    finally:
+        os.close(folder)
+
+
+def replace_below(root: str, relative: PurePosixPath, data: bytes) -> None:
+    """Replace the existing file ``root/relative`` with ``data``, atomically and durably, reaching
+    it from ``root`` without following any symbolic link below it (:class:`OSError` at one): a
+    folder swapped for a link after the file was found cannot lead the write elsewhere."""
+    folder = _folder_below(root, relative.parts[:-1], make=False)
+    try:
+        _not_a_link(folder, relative.name, shown_path(os.path.join(root, *relative.parts)))
+        io.replace_in(folder, relative.name, data)
     finally:
         os.close(folder)

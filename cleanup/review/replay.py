@@ -30,12 +30,12 @@ cleanup.io.InputError: ../../etc/passwd: error: outside the folder apply works i
 
 from __future__ import annotations
 
-import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from cleanup import io
+from cleanup.outputs import replace_below
 from cleanup.passes import Context
 from cleanup.pipeline import run
 from cleanup.render.paths import shown_path
@@ -134,5 +134,7 @@ def apply_decisions(
     if text != made.document.text:
         if io.read_bytes(str(made.real)) != made.data or confined(decided.path, root) != made.real:
             raise io.InputError(decided.path, "changed while the decisions were being applied; left as it is")
-        io.write_atomic(os.fspath(made.real), io.encode(made.document, text, keep_encoding=keep_encoding))
+        base = root.resolve()
+        fixed = io.encode(made.document, text, keep_encoding=keep_encoding)
+        replace_below(str(base), PurePosixPath(made.real.relative_to(base).as_posix()), fixed)
     return f"applied {len(decided.accepted)} of {len(decided.hunks)} changes"
