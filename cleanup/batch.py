@@ -165,7 +165,7 @@ def process(item: Input, options: Options) -> Outcome:
     except io.InputError as err:
         return Outcome(item.path, Status.FAILED, error=err.reason)
     except OSError as err:
-        return Outcome(item.path, Status.FAILED, error=f"cannot write: {err.strerror or err}")
+        return Outcome(item.path, Status.FAILED, error=f"cannot write: {io.os_reason(err)}")
 
 
 def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:

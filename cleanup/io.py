@@ -25,7 +25,7 @@ import hashlib
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -386,15 +386,3 @@ class AtomicTextFile:
             os.unlink(self._temporary, dir_fd=self._folder)
         os.close(self._folder)
         self._folder = None
-
-
-@contextlib.contextmanager
-def atomic_text_file(path: str) -> Iterator[TextIO]:
-    """A UTF-8 text file that appears at ``path`` only once the block ends without an error."""
-    file = AtomicTextFile(path)
-    try:
-        yield file.handle
-    except BaseException:
-        file.discard()
-        raise
-    file.commit()

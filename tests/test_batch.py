@@ -167,7 +167,7 @@ def test_a_write_that_fails_half_way_leaves_the_original_intact(tree: Path, monk
     monkeypatch.setattr(os, "fsync", failing_fsync)
     done = CliRunner().invoke(main, ["fix", "--jobs", "1", "--in-place", "tree"])
     assert done.exit_code == 2
-    assert "tree/no-final-newline.txt: error: cannot write: No space left on device" in _errors(done.stderr)
+    assert "tree/no-final-newline.txt: error: cannot write: no space left on device" in _errors(done.stderr)
     assert (tree / "no-final-newline.txt").read_bytes() == original
     assert not [p for p in tree.rglob("*.cleanup-tmp")]
     assert (tree / "bom.txt").read_bytes() == GOOD["bom.txt"][1]

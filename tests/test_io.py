@@ -94,8 +94,9 @@ def test_a_new_file_gets_the_usual_permissions_not_the_temporary_files(tmp_path)
     umask = os.umask(0o022)
     try:
         io.write_atomic(str(tmp_path / "new.txt"), b"new")
-        with io.atomic_text_file(str(tmp_path / "report.json")) as handle:
-            handle.write("[]")
+        report = io.AtomicTextFile(str(tmp_path / "report.json"))
+        report.handle.write("[]")
+        report.commit()
     finally:
         os.umask(umask)
     assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o644

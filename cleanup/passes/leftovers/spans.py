@@ -4,7 +4,8 @@ Only the sentences around the words the first look finds (``firstlook.py``) are
 tokenised and scored.
 
 >>> text = "The talks ended. He said que nos dijeron nothing. Then he left."
->>> [text[start:end] for start, end in sentences_at(text, [start for start, _ in occurrences(text, "nos")])]
+>>> starts = [start for start, _ in occurrences_of(text, ["nos"])["nos"]]
+>>> [text[start:end] for start, end in sentences_at(text, starts)]
 ['He said que nos dijeron nothing.']
 """
 
@@ -40,24 +41,18 @@ class Token:
     capital: bool
 
 
-def occurrences(text: str, word: str) -> list[tuple[int, int]]:
-    """Where ``word`` stands in ``text`` as a whole word: not inside another, not after an
-    apostrophe (an elided form's) or a dot inside a name ("bbc.com").
-
-    >>> occurrences("de la, bbc.com, de-facto, l'de com", "de")
-    [(0, 2), (16, 18)]
-    """
-    return occurrences_of(text, [word])[word]
-
-
 def occurrences_of(text: str, words: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
-    """:func:`occurrences` of each of ``words``, found in one pass over ``text``.
+    """Where each of ``words`` stands in ``text`` as a whole word (not inside another, not after an
+    apostrophe, an elided form's, or a dot inside a name, "bbc.com"), found in one pass over ``text``.
+
+    >>> occurrences_of("de la, bbc.com, de-facto, l'de com", ["de"])
+    {'de': [(0, 2), (16, 18)]}
 
     A search of the text for each word costs the text's length times the number of words, and a
     text of many words holds many. Here every character that cannot touch a whole word (neither
     a letter, a digit, an underscore nor an apostrophe) is read as a space, in the text and in the
     words, and one Aho-Corasick automaton finds each word between two spaces; each place found is
-    then checked as :func:`occurrences` checks it. A word's places are read from left to right,
+    then checked as above. A word's places are read from left to right,
     the next from the end of the last, as a search finds them.
 
     >>> occurrences_of("de la, bbc.com, de-facto", ["la", "de"])
