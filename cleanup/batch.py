@@ -109,9 +109,9 @@ def _write_in_place(
 
 def _diff_bytes(document: io.Document, result: Result) -> bytes:
     """A diff that patch applies to the file's own bytes: the header in the file system's encoding
-    (UTF-8), the hunks in the file's. :class:`~cleanup.io.InputError` for a UTF-16 or UTF-32 file: patch reads lines of bytes
-    ended by LF, and such a diff would be neither readable nor safe on a terminal (the UTF-16 of
-    "ě" holds an escape byte)."""
+    (UTF-8), the hunks in the file's. :class:`~cleanup.io.InputError` for a UTF-16 or UTF-32 file:
+    patch reads lines of bytes ended by LF, and such a diff would be neither readable nor safe on a
+    terminal (the UTF-16 of "ě" holds an escape byte)."""
     if not result.changed:
         return b""
     codec = codecs.lookup(document.encoding).name
