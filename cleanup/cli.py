@@ -25,8 +25,9 @@ from cleanup.outputs import OutputError, OutputPlan
 from cleanup.render.findings import finding_line, finding_record
 from cleanup.render.paths import shown_path
 from cleanup.render.progress import progress
-from cleanup.render.report import JsonArray, ReportError, Reports, json_line
+from cleanup.render.report import JsonArray, json_line
 from cleanup.render.summary import Tally
+from cleanup.reports import ReportError, Reports
 from cleanup.review.commands import apply_command, review_command
 from cleanup.review.decisions import Settings
 from cleanup.rules import ALL_RULES
