@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from operator import attrgetter, itemgetter
 
+from cleanup.lang.samples import sample
 from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex
 from cleanup.passes import PASSES, Context
@@ -189,3 +190,10 @@ def run(text: str, context: Context, *, unsafe: bool = False) -> Result:
         first = False
     findings, edits = chain.located(text)
     return Result(original=text, text=chain.text, findings=findings, edits=edits)
+
+
+def warm_up(context: Context) -> None:
+    """Build what the passes of ``context`` load lazily, by cleaning a sample of copy with a
+    sentence in every language (:mod:`cleanup.lang.samples`): done before worker processes are
+    forked, they start with it built and share it, instead of each building it again."""
+    run(sample(context.target), context, unsafe=True)

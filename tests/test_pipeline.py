@@ -5,7 +5,10 @@ from __future__ import annotations
 from cleanup import clean
 from cleanup.model import Finding, Safety
 from cleanup.offsets import EditMap, LineIndex
-from cleanup.pipeline import _choose_fixes
+from cleanup.passes import Context
+from cleanup.passes.leftovers import openings
+from cleanup.pipeline import _choose_fixes, warm_up
+from cleanup.rules import select_rules
 
 
 def test_unsafe_fixes_apply_only_on_request() -> None:
@@ -107,3 +110,9 @@ def test_a_multi_edit_fix_is_applied_whole_or_not_at_all() -> None:
     crossing = Finding("c", "crossing", 5, 7, "x", Safety.SAFE)
     marked = _choose_fixes([pair, inside, crossing], unsafe=False)
     assert [f.applied for f in marked] == [True, True, False]
+
+
+def test_warm_up_builds_the_word_lists_workers_will_share() -> None:
+    openings.first_look.cache_clear()
+    warm_up(Context(select_rules(["ALL"])))
+    assert openings.first_look.cache_info().currsize == 1
