@@ -54,7 +54,7 @@ from cleanup.lang.names_calendar import (
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
-from cleanup.passes.tokens import utf8
+from cleanup.passes.tokens import CharacterPositions, utf8
 
 LOWERCASE_NAME = Rule(
     id="lowercase-name",
@@ -190,7 +190,7 @@ def _matches(text: str, target: str, capitalised: bool) -> Iterator[tuple[str, i
     if not found:
         return
     leads = _LOWERCASE_LEADS if capitalised else _CAPITALISED_LEADS
-    position = _CharacterPositions(text, data)
+    position = CharacterPositions(text, data)
     for index, byte_start, _ in found:
         start = position.of(byte_start)
         end = start + len(names[index])
@@ -201,23 +201,6 @@ def _matches(text: str, target: str, capitalised: bool) -> Iterator[tuple[str, i
 def _wordy(char: str) -> bool:
     """Whether ``char`` continues a word, as ``\\w`` in a regular expression."""
     return char.isalnum() or char == "_"
-
-
-class _CharacterPositions:
-    """Byte offsets of a text's UTF-8 turned into character offsets, asked in increasing order:
-    each stretch between two offsets is decoded once, so that all cost the text's length."""
-
-    def __init__(self, text: str, data: bytes) -> None:
-        self._same = len(text) == len(data)  # ASCII: a byte is a character
-        self._data = data
-        self._byte = self._character = 0
-
-    def of(self, byte: int) -> int:
-        if self._same:
-            return byte
-        self._character += len(self._data[self._byte : byte].decode("utf-8", "surrogatepass"))
-        self._byte = byte
-        return self._character
 
 
 def _word_before(text: str, start: int) -> tuple[str, int]:
