@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -15,6 +16,7 @@ from cleanup.lang.elision import APOSTROPHES, ELIDED_ARTICLES
 from cleanup.lang.names import english_names
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
+from cleanup.passes.tokens import CharacterPositions, utf8
 
 STRAY_ELIDED_ARTICLE = Rule(
     id="stray-elided-article",
@@ -53,6 +55,20 @@ _ELIDED = regex.compile(
 )
 
 
+# The first look, on the text's UTF-8: an article, an apostrophe, then a capital (an ASCII one, or
+# the first byte of any other character, which the pattern above then checks).
+_FIRST_LOOK = re.compile(
+    b"(?:"
+    + b"|".join(
+        re.escape(form.encode("utf-8"))
+        for article in _ARTICLES
+        for form in {article, article.capitalize(), article.upper()}
+    )
+    + b")(?:"
+    + b"|".join(re.escape(mark.encode("utf-8")) for mark in APOSTROPHES)
+    + b")[A-Z\xc2-\xf4]"
+)
+
 _BARE_CAPITALISED = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}{APOSTROPHES}])\p{{Lu}}[\p{{L}}\p{{M}}]*(?![\p{{L}}\p{{M}}])"
 )
@@ -74,7 +90,9 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     if not ctx.wants(STRAY_ELIDED_ARTICLE.id) or not any(form in text for form in _GLUED_FORMS):
         return
     bare: set[str] | None = None
-    for match in _ELIDED.finditer(text):
+    positions = CharacterPositions(text, utf8(text))
+    places = (positions.of(hit.start()) for hit in _FIRST_LOOK.finditer(utf8(text)))
+    for match in filter(None, (_ELIDED.match(text, at) for at in places)):
         name = match.group(1)
         if name in english_names():
             safety, why = Safety.SAFE, "an English country or language name"
