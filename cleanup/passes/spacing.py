@@ -224,4 +224,4 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     return iter(findings)
 
 
-PASS = Pass(name="spacing", rules=RULES, find=find)
+PASS = Pass(name="spacing", rules=RULES, find=find, local=True)
