@@ -34,6 +34,7 @@ from cleanup.model import Finding
 from cleanup.outputs import write_copy
 from cleanup.passes import Context
 from cleanup.pipeline import run as clean_text
+from cleanup.pipeline import warm_up
 from cleanup.render.diff import diff_header, diff_hunks
 from cleanup.result import Result
 from cleanup.review.worddiff import word_diff
@@ -182,11 +183,14 @@ def run(items: Iterable[Input], options: Options, jobs: int = 1) -> Iterator[Out
     """Process every item, in input order, with ``jobs`` worker processes (1: in this process).
 
     Items are handed out a few chunks ahead of the results being read, never all at
-    once, so memory does not grow with the number of files.
+    once, so memory does not grow with the number of files. Before the workers are forked, the
+    chain is warmed up here (:func:`~cleanup.pipeline.warm_up`): its word lists and automata are
+    built once, not once per worker.
     """
     if jobs <= 1:
         yield from (process(item, options) for item in items)
         return
+    warm_up(options.context)  # once, here: the forked workers share what it builds
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         pending: deque[AsyncResult[list[Outcome]]] = deque()
         for chunk in _chunks(items, _CHUNK):

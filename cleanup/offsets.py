@@ -50,6 +50,31 @@ class EditMap:
             return self._old_ends[index]
         return self._old_starts[index]
 
+    def to_new(self, position: int, *, end: bool) -> int:
+        """The offset after the edits that corresponds to ``position`` before them.
+
+        A position inside a replaced stretch maps to the start of its replacement, or to its end
+        when ``end`` is true (the position closes a span); so does a position where text was
+        inserted.
+
+        >>> edits = EditMap([(4, 6, 0), (8, 8, 3)])   # "abcdXXefgh" -> "abcdef+++gh"
+        >>> [edits.to_new(2, end=False), edits.to_new(5, end=True)]
+        [2, 4]
+        >>> [edits.to_new(8, end=False), edits.to_new(8, end=True), edits.to_new(9, end=False)]
+        [6, 9, 10]
+        """
+        index = bisect_right(self._old_starts, position) - 1
+        if index < 0:
+            return position
+        old_start, old_end = self._old_starts[index], self._old_ends[index]
+        if position > old_end or (position == old_end and old_start < old_end):
+            return self._new_ends[index] + (position - old_end)
+        return self._new_ends[index] if end else self._new_starts[index]
+
+    def new_spans(self) -> list[tuple[int, int]]:
+        """Where each replacement stands after the edits."""
+        return list(zip(self._new_starts, self._new_ends, strict=True))
+
 
 class LineIndex:
     """Line and column lookup in a text whose lines end in LF, CRLF or CR."""

@@ -14,9 +14,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from operator import attrgetter, itemgetter
 
+from cleanup.lang.samples import sample
 from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex
-from cleanup.passes import PASSES, Context
+from cleanup.passes import PASSES, Context, Pass
 from cleanup.result import Result
 
 MAX_ROUNDS = 4
@@ -98,6 +99,42 @@ def _choose_fixes(findings: list[Finding], unsafe: bool) -> list[Finding]:
     return marked
 
 
+# What ends a paragraph: a blank line, however its lines end.
+_BLANK_LINES = ("\n\n", "\r\n\r\n", "\r\r")
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``text`` between blank lines that hold the ``spans``, merged, in order.
+    Each is found by searching from its span for the nearest blank lines, as literals.
+
+    >>> _paragraphs("one.\\n\\ntwo, three.\\n\\nfour.\\n\\nfive.", [(8, 9), (26, 27), (12, 13)])
+    [(6, 17), (26, 31)]
+    >>> _paragraphs("one line, then\\nanother", [(3, 4)])
+    [(0, 22)]
+    """
+    blanks = [blank for blank in _BLANK_LINES if blank in text]
+    stretches: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if stretches and start <= stretches[-1][1]:
+            if end <= stretches[-1][1]:
+                continue
+            start = stretches.pop()[0]
+        else:
+            found = (text.rfind(blank, 0, start) for blank in blanks)
+            start = max(
+                (at + len(blank) for at, blank in zip(found, blanks, strict=True) if at >= 0), default=0
+            )
+        following = (text.find(blank, end) for blank in blanks)
+        stretches.append((start, min((at for at in following if at >= 0), default=len(text))))
+    return stretches
+
+
+def _shifted(finding: Finding, offset: int) -> Finding:
+    """``finding``, found in a stretch of the text starting at ``offset``, placed in the text."""
+    edits = tuple((start + offset, end + offset, new) for start, end, new in finding.edits)
+    return finding._replace(start=finding.start + offset, end=finding.end + offset, edits=edits)
+
+
 class _Chain:
     """One cleaning: the text so far, the edit maps that made it, every finding with the number
     of edit maps in force when its pass ran, and every edit with the same and its finding."""
@@ -109,6 +146,17 @@ class _Chain:
         self.maps: list[EditMap] = []
         self.seen: list[tuple[Finding, int]] = []
         self.changes: list[tuple[_Change, int, int]] = []  # (edit, depth, index in seen)
+        self.dirty: list[tuple[int, int]] = []  # the spans of the text the chain has changed
+
+    def _find(self, step: Pass, *, first: bool) -> list[Finding]:
+        """What ``step`` finds in the text: in all of it in the first round, and in later rounds,
+        for a pass whose findings are local to a paragraph, in the paragraphs changed so far."""
+        if first or not step.local:
+            return list(step.find(self.text, self.context))
+        found = []
+        for start, end in _paragraphs(self.text, self.dirty):
+            found += (_shifted(f, start) for f in step.find(self.text[start:end], self.context))
+        return found
 
     def round(self, *, first: bool) -> bool:
         """Run every pass once; report whether any fix was applied.
@@ -120,7 +168,7 @@ class _Chain:
         for step, rule_ids in _PASS_RULES:
             if not rule_ids & enabled or not (first or step.may_fix(self.context, unsafe=self.unsafe)):
                 continue
-            found = [f for f in step.find(self.text, self.context) if f.rule in enabled]
+            found = [f for f in self._find(step, first=first) if f.rule in enabled]
             if not found:
                 continue
             found.sort(key=_BY_SPAN)
@@ -136,7 +184,12 @@ class _Chain:
             if changes:
                 changes.sort(key=_START_END)
                 self.text = _apply(self.text, changes)
-                self.maps.append(EditMap([(start, end, len(new)) for start, end, new in changes]))
+                edit_map = EditMap([(start, end, len(new)) for start, end, new in changes])
+                self.maps.append(edit_map)
+                self.dirty = [
+                    *((edit_map.to_new(a, end=False), edit_map.to_new(b, end=True)) for a, b in self.dirty),
+                    *edit_map.new_spans(),
+                ]
                 changed = True
         return changed
 
@@ -189,3 +242,10 @@ def run(text: str, context: Context, *, unsafe: bool = False) -> Result:
         first = False
     findings, edits = chain.located(text)
     return Result(original=text, text=chain.text, findings=findings, edits=edits)
+
+
+def warm_up(context: Context) -> None:
+    """Build what the passes of ``context`` load lazily, by cleaning a sample of copy with a
+    sentence in every language (:mod:`cleanup.lang.samples`): done before worker processes are
+    forked, they start with it built and share it, instead of each building it again."""
+    run(sample(context.target), context, unsafe=True)

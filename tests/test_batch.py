@@ -12,8 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from cleanup import batch
+from cleanup.batch import Mode, Options
 from cleanup.cli import main
+from cleanup.discover import discover
 from cleanup.passes import Context
+from cleanup.rules import select_rules
 from tests.conftest import SEED, SEED_EXPECTED, shared_file
 
 GOOD = {
@@ -291,3 +294,15 @@ def test_a_backup_never_goes_through_a_link_out_of_the_tree(tmp_path: Path) -> N
         assert (tree / f"{name}.orig").read_bytes() == b"the market , said\n"
         assert not (tree / f"{name}.orig").is_symlink()
         assert (tree / name).read_bytes() == b"the market, said\n"
+
+
+def test_workers_are_forked_after_the_chain_is_warmed_up(tree: Path, monkeypatch) -> None:
+    calls = []
+    monkeypatch.setattr(batch, "warm_up", lambda context: calls.append(os.getpid()))
+    options = Options(Mode.CHECK, Context(select_rules()))
+    outcomes = list(batch.run(discover(["tree"]), options, jobs=2))
+    assert calls == [os.getpid()], "warmed up once, in this process, before the workers"
+    assert len(outcomes) > 2
+    monkeypatch.setattr(batch, "warm_up", lambda context: calls.append("again"))
+    list(batch.run(discover(["tree"]), options, jobs=1))
+    assert calls == [os.getpid()], "one process needs no warm-up"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from cleanup import clean
+import dataclasses
+
+from cleanup import clean, pipeline
 from cleanup.model import Finding, Safety
 from cleanup.offsets import EditMap, LineIndex
-from cleanup.pipeline import _choose_fixes
+from cleanup.passes import Context
+from cleanup.passes.leftovers import openings
+from cleanup.pipeline import _choose_fixes, warm_up
+from cleanup.rules import select_rules
 
 
 def test_unsafe_fixes_apply_only_on_request() -> None:
@@ -107,3 +112,26 @@ def test_a_multi_edit_fix_is_applied_whole_or_not_at_all() -> None:
     crossing = Finding("c", "crossing", 5, 7, "x", Safety.SAFE)
     marked = _choose_fixes([pair, inside, crossing], unsafe=False)
     assert [f.applied for f in marked] == [True, True, False]
+
+
+def test_warm_up_builds_the_word_lists_workers_will_share() -> None:
+    openings.first_look.cache_clear()
+    warm_up(Context(select_rules(["ALL"])))
+    assert openings.first_look.cache_info().currsize == 1
+
+
+def test_later_rounds_run_local_passes_only_on_the_paragraphs_changed(monkeypatch) -> None:
+    seen: list[str] = []
+    steps = []
+    for step, ids in pipeline._PASS_RULES:
+        if step.name == "spacing":
+            original = step.find
+            step = dataclasses.replace(
+                step, find=lambda text, ctx, find=original: seen.append(text) or find(text, ctx)
+            )
+        steps.append((step, ids))
+    monkeypatch.setattr(pipeline, "_PASS_RULES", tuple(steps))
+    text = "A first paragraph, untouched.\n\nthe market , said.\n\nA last one, untouched too."
+    result = pipeline.run(text, Context(select_rules()))
+    assert result.text == text.replace(" ,", ",")
+    assert seen == [text, "the market, said."], "the whole text first, then the changed paragraph"

@@ -43,13 +43,16 @@ class Pass:
 
     ``fixes`` says whether the pass may apply a fix for this context and safety level (``unsafe``);
     a pass that cannot is not run again once the chain has changed the text, as only the fixes of
-    later rounds are kept (its reports came from the first).
+    later rounds are kept (its reports came from the first). ``local`` says that what the pass
+    finds at a place depends only on the paragraph holding it (the text between two blank lines):
+    later rounds then run it only on the paragraphs the chain has changed.
     """
 
     name: str
     rules: tuple[Rule, ...]
     find: FindFunction
     fixes: Callable[[Context, bool], bool] | None = None
+    local: bool = False
 
     def may_fix(self, context: Context, *, unsafe: bool) -> bool:
         """Whether the pass may apply a fix: unless it says otherwise, yes.

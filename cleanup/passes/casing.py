@@ -162,4 +162,4 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         yield from _lowercase_starts(text)
 
 
-PASS = Pass(name="casing", rules=RULES, find=find)
+PASS = Pass(name="casing", rules=RULES, find=find, local=True)

@@ -501,4 +501,4 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             )
 
 
-PASS = Pass(name="encoding", rules=RULES, find=find)
+PASS = Pass(name="encoding", rules=RULES, find=find, local=True)

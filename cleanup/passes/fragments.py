@@ -15,6 +15,7 @@ from cleanup.lang.elision import APOSTROPHES, ELIDED_ARTICLES
 from cleanup.lang.names import english_names
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
+from cleanup.passes.tokens import CharacterPositions, utf8
 
 STRAY_ELIDED_ARTICLE = Rule(
     id="stray-elided-article",
@@ -53,33 +54,76 @@ _ELIDED = regex.compile(
 )
 
 
-_BARE_CAPITALISED = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}{APOSTROPHES}])\p{{Lu}}[\p{{L}}\p{{M}}]*(?![\p{{L}}\p{{M}}])"
-)
+# The first look: each article glued to an apostrophe, searched as a literal in the text (a
+# search of a string rules out at once a mark the string cannot hold), then in its UTF-8.
 _GLUED_FORMS = tuple(
     form + apostrophe
     for article in _ARTICLES
     for form in {article, article.capitalize()}
     for apostrophe in APOSTROPHES
 )
+_GLUED_BYTES = tuple(form.encode("utf-8") for form in _GLUED_FORMS)
 
 
-def _bare_capitalised_words(text: str) -> set[str]:
-    """Every capitalised word of ``text`` that has no apostrophe glued before it."""
-    return set(_BARE_CAPITALISED.findall(text))
+def _glued_at(data: bytes) -> list[int]:
+    """Where an article glued to an apostrophe starts in ``data``, in order."""
+    places = []
+    for form in _GLUED_BYTES:
+        at = data.find(form)
+        while at >= 0:
+            places.append(at)
+            at = data.find(form, at + 1)
+    return sorted(places)
+
+
+_BARE_CAPITALISED = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}{APOSTROPHES}])\p{{Lu}}[\p{{L}}\p{{M}}]*(?![\p{{L}}\p{{M}}])"
+)
+
+
+class _BareNames:
+    """Whether a name stands in the text without an article glued before it. The first few names
+    asked about are each searched for (a literal, at C speed); past them, every bare capitalised
+    word of the text is listed once, so that a text of many names costs one scan, not one each."""
+
+    _SEARCHED = 8
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._asked: dict[str, bool] = {}
+        self._all: set[str] | None = None
+
+    def __contains__(self, name: str) -> bool:
+        if name in self._asked:
+            return self._asked[name]
+        if self._all is None and len(self._asked) >= self._SEARCHED:
+            self._all = set(_BARE_CAPITALISED.findall(self._text))
+        found = name in self._all if self._all is not None else _bare(name).search(self._text) is not None
+        self._asked[name] = found
+        return found
+
+
+def _bare(name: str) -> regex.Pattern[str]:
+    """``name`` as a whole word with no apostrophe glued before it."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}{APOSTROPHES}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])")
 
 
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report elided articles glued to a name that English writes bare."""
-    if not ctx.wants(STRAY_ELIDED_ARTICLE.id) or not any(form in text for form in _GLUED_FORMS):
+    if not ctx.wants(STRAY_ELIDED_ARTICLE.id):
         return
-    bare: set[str] | None = None
-    for match in _ELIDED.finditer(text):
+    if not any(form in text for form in _GLUED_FORMS):
+        return
+    data = utf8(text)
+    hits = _glued_at(data)
+    bare = _BareNames(text)
+    positions = CharacterPositions(text, data)
+    places = (positions.of(hit) for hit in hits)
+    for match in filter(None, (_ELIDED.match(text, at) for at in places)):
         name = match.group(1)
         if name in english_names():
             safety, why = Safety.SAFE, "an English country or language name"
         else:
-            bare = _bare_capitalised_words(text) if bare is None else bare
             if name not in bare:
                 continue
             safety, why = Safety.UNSAFE, "written without it elsewhere in the text"

@@ -170,4 +170,4 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         )
 
 
-PASS = Pass(name="punctuation", rules=RULES, find=find)
+PASS = Pass(name="punctuation", rules=RULES, find=find, local=True)

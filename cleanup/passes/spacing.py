@@ -13,7 +13,7 @@ space before , . ) ] goes. Emoticons (``:-( In``, ``fun : D``) are left as writt
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -21,7 +21,7 @@ from cleanup.lang.profiles import profile_for
 from cleanup.model import Example, Finding, Rule
 from cleanup.passes.base import Context, Pass
 from cleanup.passes.emoticons import ends_emoticon, starts_emoticon
-from cleanup.passes.tokens import utf8, word_before
+from cleanup.passes.tokens import found_in_shape, utf8, word_before
 
 SPACE_BEFORE_PUNCTUATION = Rule(
     id="space-before-punctuation",
@@ -126,20 +126,38 @@ def _table_lines(text: str, runs: list[re.Match[str]]) -> set[int]:
     return tabular
 
 
-def _padded_pairs(text: str) -> set[int]:
-    """Offsets of the inner spaces of brackets padded on both sides, '( like this )'.
+def _padded_pairs(text: str, opened: list[int]) -> set[int]:
+    """Offsets of the inner spaces of brackets padded on both sides, '( like this )', looked for
+    where a bracket is ``opened`` then followed by a space.
 
     Padding both sides is a deliberate style or a drawing ('( o¬ô )'), not a slip.
     """
     offsets: set[int] = set()
-    for match in _PADDED_PAIR.finditer(text):
-        offsets.update((match.start() + 1, match.end() - 2))
+    for at in opened:
+        match = _PADDED_PAIR.match(text, at)
+        if match:
+            offsets.update((match.start() + 1, match.end() - 2))
     return offsets
 
 
-def _spaces_before_marks(text: str, padded: set[int], spaced: str) -> Iterator[Finding]:
+def _matches_at(
+    pattern: re.Pattern[str] | regex.Pattern[str], text: str, places: Iterable[int]
+) -> Iterator[re.Match[str] | regex.Match[str]]:
+    """The matches of ``pattern`` starting at each of ``places``, which increase; a match that
+    would start inside the one before is not tried."""
+    end = 0
+    for at in places:
+        if at < end:
+            continue
+        match = pattern.match(text, at)
+        if match:
+            end = match.end()
+            yield match
+
+
+def _spaces_before_marks(text: str, shape: bytes, padded: set[int], spaced: str) -> Iterator[Finding]:
     """Spaces before a mark, but for the marks in ``spaced`` (the copy's own spacing) and emoticons."""
-    for hit in _SPACE_THEN_MARK.finditer(text):
+    for hit in _matches_at(_SPACE_THEN_MARK, text, found_in_shape(text, shape, b" " + _MARK)):
         mark_at = hit.start() + 1
         start = mark_at - 1
         if start > 0 and text[start - 1] == " ":
@@ -171,12 +189,12 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report spaces that the copy does not set around punctuation, and runs of spaces."""
     findings: list[Finding] = []
     shape = utf8(text).translate(_FIRST_LOOK)
-    opened = _OPENER + b" " in shape
-    padded = _padded_pairs(text) if opened else set()
+    opened = list(found_in_shape(text, shape, _OPENER + b" ")) if _OPENER + b" " in shape else []
+    padded = _padded_pairs(text, opened)
     if ctx.wants(SPACE_BEFORE_PUNCTUATION.id) and b" " + _MARK in shape:
-        findings.extend(_spaces_before_marks(text, padded, _spaced_marks(ctx)))
+        findings.extend(_spaces_before_marks(text, shape, padded, _spaced_marks(ctx)))
     if ctx.wants(SPACE_AFTER_BRACKET.id) and opened:
-        for match in _SPACE_AFTER_BRACKET.finditer(text):
+        for match in _matches_at(_SPACE_AFTER_BRACKET, text, opened):
             if match.start() + 1 in padded or ends_emoticon(text, match.start() + 1):
                 continue
             findings.append(
@@ -189,7 +207,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
                 )
             )
     if ctx.wants(REPEATED_SPACES.id) and b"  " in shape:
-        runs = list(_REPEATED.finditer(text))
+        runs = list(_matches_at(_REPEATED, text, found_in_shape(text, shape, b"  ")))
         tabular = _table_lines(text, runs)
         for run in runs:
             if run.start() in tabular:
@@ -206,4 +224,4 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     return iter(findings)
 
 
-PASS = Pass(name="spacing", rules=RULES, find=find)
+PASS = Pass(name="spacing", rules=RULES, find=find, local=True)

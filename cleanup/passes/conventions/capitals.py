@@ -6,10 +6,10 @@ lowercase. Translation carries the source's habit across: ``in november 2003``, 
 squad`` in English copy, ``le 3 Novembre`` in French copy. Which way a text goes is read from the
 target's profile (``capitalised_names``), the names from :mod:`cleanup.lang.names_calendar`.
 
-The first look is a few regular expressions per target, each a literal lead (a space, a line
-break, a hyphen) and then one of the names as a trie of alternatives, so the engine jumps from
-lead to lead and tries the names only where a word starts; the few matches are then checked for
-addresses, hyphenated terms, traps and context, cheapest test first.
+The first look is one Aho-Corasick automaton per target over its names, run on the text's UTF-8
+bytes (shared with the other passes' first looks) at C speed; a match counts where the name is a
+whole word after a lead (a space, a line break, a hyphen, an opening mark); the few matches are
+then checked for addresses, hyphenated terms, traps and context, cheapest test first.
 
 >>> from cleanup import clean
 >>> family = ["conventions"]
@@ -26,8 +26,10 @@ addresses, hyphenated terms, traps and context, cheapest test first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache
+
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from cleanup.lang.names import language_name
 from cleanup.lang.names_calendar import (
@@ -52,6 +54,7 @@ from cleanup.lang.names_calendar import (
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
+from cleanup.passes.tokens import CharacterPositions, utf8
 
 LOWERCASE_NAME = Rule(
     id="lowercase-name",
@@ -155,55 +158,49 @@ _DAY_BEFORE = re.compile(rf"(?<![^\s(]){_DAY_NUMBER}(?:st|nd|rd|th)?(?:{_HSPACE}
 _WINDOW = 60
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words``, as a trie of alternatives: the engine
-    follows one branch per letter instead of trying every word in turn."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branch(node: dict[str, dict]) -> str:
-        ends = "" in node
-        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return branch(root)
-
-
-# The characters a name may follow, each searched as a literal: the engine then jumps to the
-# next one at C speed instead of testing a character class (or an optional opening mark) at
-# every position, which costs twice as much.
-_LOWERCASE_LEADS = (" ", "\n", "\t", "\u00a0", "-", "—", "–", "(", "[", '"', "'", "‘", "“", "«")
-_CAPITALISED_LEADS = (" ", "\u00a0", "\u202f", "\t")
+# The characters a name may follow: a space, a line break, a hyphen or an opening mark for a
+# lowercase name, a space for a capitalised one (or the start of the text).
+_LOWERCASE_LEADS = frozenset(" \n\t\u00a0-—–([\"'‘“«")
+_CAPITALISED_LEADS = frozenset(" \u00a0\u202f\t")
 
 
 @cache
-def _first_look(target: str, capitalised: bool) -> tuple[re.Pattern[str], ...]:
-    """Patterns for the names of ``target``: at the start of the text, then after each lead (a
-    space, a line break, a hyphen or an opening mark for lowercase names, a space for
-    capitalised ones). No capturing group: marking one at every attempt costs a sixth more."""
-    if capitalised:
-        names, leads = _trie(sorted(lowercase_names(target))), _LOWERCASE_LEADS
-    else:
-        names, leads = _trie(sorted(capitalised_calendar_names(target))), _CAPITALISED_LEADS
-    return (re.compile(f"{names}\\b"), *(re.compile(f"{re.escape(lead)}{names}\\b") for lead in leads))
+def _first_look(target: str, capitalised: bool) -> tuple[BytesAhoCorasick, tuple[str, ...]]:
+    """One automaton for the names of ``target`` (the lowercase ones, or the capitalised calendar
+    names), searched in the text's UTF-8 bytes in one pass at C speed, and the names by index.
+    A DFA, leftmost-longest: a few hundred names make a small table, and it runs four times as
+    fast as the default automaton."""
+    names = tuple(sorted(lowercase_names(target) if capitalised else capitalised_calendar_names(target)))
+    automaton = BytesAhoCorasick(
+        [name.encode("utf-8") for name in names],
+        matchkind=MatchKind.LeftmostLongest,
+        implementation=Implementation.DFA,
+    )
+    return automaton, names
 
 
 def _matches(text: str, target: str, capitalised: bool) -> Iterator[tuple[str, int, int]]:
-    """Each name the first look finds: the word, its start and its end."""
-    at_start, *after_leads = _first_look(target, capitalised)
-    first = at_start.match(text)
-    if first:
-        yield first.group(), 0, first.end()
-    for pattern in after_leads:  # every lead is one character long
-        for match in pattern.finditer(text):
-            yield match.group()[1:], match.start() + 1, match.end()
+    """Each name the first look finds as a whole word after one of its leads: the word, its start
+    and its end (in characters). A name is made of letters only, so a match cut short by a
+    letter before or after it hides no other: a name that is a whole word starts the run of
+    letters it stands in, where the automaton, leftmost first, looks first."""
+    automaton, names = _first_look(target, capitalised)
+    data = utf8(text)
+    found = automaton.find_matches_as_indexes(data)
+    if not found:
+        return
+    leads = _LOWERCASE_LEADS if capitalised else _CAPITALISED_LEADS
+    position = CharacterPositions(text, data)
+    for index, byte_start, _ in found:
+        start = position.of(byte_start)
+        end = start + len(names[index])
+        if (start == 0 or text[start - 1] in leads) and not (end < len(text) and _wordy(text[end])):
+            yield names[index], start, end
+
+
+def _wordy(char: str) -> bool:
+    """Whether ``char`` continues a word, as ``\\w`` in a regular expression."""
+    return char.isalnum() or char == "_"
 
 
 def _word_before(text: str, start: int) -> tuple[str, int]:
