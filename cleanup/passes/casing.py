@@ -20,6 +20,7 @@ from cleanup.passes.tokens import is_abbreviation, word_before
 SEMICOLON_CAPITAL = Rule(
     id="semicolon-capital",
     family="casing",
+    safety="safe",
     summary="A capitalised function word after a semicolon lowercased.",
     why=(
         "Engines translate sentence by sentence and some join two source sentences with a "
@@ -48,6 +49,7 @@ SEMICOLON_CAPITAL = Rule(
 SENTENCE_START_LOWERCASE = Rule(
     id="sentence-start-lowercase",
     family="casing",
+    safety="unsafe",
     summary="A lowercase word after a full stop capitalised.",
     why=(
         "Joined or split segments leave a new sentence starting in lowercase after the full stop "
@@ -71,6 +73,7 @@ SENTENCE_START_LOWERCASE = Rule(
 COLON_CAPITAL = Rule(
     id="colon-capital",
     family="casing",
+    safety="unsafe",
     summary="A capitalised function word after a colon, where the copy's style writes lowercase.",
     why=(
         "German capitalises a sentence after a colon; British English and the Romance languages "

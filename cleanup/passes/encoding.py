@@ -30,6 +30,7 @@ from cleanup.passes.tokens import utf8
 MOJIBAKE = Rule(
     id="mojibake",
     family="encoding",
+    safety="safe / display",
     summary="Text decoded with the wrong character set (UTF-8 read as Windows-1252, Latin-1 or MacRoman).",
     why=(
         "A CMS or feed round-trip that decodes UTF-8 bytes as a single-byte code page turns "
@@ -48,6 +49,7 @@ MOJIBAKE = Rule(
 HTML_ENTITY = Rule(
     id="html-entity",
     family="encoding",
+    safety="safe / display",
     summary="An HTML entity such as &amp; or &eacute; left in plain text.",
     why=(
         "Copy pasted out of a web page or a feed keeps the markup's escapes, which a reader "
@@ -69,6 +71,7 @@ HTML_ENTITY = Rule(
 CONTROL_CHARACTER = Rule(
     id="control-character",
     family="encoding",
+    safety="safe / display",
     summary="Invisible control characters, terminal escapes and stray byte-order marks inside the text.",
     why=(
         "Conversions between systems leave characters that no reader can see but that break "

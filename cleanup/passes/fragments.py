@@ -19,6 +19,7 @@ from cleanup.passes.base import Context, Pass
 STRAY_ELIDED_ARTICLE = Rule(
     id="stray-elided-article",
     family="fragments",
+    safety="safe / unsafe",
     summary="An elided Italian or French article glued to an English name removed ('l’Iran' → 'Iran').",
     why=(
         "Italian and French put an elided article before country names and many others "
