@@ -9,7 +9,7 @@ True
 
 # Written without their final full stop, lowercased; then the AP abbreviations of US states
 # ("Portland, Ore., a crowd") and company forms, and last those of German, Italian, French and
-# Spanish that machine translation carries over ("inkl. der", "Hauptstr. in", "dott. Rossi"). A full
+# Spanish that machine translation carries over ("inkl. der", "bzw. die", "dott. Rossi"). A full
 # stop after one of these does not end a sentence, and a doubled stop after one is a single stop.
 ABBREVIATIONS = frozenset(
     """
@@ -23,7 +23,7 @@ ABBREVIATIONS = frozenset(
     nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn vt va wash w.va wis wyo
     llc llp gmbh
     esp avg dist tel ext
-    bzw usw inkl exkl evtl ggf zzgl vgl bspw sog mio mrd nr str jh
+    bzw usw inkl exkl evtl ggf zzgl vgl bspw sog mio mrd nr jh
     sig sigg dott avv ecc cfr pag mme mlle env av bd sra srta dña aprox avda núm pág
     """.split()
 )

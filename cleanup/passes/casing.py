@@ -155,12 +155,15 @@ class _Lines:
         self.text = text
         self.line_start = self.line_end = self.counted = 0
         self.straight = self.opened = self.closed = 0
+        self.ends_sentence = False
 
     def _advance(self, index: int) -> None:
         text = self.text
         if index >= self.line_end:
             self.line_start = text.rfind("\n", self.line_end, index) + 1 or self.line_end
             self.line_end = _LINE_END.match(text, index).end()
+            line = text[self.line_start : self.line_end].rstrip()
+            self.ends_sentence = line.endswith((".", "!", "?", '."', ".”"))
             self.counted = self.line_start
             self.straight = self.opened = self.closed = 0
         stretch = text[self.counted : index]
@@ -177,9 +180,7 @@ class _Lines:
     def in_running_text(self, index: int) -> bool:
         """Whether ``index`` stands in running text: its line ends a sentence, and it is not
         inside a quotation."""
-        quoted = self.quoted(index)
-        line = self.text[self.line_start : self.line_end].rstrip()
-        return line.endswith((".", "!", "?", '."', ".”")) and not quoted
+        return not self.quoted(index) and self.ends_sentence
 
 
 def _lowercase_starts(text: str) -> Iterator[Finding]:
