@@ -141,6 +141,8 @@ def test_semicolon_capital_keeps_names_and_titles(text: str) -> None:
         "a letter from dott. Rossi",
         "the talks ended in Frankfurt. dpa reports that",
         "the minister said. afp and others",
+        "confirmed to the German Press Agency. de Havilland was known for",  # as the references write it
+        "the coach was sacked. van Gaal said",
         'In it, he said: "Just spoke to trev. think tbwa shd give statement"',  # a text message
         "he said “the end. no more” and left",
     ],

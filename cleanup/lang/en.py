@@ -54,6 +54,14 @@ PRONOUN_I = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I
 # Austrian copy ("dpa berichtet", "(dpa/lby)").
 LOWERCASE_NAMES = frozenset({"dpa", "epd", "kna", "ddp", "dapd", "dts", "sid", "afp", "apa", "rtr"})
 
+# Particles that begin a surname and keep their lowercase in English copy, even where a sentence
+# starts ("de Havilland was known", "van Gaal said"), when a capitalised part follows.
+SURNAME_PARTICLES = frozenset(
+    """
+    de da di du del della der den van von ter ten dos das al bin ibn
+    """.split()
+)
+
 # Words that join a clause to the one before: after a full stop, the stop itself is more likely the
 # stray mark ("would be introduced. unless voluntary steps") than the missing capital.
 CLAUSE_JOINERS = frozenset(

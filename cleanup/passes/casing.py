@@ -11,7 +11,13 @@ from collections.abc import Iterator
 
 import regex
 
-from cleanup.lang.en import CLAUSE_JOINERS, LOWERCASE_AFTER_SEMICOLON, LOWERCASE_NAMES, PRONOUN_I
+from cleanup.lang.en import (
+    CLAUSE_JOINERS,
+    LOWERCASE_AFTER_SEMICOLON,
+    LOWERCASE_NAMES,
+    PRONOUN_I,
+    SURNAME_PARTICLES,
+)
 from cleanup.lang.profiles import profile_for
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
@@ -70,6 +76,7 @@ SENTENCE_START_LOWERCASE = Rule(
         Example("the 36. scudetto", "the 36. scudetto"),
         Example("prices, inkl. taxes", "prices, inkl. taxes"),
         Example("in Frankfurt. dpa reports", "in Frankfurt. dpa reports"),
+        Example("the German Press Agency. de Havilland was", "the German Press Agency. de Havilland was"),
         Example("would be introduced. unless voluntary", "would be introduced. unless voluntary"),
     ),
     fix_safety=(
@@ -77,7 +84,8 @@ SENTENCE_START_LOWERCASE = Rule(
         "joins a clause to the one before ('introduced. unless', 'the set. and afterwards') it "
         "more likely is, and the spot is only reported. Never after an abbreviation (English, "
         "or one translation carries over: 'inkl.', 'bzw.', 'dott.'), an initial or a number (a "
-        "German ordinal, '36. scudetto'), never on a news agency's lowercase name ('dpa'), on a "
+        "German ordinal, '36. scudetto'), never on a news agency's lowercase name ('dpa') or a "
+        "surname's particle ('de Havilland', 'van Gaal'), on a "
         "word with an inner capital (iPhone, eBay) or inside a quotation, which may be lowercase "
         "on purpose (a text message)."
     ),
@@ -119,6 +127,7 @@ _SEMICOLON_WORD = regex.compile(r";[ \t]+(\p{Lu}\p{Ll}*)(?:,|[ \t]+\p{Ll})")
 _COLON_WORD = regex.compile(r":[ \t]+(\p{Lu}\p{Ll}*)(?:,|[ \t]+\p{Ll})")
 _LINE_END = regex.compile(r"[^\n]*")
 _STOP_LOWER = regex.compile(r"\.[ \t]+(\p{Ll}+)(?![\p{L}\p{N}])")
+_NAME_PART = regex.compile(r"[ -]\p{Lu}")
 
 
 def _capitals_after(text: str, pattern: regex.Pattern[str], rule: Rule, mark: str) -> Iterator[Finding]:
@@ -192,6 +201,8 @@ def _lowercase_starts(text: str) -> Iterator[Finding]:
         before = word_before(text, stop)
         word = match.group(1)
         if not before or is_abbreviation(before) or word in LOWERCASE_NAMES or lines.quoted(stop):
+            continue
+        if word in SURNAME_PARTICLES and _NAME_PART.match(text, match.end()):
             continue
         start = match.start(1)
         if word in CLAUSE_JOINERS:
