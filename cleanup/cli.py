@@ -324,8 +324,7 @@ def rules() -> None:
     ]
     widths = [max(len(row[column]) for row in rows) for column in range(4)]
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        click.echo("  ".join([*cells, row[4]]))
+        click.echo("  ".join([*(row[column].ljust(widths[column]) for column in range(4)), row[4]]))
 
 
 @main.command()

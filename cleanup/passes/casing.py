@@ -27,7 +27,7 @@ SEMICOLON_CAPITAL = Rule(
     id="semicolon-capital",
     family="casing",
     safety="safe",
-    summary="A capitalised function word or sentence adverb after a semicolon lowercased.",
+    summary="A capitalised function word or clause opener (According to) after a semicolon lowercased.",
     why=(
         "Engines translate sentence by sentence and some join two source sentences with a "
         "semicolon, keeping the capital that began the second one."
