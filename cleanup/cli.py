@@ -315,10 +315,16 @@ main.add_command(apply_command)
 
 @main.command()
 def rules() -> None:
-    """List every rule with its family and what it fixes."""
-    width = max(len(rule_id) for rule_id in ALL_RULES)
-    for rule in ALL_RULES.values():
-        click.echo(f"{rule.id:<{width}}  {rule.family:<12} {rule.summary}")
+    """List every rule: its family, whether it is stable or in preview (run only with --preview),
+    the safety of its fixes, and what it fixes."""
+    rows = [("RULE", "FAMILY", "STATUS", "SAFETY", "WHAT IT FIXES")]
+    rows += [
+        (rule.id, rule.family, "preview" if rule.preview else "stable", rule.safety, rule.summary)
+        for rule in ALL_RULES.values()
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    for row in rows:
+        click.echo("  ".join([*(row[column].ljust(widths[column]) for column in range(4)), row[4]]))
 
 
 @main.command()

@@ -45,7 +45,20 @@ class Example:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule's identity and its documentation, in the GUIDE's format."""
+    """A rule's identity and its documentation, in the GUIDE's format.
+
+    ``safety`` is the safety its findings take by default: ``"safe"``, ``"unsafe"``, ``"display"``,
+    or two of them where it depends (``"safe / unsafe"``: a fix made when certain, suggested when
+    not), the usual one first. ``preview`` marks a rule not yet trustworthy, which runs only when
+    preview rules are asked for (``--preview``).
+
+    >>> sorted(Rule("r", "f", "s", "w", (), "x", "safe / unsafe").safeties)
+    [<Safety.SAFE: 'safe'>, <Safety.UNSAFE: 'unsafe'>]
+    >>> Rule("r", "f", "s", "w", (), "x", "sure")
+    Traceback (most recent call last):
+    ...
+    ValueError: rule r: safety 'sure' is not safe, unsafe or display, or several of them joined by ' / '
+    """
 
     id: str
     family: str
@@ -53,13 +66,27 @@ class Rule:
     why: str
     examples: tuple[Example, ...]
     fix_safety: str
+    safety: str
     preview: bool = False
     targets: tuple[str, ...] = ()  # target languages the rule is made for; empty: every one
+
+    def __post_init__(self) -> None:
+        parts = self.safety.split(" / ")
+        if len(set(parts)) != len(parts) or not set(parts) <= set(Safety):
+            raise ValueError(
+                f"rule {self.id}: safety {self.safety!r} is not safe, unsafe or display, "
+                "or several of them joined by ' / '"
+            )
+
+    @property
+    def safeties(self) -> frozenset[Safety]:
+        """The safeties the rule's findings take by default."""
+        return frozenset(Safety(part) for part in self.safety.split(" / "))
 
     def serves(self, target: str) -> bool:
         """Whether the rule applies to copy in the ``target`` language.
 
-        >>> Rule("r", "f", "s", "w", (), "x", targets=("en",)).serves("fr")
+        >>> Rule("r", "f", "s", "w", (), "x", "safe", targets=("en",)).serves("fr")
         False
         """
         return not self.targets or target in self.targets
@@ -70,11 +97,11 @@ class Rule:
             f"  {ex.before!r}\n    → {ex.after!r}" + (f"  ({ex.target} copy)" if ex.target != "en" else "")
             for ex in self.examples
         )
-        status = ", preview: runs only when selected" if self.preview else ""
+        status = ", preview: runs only with --preview" if self.preview else ""
         if self.targets:
             status += f", for {', '.join(self.targets)} copy"
         return (
-            f"{self.id} ({self.family}{status})\n\n"
+            f"{self.id} ({self.family}, {self.safety}{status})\n\n"
             f"What it fixes\n  {self.summary}\n\n"
             f"Why\n  {self.why}\n\n"
             f"Example\n{examples}\n\n"

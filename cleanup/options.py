@@ -26,8 +26,17 @@ from cleanup.lang.sources import LANGUAGES
 from cleanup.passes import Context
 from cleanup.render.paths import shown_path
 from cleanup.review.decisions import Settings
-from cleanup.rules import UnknownRuleError, select_rules
+from cleanup.rules import FAMILIES, PreviewRuleError, UnknownRuleError, select_rules
 from cleanup.settings_files import SettingsFiles
+
+# The rules each option steers; given while none of them runs, the option does nothing. --allow
+# drops leftovers' findings, glossary terms among them (found only with --glossary); --source
+# names the languages leftovers are looked for in, which foreign scripts and glossaries ignore.
+_STEERED = {
+    "--glossary": frozenset({"glossary-term"}),
+    "--allow": FAMILIES["leftovers"],
+    "--source": FAMILIES["leftovers"] - {"glossary-term", "foreign-script"},
+}
 
 
 def split(values: Iterable[str]) -> list[str]:
@@ -35,14 +44,57 @@ def split(values: Iterable[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], target: str) -> frozenset[str]:
+def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], target: str, preview: bool) -> frozenset[str]:
     chosen = split(select)
     if select and not chosen:
         raise click.UsageError("--select names no rule")
     try:
-        return select_rules(chosen or None, split(ignore), target=target)
-    except UnknownRuleError as err:
+        return select_rules(chosen or None, split(ignore), target=target, preview=preview)
+    except (UnknownRuleError, PreviewRuleError) as err:
         raise click.UsageError(str(err)) from None
+
+
+def idle_options(options: dict[str, Any], enabled: frozenset[str]) -> list[str]:
+    """A warning for each of ``--glossary``, ``--allow`` and ``--source`` given while no rule it
+    steers runs: the option and why it does nothing.
+
+    >>> given = {"select": (), "ignore": (), "target": "en", "preview": False, "glossary_file": None}
+    >>> given |= {"source": ("it",), "allow_file": "allow.txt"}
+    >>> for line in idle_options(given, frozenset({"glossary-term", "mojibake"})):
+    ...     print(line)
+    --allow does nothing: the rules it steers are preview rules: add --preview
+    --source does nothing: the rules it steers are preview rules: add --preview
+    >>> idle_options(given, frozenset({"source-word"}))
+    []
+    """
+    given = {
+        "--glossary": options["glossary_file"] is not None,
+        "--allow": options["allow_file"] is not None,
+        "--source": bool(split(options["source"])),
+    }
+    lines = []
+    for option, steered in _STEERED.items():
+        if not given[option] or _running(option, steered & enabled, given):
+            continue
+        if options["preview"] or not _running(option, steered & _with_preview(options), given):
+            why = f"none of the rules it steers is selected ({', '.join(sorted(steered))})"
+        else:
+            why = "the rules it steers are preview rules: add --preview"
+        lines.append(f"{option} does nothing: {why}")
+    return lines
+
+
+def _running(option: str, rules: frozenset[str], given: dict[str, bool]) -> bool:
+    """Whether an option steers any of ``rules``: glossary terms, which --allow can drop, are
+    found only with --glossary."""
+    if option == "--allow" and not given["--glossary"]:
+        rules -= _STEERED["--glossary"]
+    return bool(rules)
+
+
+def _with_preview(options: dict[str, Any]) -> frozenset[str]:
+    """The rules the same options would run with --preview."""
+    return _enabled(options["select"], options["ignore"], options["target"], preview=True)
 
 
 class SettingsFileError(click.ClickException):
@@ -73,8 +125,10 @@ def configure(options: dict[str, Any]) -> tuple[Context, Settings]:
         if source not in LANGUAGES or source == target:
             choices = ", ".join(language for language in LANGUAGES if language != target)
             raise click.UsageError(f"--source {source}: expected one of {choices}")
-    enabled = _enabled(options["select"], options["ignore"], target)
+    enabled = _enabled(options["select"], options["ignore"], target, options["preview"])
     files = read_settings_files(options)
+    for line in idle_options(options, enabled):
+        click.echo(f"cleanup: warning: {line}", err=True)
     ctx = Context(enabled=enabled, target=target, sources=sources, **files.context_fields())
     recorded = Settings(tuple(sorted(enabled)), options["unsafe"], target, sources, **files.digests)
     return ctx, recorded
@@ -92,10 +146,18 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--unsafe-fixes", "unsafe", is_flag=True, help="Also apply fixes that are only probably right."
         ),
         click.option(
-            "--select", multiple=True, metavar="RULES", help="Rule ids or families to run (default: all)."
+            "--select",
+            multiple=True,
+            metavar="RULES",
+            help="Rule ids, families or ALL to run, comma-separated (default: every rule not in preview).",
         ),
         click.option(
             "--ignore", multiple=True, metavar="RULES", help="Rule ids or families to skip (comma-separated)."
+        ),
+        click.option(
+            "--preview",
+            is_flag=True,
+            help="Also run the preview rules, not yet trustworthy (marked in 'cleanup rules').",
         ),
         click.option(
             "--target",

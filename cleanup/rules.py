@@ -1,11 +1,21 @@
-"""The rule registry and rule selection by id or family, like ruff's --select / --ignore.
+"""The rule registry and rule selection by id or family, like ruff's --select / --ignore / --preview.
 
->>> sorted(select_rules(select=["casing"]))
+A preview rule is one not yet trustworthy. On the command line it runs only with ``--preview``, as
+in ruff: ``ALL`` and a family then take their preview rules too, and naming a preview rule by id
+without it is an error. The Python API runs what its caller names, preview rules included.
+
+>>> sorted(select_rules(select=["casing"], preview=False))
+['semicolon-capital', 'sentence-start-lowercase']
+>>> sorted(select_rules(select=["casing"], preview=True))
 ['colon-capital', 'semicolon-capital', 'sentence-start-lowercase']
+>>> "colon-capital" in select_rules(), "colon-capital" in select_rules(preview=True)
+(False, True)
+>>> select_rules(select=["colon-capital"], preview=False)
+Traceback (most recent call last):
+...
+cleanup.rules.PreviewRuleError: colon-capital is a preview rule: add --preview to run it
 >>> "repeated-spaces" in select_rules(ignore=["repeated-spaces"])
 False
->>> "source-phrase" in select_rules(), "source-phrase" in select_rules(select=["leftovers"])
-(False, True)
 >>> "stray-elided-article" in select_rules(target="fr")
 False
 """
@@ -20,10 +30,16 @@ from cleanup.passes import PASSES
 
 ALL_RULES: dict[str, Rule] = {rule.id: rule for p in PASSES for rule in p.rules}
 FAMILIES: dict[str, frozenset[str]] = {p.name: frozenset(rule.id for rule in p.rules) for p in PASSES}
+PREVIEW_RULES = frozenset(rule_id for rule_id, rule in ALL_RULES.items() if rule.preview)
+DEFAULT_RULES = frozenset(ALL_RULES) - PREVIEW_RULES
 
 
 class UnknownRuleError(ValueError):
     """A selector names neither a rule nor a family."""
+
+
+class PreviewRuleError(ValueError):
+    """A selector names a preview rule by id while preview rules are off."""
 
 
 def expand(selectors: Iterable[str]) -> frozenset[str]:
@@ -42,23 +58,39 @@ def expand(selectors: Iterable[str]) -> frozenset[str]:
     return frozenset(ids)
 
 
-DEFAULT_RULES = frozenset(rule_id for rule_id, rule in ALL_RULES.items() if not rule.preview)
-
-
 def select_rules(
-    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None, *, target: str = "en"
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    *,
+    target: str = "en",
+    preview: bool | None = None,
 ) -> frozenset[str]:
-    """The rule ids in force: ``select`` (default: every rule but the preview ones) less ``ignore``,
-    and only those made for copy in the ``target`` language.
+    """The rule ids in force: ``select`` (default: every rule) less ``ignore``, and only those made
+    for copy in the ``target`` language.
 
-    Preview rules run only when selected by id, by family or with ``ALL``.
+    Preview rules run by ``preview``: with ``True``, wherever the selection takes them (by default
+    too); with ``False`` (the command line without ``--preview``), never, and naming one by id is a
+    :class:`PreviewRuleError`; with ``None`` (the Python API), when ``select`` names them, by id,
+    by family or with ``ALL``.
     """
-    return _selected(None if select is None else tuple(select), tuple(ignore or ()), target)
+    return _selected(None if select is None else tuple(select), tuple(ignore or ()), target, preview)
 
 
 @cache
-def _selected(select: tuple[str, ...] | None, ignore: tuple[str, ...], target: str) -> frozenset[str]:
+def _selected(
+    select: tuple[str, ...] | None, ignore: tuple[str, ...], target: str, preview: bool | None
+) -> frozenset[str]:
     """:func:`select_rules` for hashable arguments, remembered: every ``clean()`` call asks."""
-    chosen = expand(select) if select is not None else DEFAULT_RULES
+    if select is None:
+        chosen = frozenset(ALL_RULES) if preview else DEFAULT_RULES
+    else:
+        chosen = expand(select)
+        if preview is False:
+            named = sorted({name.strip() for name in select} & PREVIEW_RULES)
+            if len(named) == 1:
+                raise PreviewRuleError(f"{named[0]} is a preview rule: add --preview to run it")
+            if named:
+                raise PreviewRuleError(f"{', '.join(named)} are preview rules: add --preview to run them")
+            chosen -= PREVIEW_RULES
     kept = chosen - expand(ignore)
     return frozenset(rule_id for rule_id in kept if ALL_RULES[rule_id].serves(target))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from cleanup import clean
@@ -102,3 +104,112 @@ def test_house_style_switches_the_casing_after_marks() -> None:
     semicolon = "oil field exploitation; At the same time, Russia"
     assert clean(semicolon, house={"capital_after_semicolon": True}).text == semicolon
     assert clean(semicolon).text == "oil field exploitation; at the same time, Russia"
+
+
+# Issue 12, item 6: real MT (WMT21 de-en, two systems) joins two sentences with a semicolon and
+# keeps the capital of an ordinary word that is not a function word.
+def test_semicolon_capital_lowercases_a_word_that_opens_a_clause() -> None:
+    text = "The transmission capacity is sufficient for this; According to Tennet, it is 7.1 gigawatts."
+    result = clean(text)
+    assert result.text == text.replace("; According", "; according")
+    assert [(f.rule, f.safety) for f in result.findings] == [("semicolon-capital", "safe")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Team lists of edited news: surnames that are also words, and names followed by a comma.
+        "Back row: Wood, Curnier; Day, Schofield",
+        "Replacements: Paul, Gomarsall; May, Tait, Stephenson",
+        "Newcastle: Carr, Boumsong; Given, Bramble, Babayaro",
+        "the talks; Following Sea is a yacht",  # a name: a capital follows
+        "the reviews; Clearly Speaking was",
+        "the band; According To Plan played",
+        "the show; Finally",  # nothing follows
+    ],
+)
+def test_semicolon_capital_keeps_names_and_titles(text: str) -> None:
+    assert clean(text, select=["semicolon-capital"]).findings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the title went to Juventus for the 36. scudetto",  # a German ordinal left by translation
+        "in the 89. minute",
+        "prices bzw. rates",
+        "a letter from dott. Rossi",
+        "the talks ended in Frankfurt. dpa reports that",
+        "the minister said. afp and others",
+        "confirmed to the German Press Agency. de Havilland was known for",  # as the references write it
+        "the coach was sacked. van Gaal said",
+        'In it, he said: "Just spoke to trev. think tbwa shd give statement"',  # a text message
+        "he said “the end. no more” and left",
+    ],
+)
+def test_lowercase_sentence_start_left_alone_on_real_mt_shapes(text: str) -> None:
+    assert clean(text, select=["sentence-start-lowercase"], unsafe=True).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("warning that legislation would be introduced. unless voluntary steps were taken", "unless"),
+        ("in the third game of the second set. and afterwards was unimpressed", "and"),
+        ("the plan was agreed. which was a surprise", "which"),
+    ],
+)
+def test_a_clause_joiner_after_a_stop_is_only_reported(text: str, word: str) -> None:
+    # Edited BBC copy holds these: the full stop is the stray mark, and a capital would be wrong.
+    result = clean(text, select=["sentence-start-lowercase"], unsafe=True)
+    assert result.text == text
+    [finding] = result.findings
+    assert (finding.rule, finding.safety, finding.replacement) == (
+        "sentence-start-lowercase",
+        "display",
+        None,
+    )
+    assert text[finding.start :].startswith(word) and "stray" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # WMT21 MT output, lines joined as paragraphs: a segment that starts in lowercase.
+        (
+            "She made eight films with the Heartthrob. in 1946, she won her first Oscar",
+            "She made eight films with the Heartthrob. In 1946, she won her first Oscar",
+        ),
+        (
+            "said Abbott, according to US media. evacuates called for caution",
+            "said Abbott, according to US media. Evacuates called for caution",
+        ),
+    ],
+)
+def test_lowercase_sentence_start_on_real_mt_is_suggested(text: str, fixed: str) -> None:
+    assert clean(text, select=["sentence-start-lowercase"]).text == text
+    assert clean(text, select=["sentence-start-lowercase"], unsafe=True).text == fixed
+
+
+def _time_casing(size: int, piece: str, select: list[str]) -> float:
+    text = piece * (size // len(piece))
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        clean(text, select=select, unsafe=True)
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+@pytest.mark.parametrize(
+    ("piece", "rule"),
+    [
+        ('ab "cd. ef ', "sentence-start-lowercase"),  # every stop on one long line, inside a quotation
+        ("simple: The plant was closed ", "colon-capital"),  # every colon on one line without an end
+    ],
+)
+def test_casing_takes_linear_time_on_one_long_line(piece: str, rule: str) -> None:
+    # Each finding once looked at its whole line: quadratic on a line of findings.
+    _time_casing(2_000, piece, [rule])
+    small, large = _time_casing(20_000, piece, [rule]), _time_casing(200_000, piece, [rule])
+    assert large / small < 30

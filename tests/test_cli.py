@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from cleanup.cli import main
+from cleanup.rules import ALL_RULES, PREVIEW_RULES
 
 ARTEFACT = "exploitation; At the same time ,\r\nno final newline"
 FIXED = "exploitation; at the same time,\r\nno final newline"
@@ -183,3 +184,100 @@ def test_standard_output_on_a_full_disk_is_one_error_line(tmp_path, command: lis
         )
     assert done.returncode == 2
     assert done.stderr == b"<stdout>: error: cannot write: no space left on device\n"
+
+
+# Issue 12, item 1: preview rules, as ruff has them.
+COLON = "The reason is simple: The plant was closed.\n"
+
+
+@pytest.fixture
+def colon(tmp_path):
+    path = tmp_path / "colon.txt"
+    path.write_text(COLON)
+    return path
+
+
+@pytest.mark.parametrize("command", ["fix", "check", "review"])
+def test_a_preview_rule_named_without_preview_is_a_usage_error_naming_the_flag(
+    runner: CliRunner, colon, command: str
+) -> None:
+    done = runner.invoke(main, [command, "--select", "colon-capital", str(colon)], input="q\n")
+    assert done.exit_code == 2
+    assert "colon-capital is a preview rule: add --preview to run it" in done.stderr
+    assert done.stdout == ""
+
+
+def test_preview_runs_the_preview_rules_a_selection_takes(runner: CliRunner, colon) -> None:
+    for selection in (["--select", "colon-capital"], ["--select", "casing"], ["--select", "ALL"], []):
+        done = runner.invoke(main, ["check", "--preview", *selection, str(colon)])
+        assert done.exit_code == 1 and "colon-capital" in done.stdout, selection
+        without = runner.invoke(
+            main, ["check", *selection[:1], *(["casing"] if selection else []), str(colon)]
+        )
+        assert without.exit_code == 0 and without.stdout == ""
+    fixed = runner.invoke(main, ["fix", "--preview", "--unsafe-fixes", str(colon)])
+    assert fixed.stdout == COLON.replace(": The", ": the")
+
+
+def test_rules_shows_status_and_safety(runner: CliRunner) -> None:
+    done = runner.invoke(main, ["rules"])
+    assert done.exit_code == 0
+    rows = {line.split()[0]: line.split("  ") for line in done.stdout.splitlines()[1:]}
+    assert len(rows) == len(ALL_RULES)
+    for rule_id, rule in ALL_RULES.items():
+        cells = [cell.strip() for cell in rows[rule_id] if cell.strip()]
+        assert cells[:4] == [rule_id, rule.family, "preview" if rule.preview else "stable", rule.safety]
+    assert done.stdout.startswith("RULE ")
+    explained = runner.invoke(main, ["explain", "colon-capital"]).stdout
+    assert explained.startswith("colon-capital (casing, unsafe, preview: runs only with --preview")
+
+
+@pytest.mark.parametrize("command", ["fix", "check", "review"])
+def test_help_says_what_runs_by_default(runner: CliRunner, command: str) -> None:
+    shown = " ".join(runner.invoke(main, [command, "--help"]).stdout.split())
+    assert "(default: every rule not in preview)" in shown
+    assert "--preview Also run the preview rules" in shown
+
+
+@pytest.mark.parametrize(
+    ("options", "idle"),
+    [
+        (["--select", "spacing", "--source", "it"], ["--source"]),
+        (["--ignore", "leftovers", "--allow", "ALLOW"], ["--allow"]),
+        (["--select", "spacing", "--allow", "ALLOW", "--glossary", "GLOSSARY"], ["--glossary", "--allow"]),
+        (["--ignore", "glossary-term", "--glossary", "GLOSSARY"], ["--glossary"]),
+    ],
+)
+def test_an_option_that_steers_no_selected_rule_warns(
+    runner: CliRunner, article, tmp_path, options, idle
+) -> None:
+    (tmp_path / "allow.txt").write_text("non era possibile\n")
+    (tmp_path / "glossary.tsv").write_text("Casa Bianca\tWhite House\tsafe\n")
+    paths = {"ALLOW": str(tmp_path / "allow.txt"), "GLOSSARY": str(tmp_path / "glossary.tsv")}
+    done = runner.invoke(main, ["fix", *[paths.get(o, o) for o in options], str(article)])
+    assert done.exit_code == 0 and done.stdout_bytes  # the run goes on
+    warnings = done.stderr.splitlines()
+    assert [line.split()[2] for line in warnings] == idle
+    for line in warnings:
+        assert line.startswith("cleanup: warning: ") and " does nothing: none of the rules it steers" in line
+
+
+def test_an_option_whose_rules_are_in_preview_says_to_add_the_flag(runner: CliRunner, article) -> None:
+    steered = {"source-sentence", "source-phrase", "source-word", "source-elision", "source-name"}
+    if not steered & PREVIEW_RULES:
+        pytest.skip("no rule --source steers is in preview any more")
+    done = runner.invoke(main, ["check", "--source", "it", str(article)])
+    assert (
+        "cleanup: warning: --source does nothing: the rules it steers are preview rules: add --preview"
+        in (done.stderr)
+    )
+    assert "warning" not in runner.invoke(main, ["check", "--preview", "--source", "it", str(article)]).stderr
+
+
+def test_options_that_steer_a_selected_rule_do_not_warn(runner: CliRunner, article, tmp_path) -> None:
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("Casa Bianca\tWhite House\tsafe\n")
+    allow = tmp_path / "allow.txt"
+    allow.write_text("Casa\n")
+    done = runner.invoke(main, ["check", "--glossary", str(glossary), "--allow", str(allow), str(article)])
+    assert "warning" not in done.stderr

@@ -225,8 +225,10 @@ def test_allowed_terms_are_not_reported(tmp_path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(text)
     runner = CliRunner()
-    assert runner.invoke(main, ["check", "--select", "leftovers", str(path)]).exit_code == 1
-    done = runner.invoke(main, ["check", "--select", "leftovers", "--allow", str(allow), str(path)])
+    assert runner.invoke(main, ["check", "--select", "leftovers", "--preview", str(path)]).exit_code == 1
+    done = runner.invoke(
+        main, ["check", "--select", "leftovers", "--preview", "--allow", str(allow), str(path)]
+    )
     assert (done.exit_code, done.stdout) == (0, "")
 
 

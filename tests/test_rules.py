@@ -7,7 +7,15 @@ import re
 import pytest
 
 from cleanup import ALL_RULES, GlossaryEntry, Safety, clean
-from cleanup.rules import FAMILIES, UnknownRuleError, select_rules
+from cleanup.model import Rule
+from cleanup.rules import (
+    DEFAULT_RULES,
+    FAMILIES,
+    PREVIEW_RULES,
+    PreviewRuleError,
+    UnknownRuleError,
+    select_rules,
+)
 
 # The glossary the glossary-term rule's documented example assumes.
 GLOSSARY = (GlossaryEntry("Casa Bianca", "White House", Safety.SAFE),)
@@ -52,7 +60,7 @@ def test_select_by_family_and_ignore_by_id() -> None:
         "space-after-bracket",
     }
     english = {rule_id for rule_id, rule in ALL_RULES.items() if rule.serves("en")}
-    assert select_rules(select=["ALL"]) == english
+    assert select_rules(select=["ALL"], preview=True) == english
     assert "high-punctuation-space" in select_rules(select=["ALL"], target="fr")
 
 
@@ -65,3 +73,46 @@ def test_ignored_rule_changes_nothing() -> None:
     text = "exploitation; At the same time"
     assert clean(text, ignore=["semicolon-capital"]).text == text
     assert clean(text, ignore=["casing"]).findings == ()
+
+
+@pytest.mark.parametrize("rule", ALL_RULES.values(), ids=lambda rule: rule.id)
+def test_every_rule_says_its_safety_and_its_examples_keep_to_it(rule: Rule) -> None:
+    assert rule.safeties <= set(Safety)
+    for example in rule.examples:
+        found = clean(example.before, select=[rule.id], glossary=GLOSSARY, target=example.target).findings
+        assert {f.safety for f in found if f.rule == rule.id} <= rule.safeties
+    assert f"({rule.family}, {rule.safety}" in rule.explain()
+
+
+def test_a_rule_with_an_unknown_safety_is_refused() -> None:
+    with pytest.raises(ValueError, match="not safe, unsafe or display"):
+        Rule("r", "f", "s", "w", (), "x", "safe / sure")
+
+
+def test_preview_is_ruffs_all_and_families_take_stable_rules_only() -> None:
+    # Issue 12, item 1: a preview rule runs only with --preview.
+    assert "colon-capital" in PREVIEW_RULES
+    stable_english = {rule_id for rule_id in DEFAULT_RULES if ALL_RULES[rule_id].serves("en")}
+    assert select_rules(preview=False) == select_rules() == stable_english
+    assert select_rules(select=["ALL"], preview=False) == stable_english
+    assert select_rules(select=["casing"], preview=False) == {"semicolon-capital", "sentence-start-lowercase"}
+    assert "colon-capital" in select_rules(select=["casing"], preview=True)
+    assert PREVIEW_RULES & select_rules(preview=True) == {
+        rule_id for rule_id in PREVIEW_RULES if ALL_RULES[rule_id].serves("en")
+    }
+    assert "colon-capital" not in select_rules(preview=True, ignore=["casing"])
+
+
+def test_naming_a_preview_rule_without_preview_names_the_flag() -> None:
+    with pytest.raises(PreviewRuleError, match=r"^colon-capital is a preview rule: add --preview to run it$"):
+        select_rules(select=["spacing", "colon-capital"], preview=False)
+    assert select_rules(select=["colon-capital"], preview=True) == {"colon-capital"}
+    # Ignoring one needs no flag.
+    assert "colon-capital" not in select_rules(ignore=["colon-capital"], preview=False)
+
+
+def test_the_python_api_runs_the_preview_rules_it_names() -> None:
+    text = "The reason is simple: The plant was closed."
+    assert clean(text, unsafe=True).text == text
+    for select in (["colon-capital"], ["casing"], ["ALL"]):
+        assert clean(text, select=select, unsafe=True).text == "The reason is simple: the plant was closed."

@@ -7,9 +7,10 @@ a sentence, function words), so they are listed here rather than derived.
 True
 """
 
-# Written without their final full stop, lowercased; the last rows are the AP
-# abbreviations of US states ("Portland, Ore., a crowd") and company forms. A full stop after one of
-# these does not end a sentence, and a doubled stop after one is a single stop.
+# Written without their final full stop, lowercased; then the AP abbreviations of US states
+# ("Portland, Ore., a crowd") and company forms, and last those of German, Italian, French and
+# Spanish that machine translation carries over ("inkl. der", "bzw. die", "dott. Rossi"). A full
+# stop after one of these does not end a sentence, and a doubled stop after one is a single stop.
 ABBREVIATIONS = frozenset(
     """
     a.m p.m e.g i.e etc vs cf al ca approx est univ vol vols nos pp fig figs ed eds trans repr
@@ -21,6 +22,9 @@ ABBREVIATIONS = frozenset(
     ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
     nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn vt va wash w.va wis wyo
     llc llp gmbh
+    esp avg dist tel ext
+    bzw usw inkl exkl evtl ggf zzgl vgl bspw sog mio mrd nr jh
+    sig sigg dott avv ecc cfr pag mme mlle env av bd sra srta dña aprox avda núm pág
     """.split()
 )
 
@@ -37,8 +41,31 @@ LOWERCASE_AFTER_SEMICOLON = frozenset(
     nevertheless nonetheless otherwise indeed besides likewise similarly consequently therefore
     accordingly also even only just now later earlier here such other another what which
     who whom whose not never always often sometimes usually perhaps maybe
+    according despite following due unlike regarding including thanks apart overall
+    currently previously recently initially finally additionally unfortunately fortunately
+    apparently clearly certainly ultimately eventually subsequently afterwards nowadays
     """.split()
 )
 
 # Forms of the pronoun "I", which keeps its capital everywhere.
 PRONOUN_I = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll"})
+
+# Names written in lowercase even where a sentence starts: news agencies in the bylines of German and
+# Austrian copy ("dpa berichtet", "(dpa/lby)").
+LOWERCASE_NAMES = frozenset({"dpa", "epd", "kna", "ddp", "dapd", "dts", "sid", "afp", "apa", "rtr"})
+
+# Particles that begin a surname and keep their lowercase in English copy, even where a sentence
+# starts ("de Havilland was known", "van Gaal said"), when a capitalised part follows.
+SURNAME_PARTICLES = frozenset(
+    """
+    de da di du del della der den van von ter ten dos das al bin ibn
+    """.split()
+)
+
+# Words that join a clause to the one before: after a full stop, the stop itself is more likely the
+# stray mark ("would be introduced. unless voluntary steps") than the missing capital.
+CLAUSE_JOINERS = frozenset(
+    """
+    and or but nor unless than whereas whilst which whose whom
+    """.split()
+)

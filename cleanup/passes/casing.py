@@ -11,7 +11,13 @@ from collections.abc import Iterator
 
 import regex
 
-from cleanup.lang.en import LOWERCASE_AFTER_SEMICOLON, PRONOUN_I
+from cleanup.lang.en import (
+    CLAUSE_JOINERS,
+    LOWERCASE_AFTER_SEMICOLON,
+    LOWERCASE_NAMES,
+    PRONOUN_I,
+    SURNAME_PARTICLES,
+)
 from cleanup.lang.profiles import profile_for
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
@@ -20,7 +26,8 @@ from cleanup.passes.tokens import is_abbreviation, word_before
 SEMICOLON_CAPITAL = Rule(
     id="semicolon-capital",
     family="casing",
-    summary="A capitalised function word after a semicolon lowercased.",
+    safety="safe",
+    summary="A capitalised function word or clause opener (According to) after a semicolon lowercased.",
     why=(
         "Engines translate sentence by sentence and some join two source sentences with a "
         "semicolon, keeping the capital that began the second one."
@@ -35,12 +42,18 @@ SEMICOLON_CAPITAL = Rule(
         Example("domestic carrier; Air Sahara is third", "domestic carrier; Air Sahara is third"),
         Example("to our audiences; I'm confident", "to our audiences; I'm confident"),
         Example("in two cities; The Hague and Delft", "in two cities; The Hague and Delft"),
+        Example(
+            "sufficient for this; According to Tennet, it is",
+            "sufficient for this; according to Tennet, it is",
+        ),
+        Example("Back row: Wood, Curnier; Day, Schofield", "Back row: Wood, Curnier; Day, Schofield"),
     ),
     fix_safety=(
-        "Safe. Only articles, pronouns, prepositions, conjunctions and sentence adverbs are "
-        "lowercased, and only when a lowercase word or a comma follows: never in a name such as "
-        "'The Hague', 'At Home Ltd', 'More4', 'A-level' or 'Which? magazine', never 'I', acronyms "
-        "or other names."
+        "Safe. Only articles, pronouns, prepositions, conjunctions and words that open a clause "
+        "('According to', 'Despite', 'Overall', 'Finally') are lowercased, and only when a "
+        "lowercase word or a comma follows: never in a name such as 'The Hague', 'At Home Ltd', "
+        "'More4', 'A-level' or 'Which? magazine', never 'I', acronyms or other names, even names "
+        "that are also words ('Day, Schofield')."
     ),
     targets=("en",),
 )
@@ -48,6 +61,7 @@ SEMICOLON_CAPITAL = Rule(
 SENTENCE_START_LOWERCASE = Rule(
     id="sentence-start-lowercase",
     family="casing",
+    safety="unsafe / display",
     summary="A lowercase word after a full stop capitalised.",
     why=(
         "Joined or split segments leave a new sentence starting in lowercase after the full stop "
@@ -59,11 +73,21 @@ SENTENCE_START_LOWERCASE = Rule(
         Example("U.S. officials said", "U.S. officials said"),
         Example("at 10 a.m. on Monday", "at 10 a.m. on Monday"),
         Example("the new model. iPhone sales", "the new model. iPhone sales"),
+        Example("the 36. scudetto", "the 36. scudetto"),
+        Example("prices, inkl. taxes", "prices, inkl. taxes"),
+        Example("in Frankfurt. dpa reports", "in Frankfurt. dpa reports"),
+        Example("the German Press Agency. de Havilland was", "the German Press Agency. de Havilland was"),
+        Example("would be introduced. unless voluntary", "would be introduced. unless voluntary"),
     ),
     fix_safety=(
-        "Unsafe, a suggestion: the full stop itself may be the stray mark ('would be introduced. "
-        "unless'), and a quoted message may be lowercase on purpose. Never after an abbreviation "
-        "or an initial, never on a word with an inner capital (iPhone, eBay)."
+        "Unsafe, a suggestion: the full stop itself may be the stray mark. Before a word that "
+        "joins a clause to the one before ('introduced. unless', 'the set. and afterwards') it "
+        "more likely is, and the spot is only reported. Never after an abbreviation (English, "
+        "or one translation carries over: 'inkl.', 'bzw.', 'dott.'), an initial or a number (a "
+        "German ordinal, '36. scudetto'), never on a news agency's lowercase name ('dpa') or a "
+        "surname's particle ('de Havilland', 'van Gaal'), on a "
+        "word with an inner capital (iPhone, eBay) or inside a quotation, which may be lowercase "
+        "on purpose (a text message)."
     ),
     targets=("en",),
 )
@@ -71,6 +95,7 @@ SENTENCE_START_LOWERCASE = Rule(
 COLON_CAPITAL = Rule(
     id="colon-capital",
     family="casing",
+    safety="unsafe",
     summary="A capitalised function word after a colon, where the copy's style writes lowercase.",
     why=(
         "German capitalises a sentence after a colon; British English and the Romance languages "
@@ -85,7 +110,7 @@ COLON_CAPITAL = Rule(
         Example("Johnny Depp: The acting outlaw", "Johnny Depp: The acting outlaw"),
     ),
     fix_safety=(
-        "Unsafe, a suggestion, and preview (select it by id): American style capitalises a full "
+        "Unsafe, a suggestion, and preview (run it with --preview): American style capitalises a full "
         "sentence after a colon. Only the function words of semicolon-capital, followed by a "
         "lowercase word or a comma, in a line that ends a sentence (not a title such as 'Johnny "
         "Depp: The acting outlaw'), never inside quotation marks."
@@ -102,15 +127,17 @@ _SEMICOLON_WORD = regex.compile(r";[ \t]+(\p{Lu}\p{Ll}*)(?:,|[ \t]+\p{Ll})")
 _COLON_WORD = regex.compile(r":[ \t]+(\p{Lu}\p{Ll}*)(?:,|[ \t]+\p{Ll})")
 _LINE_END = regex.compile(r"[^\n]*")
 _STOP_LOWER = regex.compile(r"\.[ \t]+(\p{Ll}+)(?![\p{L}\p{N}])")
+_NAME_PART = regex.compile(r"[ -]\p{Lu}")
 
 
 def _capitals_after(text: str, pattern: regex.Pattern[str], rule: Rule, mark: str) -> Iterator[Finding]:
     """Function words capitalised after ``mark`` (a semicolon or a colon), lowercased."""
+    lines = _Lines(text)
     for match in pattern.finditer(text):
         word = match.group(1)
         if word in PRONOUN_I or word.lower() not in LOWERCASE_AFTER_SEMICOLON:
             continue
-        if rule is COLON_CAPITAL and not _in_running_text(text, match.start(), match.end()):
+        if rule is COLON_CAPITAL and not lines.in_running_text(match.start()):
             continue
         yield Finding(
             rule=rule.id,
@@ -122,30 +149,73 @@ def _capitals_after(text: str, pattern: regex.Pattern[str], rule: Rule, mark: st
         )
 
 
-def _in_running_text(text: str, start: int, end: int) -> bool:
-    """Whether a colon stands in running text: its line ends a sentence, and it is not inside a
-    quotation (an even number of straight quotes before it on the line, no open curly one)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line = text[line_start : _LINE_END.match(text, end).end()].rstrip()
-    before = text[line_start:start]
-    quoted = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-    return line.endswith((".", "!", "?", '."', ".”")) and not quoted
+class _Lines:
+    """What the line around a position says of it, for positions asked in increasing order, in
+    time linear in the text however many are asked on one line: whether the line ends a sentence
+    and whether the position stands inside a quotation (an odd number of straight quotes before
+    it on its line, or an open curly one).
+
+    >>> lines = _Lines('Spoke to trev. think\\nhe said: "Just spoke to trev. think')
+    >>> lines.quoted(13), lines.quoted(49), lines.in_running_text(13)
+    (False, True, False)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_start = self.line_end = self.counted = 0
+        self.straight = self.opened = self.closed = 0
+        self.ends_sentence = False
+
+    def _advance(self, index: int) -> None:
+        text = self.text
+        if index >= self.line_end:
+            self.line_start = text.rfind("\n", self.line_end, index) + 1 or self.line_end
+            self.line_end = _LINE_END.match(text, index).end()
+            line = text[self.line_start : self.line_end].rstrip()
+            self.ends_sentence = line.endswith((".", "!", "?", '."', ".”"))
+            self.counted = self.line_start
+            self.straight = self.opened = self.closed = 0
+        stretch = text[self.counted : index]
+        self.straight += stretch.count('"')
+        self.opened += stretch.count("“")
+        self.closed += stretch.count("”")
+        self.counted = index
+
+    def quoted(self, index: int) -> bool:
+        """Whether ``index`` stands inside a quotation on its line."""
+        self._advance(index)
+        return self.straight % 2 == 1 or self.opened > self.closed
+
+    def in_running_text(self, index: int) -> bool:
+        """Whether ``index`` stands in running text: its line ends a sentence, and it is not
+        inside a quotation."""
+        return not self.quoted(index) and self.ends_sentence
 
 
 def _lowercase_starts(text: str) -> Iterator[Finding]:
+    lines = _Lines(text)
     for match in _STOP_LOWER.finditer(text):
         stop = match.start()
         if text[stop - 1 : stop] in {".", ""}:
             continue
         before = word_before(text, stop)
-        if not before or is_abbreviation(before):
-            continue
         word = match.group(1)
+        if not before or is_abbreviation(before) or word in LOWERCASE_NAMES or lines.quoted(stop):
+            continue
+        if word in SURNAME_PARTICLES and _NAME_PART.match(text, match.end()):
+            continue
+        start = match.start(1)
+        if word in CLAUSE_JOINERS:
+            message = (
+                f"'{word}' after a full stop: the stop is probably stray, or a sentence starts in lowercase"
+            )
+            yield Finding(SENTENCE_START_LOWERCASE.id, message, start, start + 1, None, Safety.DISPLAY)
+            continue
         yield Finding(
             rule=SENTENCE_START_LOWERCASE.id,
             message=f"'{word}' starts a sentence in lowercase",
-            start=match.start(1),
-            end=match.start(1) + 1,
+            start=start,
+            end=start + 1,
             replacement=word[0].upper(),
             safety=Safety.UNSAFE,
         )

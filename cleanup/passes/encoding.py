@@ -30,6 +30,7 @@ from cleanup.passes.tokens import utf8
 MOJIBAKE = Rule(
     id="mojibake",
     family="encoding",
+    safety="safe / display",
     summary="Text decoded with the wrong character set (UTF-8 read as Windows-1252, Latin-1 or MacRoman).",
     why=(
         "A CMS or feed round-trip that decodes UTF-8 bytes as a single-byte code page turns "
@@ -38,16 +39,22 @@ MOJIBAKE = Rule(
     examples=(
         Example("Khameneiâ€™s words", "Khamenei’s words"),
         Example("Le rÃ©gime a dit", "Le régime a dit"),
+        Example("the Juve pro Gonzalo HiguaÃ3n.", "the Juve pro Gonzalo HiguaÃ3n."),
     ),
     fix_safety=(
         "Safe: ftfy only re-decodes a sequence when the result is far more plausible than the "
-        "input, and its negative test cases (text that only looks like mojibake) stay unchanged."
+        "input, and its negative test cases (text that only looks like mojibake) stay unchanged. "
+        "Mojibake that Unicode normalisation (NFKC) then folded, as some machine translation "
+        "systems do ('Ã³' → 'Ã3', 'Ã¼' → 'Ã1 ⁄ 4'), is only reported with the letter it "
+        "stood for: the bytes are lost, and the letter is not always the one the name had "
+        "('HiguaÃ3n' reads 'Higuaón', the name is Higuaín)."
     ),
 )
 
 HTML_ENTITY = Rule(
     id="html-entity",
     family="encoding",
+    safety="safe / display",
     summary="An HTML entity such as &amp; or &eacute; left in plain text.",
     why=(
         "Copy pasted out of a web page or a feed keeps the markup's escapes, which a reader "
@@ -56,10 +63,13 @@ HTML_ENTITY = Rule(
     examples=(
         Example("AT&amp;T and Nestl&eacute;", "AT&T and Nestlé"),
         Example("AT&amp;amp;amp;T", "AT&T"),
+        Example("when Sané & amp; Co. are", "when Sané & Co. are"),
     ),
     fix_safety=(
         "Safe in plain text; an entity escaped again and again ('&amp;amp;amp;') is decoded to the "
-        "end. Skipped for the whole document when it contains HTML tags, "
+        "end, and so is one that a tokenizer split with spaces ('& amp;', '& # 39 ;'): only the "
+        "entities of markup's own characters (amp, quot, apos, lt, gt, nbsp) and numbered ones, "
+        "which no prose writes. Skipped for the whole document when it contains HTML tags, "
         "where entities are meant to be there. An entity that decodes to '¿' inside a word "
         "(a CMS's lost apostrophe, 'Blair&#191;s') is only reported. Known false positive: copy "
         "that writes about HTML and quotes an entity as such ('the string &amp; is')."
@@ -69,6 +79,7 @@ HTML_ENTITY = Rule(
 CONTROL_CHARACTER = Rule(
     id="control-character",
     family="encoding",
+    safety="safe / display",
     summary="Invisible control characters, terminal escapes and stray byte-order marks inside the text.",
     why=(
         "Conversions between systems leave characters that no reader can see but that break "
@@ -140,6 +151,19 @@ _UNSETTLED_MESSAGE = (
 # The steps that decode entities and remove control characters, as opposed to ftfy's decoding of
 # mojibake (fix_c1_controls reads a C1 control as the Windows-1252 character it was).
 _PLAIN_STEPS = frozenset({"unescape_html", "remove_terminal_escapes", "remove_control_chars"})
+# An entity a tokenizer split with spaces ("Sané & amp; Co.", "& # 39 ;"): only markup's own
+# characters and numbered ones, which no prose writes; "& not;" may be prose. The space is required:
+# an entity written whole is ftfy's.
+_SPACED_ENTITY = re.compile(
+    r"&[ \t]*(?:#[ \t]*(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6})|amp|quot|apos|lt|gt|nbsp)[ \t]*;"
+)
+# Mojibake of UTF-8 read as Latin-1, then folded by Unicode normalisation (NFKC) inside a word:
+# "Ã³" (ó) became "Ã3", "Ã¼" (ü) became "Ã1⁄4", which some machine translation systems write
+# "Ã1 ⁄ 4". ftfy cannot read it back: the byte is lost, and what it was is only a guess.
+_FOLDED_MOJIBAKE = regex.compile(r"(?<=\p{L})Ã(?:(?:1[ \t]?⁄[ \t]?[24]|3[ \t]?⁄[ \t]?4)|[123](?=\p{L}))")
+_FOLDED = {"1": "¹", "2": "²", "3": "³", "1⁄4": "¼", "1⁄2": "½", "3⁄4": "¾"}
+_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}{0,40}")
+_LETTERS_AFTER = regex.compile(r"\p{L}{0,40}")
 _SHOWN = 60  # characters of a repaired word quoted in a message, at each end
 _LISTED = 8  # escapes or control characters named in a message
 
@@ -471,14 +495,59 @@ def _may_need_ftfy(text: str) -> bool:
     return bool(rest) and not _HARMLESS.issuperset(rest.decode("utf-8", "surrogatepass"))
 
 
+def _spaced_entities(text: str) -> Iterator[Finding]:
+    """Entities split by a tokenizer's spaces, decoded.
+
+    >>> [(f.start, f.end, f.replacement) for f in _spaced_entities("R & amp; D, l& # 39 ;eau, &amp;")]
+    [(2, 8, '&'), (13, 21, "'")]
+    """
+    for match in _SPACED_ENTITY.finditer(text):
+        spaced = match.group()
+        if " " in spaced or "\t" in spaced:
+            entity = spaced.replace(" ", "").replace("\t", "")
+            message = f"HTML entity split by spaces decoded: {spaced!r}"
+            yield Finding(HTML_ENTITY.id, message, match.start(), match.end(), unescape_html(entity))
+
+
+def _folded_mojibake(text: str) -> Iterator[Finding]:
+    """Mojibake that Unicode normalisation folded, reported with the letter it stood for.
+
+    >>> [f.message for f in _folded_mojibake("Gonzalo HiguaÃ3n.")]
+    ["'Ã3' in 'HiguaÃ3n': mojibake folded by Unicode normalisation, once 'Ã³' ('ó'); fix by hand"]
+    """
+    for match in _FOLDED_MOJIBAKE.finditer(text):
+        folded = match.group()
+        was = "Ã" + _FOLDED[folded[1:].replace(" ", "").replace("\t", "")]
+        letter = was.encode("latin-1").decode("utf-8")
+        start = _LETTERS_BEFORE.search(text, 0, match.start()).start()
+        word = text[start : _LETTERS_AFTER.match(text, match.end()).end()]
+        message = (
+            f"{folded!r} in {word!r}: mojibake folded by Unicode normalisation, "
+            f"once {was!r} ({letter!r}); fix by hand"
+        )
+        yield Finding(MOJIBAKE.id, message, match.start(), match.end(), None, Safety.DISPLAY)
+
+
 def find(text: str, ctx: Context) -> Iterator[Finding]:
-    """Run ftfy on each line that can hold an encoding problem."""
+    """Run ftfy on each line that can hold an encoding problem; report mojibake it cannot read
+    back, and decode entities split by spaces."""
     if not _may_need_ftfy(text):
         return
+    html_allowed: bool | None = None  # looked for once, when needed
+    if ctx.wants(HTML_ENTITY.id) and "&" in text:
+        spaced = list(_spaced_entities(text))
+        if spaced:
+            html_allowed = _HTML_TAG.search(text) is None
+            if html_allowed:
+                yield from spaced
+    if ctx.wants(MOJIBAKE.id) and "Ã" in text:
+        yield from _folded_mojibake(text)
     repairer = None
     for line_start, line_end in _suspect_lines(text):
         if repairer is None:
-            repairer = _Repairer(ctx, html_allowed=_HTML_TAG.search(text) is None)
+            if html_allowed is None:
+                html_allowed = _HTML_TAG.search(text) is None
+            repairer = _Repairer(ctx, html_allowed=html_allowed)
         line = text[line_start:line_end]
         fixed, steps, settled = repairer.repair(line)
         if fixed == line:

@@ -20,6 +20,7 @@ from cleanup.passes.tokens import CharacterPositions, utf8
 STRAY_ELIDED_ARTICLE = Rule(
     id="stray-elided-article",
     family="fragments",
+    safety="safe / unsafe",
     summary="An elided Italian or French article glued to an English name removed ('l’Iran' → 'Iran').",
     why=(
         "Italian and French put an elided article before country names and many others "

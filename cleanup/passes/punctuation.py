@@ -20,6 +20,7 @@ from cleanup.passes.tokens import horizontal_space_before, is_abbreviation, next
 PUNCTUATION_CLUSTER = Rule(
     id="punctuation-cluster",
     family="punctuation",
+    safety="safe / unsafe",
     summary=(
         "Two different marks in a row, such as '. ,', ', .' or '; ,', reduced to the one "
         "that fits what follows."
@@ -48,6 +49,7 @@ PUNCTUATION_CLUSTER = Rule(
 DOUBLED_PUNCTUATION = Rule(
     id="doubled-punctuation",
     family="punctuation",
+    safety="safe",
     summary="The same mark twice: ',,', '..', ';;', reduced to one.",
     why=(
         "Joining two translated segments repeats the mark that ended the first one; the original "

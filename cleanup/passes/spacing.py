@@ -26,6 +26,7 @@ from cleanup.passes.tokens import found_in_shape, utf8, word_before
 SPACE_BEFORE_PUNCTUATION = Rule(
     id="space-before-punctuation",
     family="spacing",
+    safety="safe",
     summary="A space before , . ; : ? ! ) or ] removed (in French copy: before , . ) or ]).",
     why=(
         "French puts a space before ; : ! ? and translation engines and pasted segments leave a "
@@ -54,6 +55,7 @@ SPACE_BEFORE_PUNCTUATION = Rule(
 SPACE_AFTER_BRACKET = Rule(
     id="space-after-bracket",
     family="spacing",
+    safety="safe",
     summary="A space after an opening ( or [ removed.",
     why="Segment joins and pasted fragments leave a space inside the bracket; English has none.",
     examples=(
@@ -69,6 +71,7 @@ SPACE_AFTER_BRACKET = Rule(
 REPEATED_SPACES = Rule(
     id="repeated-spaces",
     family="spacing",
+    safety="safe",
     summary="A run of spaces between two words collapsed to one.",
     why=(
         "Deleted words and joined segments leave two or more spaces where one was meant; a reader sees a gap."

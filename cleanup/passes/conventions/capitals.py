@@ -59,6 +59,7 @@ from cleanup.passes.tokens import CharacterPositions, utf8
 LOWERCASE_NAME = Rule(
     id="lowercase-name",
     family="conventions",
+    safety="safe / unsafe",
     summary=(
         "A day, month, language or nationality name in lowercase capitalised, in copy whose "
         "language capitalises them (English; German days, months and language nouns)."
@@ -105,6 +106,7 @@ LOWERCASE_NAME = Rule(
 CALENDAR_CAPITAL = Rule(
     id="calendar-capital",
     family="conventions",
+    safety="unsafe",
     summary=(
         "A capitalised day or month name in mid-sentence lowercased, in copy whose language "
         "writes them in lowercase (French, Italian, Spanish, Portuguese)."

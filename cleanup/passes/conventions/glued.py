@@ -47,6 +47,7 @@ from cleanup.passes.base import Context
 GLUED_WORDS = Rule(
     id="glued-words",
     family="conventions",
+    safety="unsafe",
     summary="A name glued to the next word at a link boundary (Chigiafter, italythe) split with a space.",
     why=(
         "Web pages set a link's text against the next word with markup and no space; once the "

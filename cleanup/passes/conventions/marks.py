@@ -22,6 +22,7 @@ from cleanup.passes.emoticons import starts_emoticon
 PERCENT_SPACE = Rule(
     id="percent-space",
     family="conventions",
+    safety="safe / unsafe",
     summary="The space between a number and % that the copy's language does not write (76 % in English).",
     why=(
         "French, German and Spanish put a no-break space before the percent sign; English and "
@@ -37,6 +38,7 @@ PERCENT_SPACE = Rule(
 APOSTROPHE_SPACE = Rule(
     id="apostrophe-space",
     family="conventions",
+    safety="safe",
     summary="A space inside a possessive or a contraction: Putin' s, the year 's, do n't.",
     why=(
         "Engines and tokenisers split English clitics from their word ('s, n't) and the text is "
@@ -56,6 +58,7 @@ APOSTROPHE_SPACE = Rule(
 HIGH_PUNCTUATION_SPACE = Rule(
     id="high-punctuation-space",
     family="conventions",
+    safety="safe",
     summary="The space French copy wants before ; : ! ? and inside « », missing or of the wrong kind.",
     why=(
         "French typography puts a narrow no-break space before ';', '!' and '?', and a no-break "
@@ -74,6 +77,7 @@ HIGH_PUNCTUATION_SPACE = Rule(
 CURRENCY_POSITION = Rule(
     id="currency-position",
     family="conventions",
+    safety="unsafe",
     summary="A currency sign placed, or spaced, as another language does it (5 € in English copy).",
     why=(
         "English writes £5 and €40m; French, German, Italian and Spanish write 5 € with a no-break "

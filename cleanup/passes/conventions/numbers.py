@@ -28,6 +28,7 @@ from cleanup.passes.base import Context
 DECIMAL_SEPARATOR = Rule(
     id="decimal-separator",
     family="conventions",
+    safety="unsafe",
     summary="A decimal comma in English copy (6,75bn), or a decimal point where the copy writes a comma.",
     why=(
         "Italian, Spanish, French, German and Portuguese write decimals with a comma; translation "
@@ -48,6 +49,7 @@ DECIMAL_SEPARATOR = Rule(
 THOUSANDS_SEPARATOR = Rule(
     id="thousands-separator",
     family="conventions",
+    safety="unsafe",
     summary="Thousands grouped with the source's symbol (464.000 in English copy, 1,000,000 in German).",
     why=(
         "The grouping symbol differs by language: a point in Italian, Spanish, German and "

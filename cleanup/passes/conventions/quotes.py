@@ -35,6 +35,7 @@ from cleanup.passes.conventions.pairing import Pair, lines_with, pairs
 SOURCE_QUOTES = Rule(
     id="source-quotes",
     family="conventions",
+    safety="safe",
     summary="Quotation marks of the source language's convention («…», »…«, „…“, ‹…›) in the copy.",
     why=(
         "Translation keeps the source's quotation marks: Italian, Spanish and French «…», German "

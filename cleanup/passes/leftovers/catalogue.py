@@ -22,6 +22,7 @@ _NAMES_KEPT = (
 SOURCE_SENTENCE = Rule(
     id="source-sentence",
     family=FAMILY,
+    safety="display",
     summary="A whole sentence left in the source language.",
     why=(
         "When an engine fails on a sentence it may pass it through untranslated. Word frequencies "
@@ -40,6 +41,7 @@ SOURCE_SENTENCE = Rule(
 SOURCE_PHRASE = Rule(
     id="source-phrase",
     family=FAMILY,
+    safety="display",
     summary="A run of two or more source-language words left untranslated inside a sentence.",
     why=(
         "Engines leave function-word phrases and short clauses they could not align "
@@ -59,6 +61,7 @@ SOURCE_PHRASE = Rule(
 SOURCE_WORD = Rule(
     id="source-word",
     family=FAMILY,
+    safety="display",
     summary="A single source-language word that the copy's language does not know.",
     why=(
         "A word the engine could not translate is copied through ('one of the most important "
@@ -80,6 +83,7 @@ SOURCE_WORD = Rule(
 SOURCE_ELISION = Rule(
     id="source-elision",
     family=FAMILY,
+    safety="display",
     summary="An elided Italian or French article, preposition or pronoun glued to a lowercase word.",
     why=(
         "Italian and French elide before a vowel ('dell’ambasciata', 'nell’ambito', 'qu’il', "
@@ -99,6 +103,7 @@ SOURCE_ELISION = Rule(
 FOREIGN_SCRIPT = Rule(
     id="foreign-script",
     family=FAMILY,
+    safety="display",
     summary="A run of another script (Cyrillic, Greek, Arabic, Hebrew, CJK, …) inside Latin-script copy.",
     why="A quotation or name that the engine left in its original script.",
     examples=(Example("the channel Россия 24 reported", "the channel Россия 24 reported"),),
@@ -109,6 +114,7 @@ FOREIGN_SCRIPT = Rule(
 SOURCE_NAME = Rule(
     id="source-name",
     family=FAMILY,
+    safety="unsafe",
     summary="A country, territory or language named in the source language, with the copy's name for it.",
     why=(
         "Engines sometimes keep a place name in the source language, with its article "
@@ -127,6 +133,7 @@ SOURCE_NAME = Rule(
 GLOSSARY_TERM = Rule(
     id="glossary-term",
     family=FAMILY,
+    safety="safe / unsafe",
     summary="A recurring leftover from the newsroom's glossary, replaced by the glossary's translation.",
     why=(
         "Every feed has its own recurring leftovers ('Palazzo Chigi', 'Casa Bianca'); a newsroom "
