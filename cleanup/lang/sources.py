@@ -109,6 +109,7 @@ _KEPT_IN_ENGLISH = frozenset(
     fiancé
     fiancée
     naïve
+    nous
     passé
     précis
     precis

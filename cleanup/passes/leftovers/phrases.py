@@ -44,8 +44,8 @@ COMMON = 6.0  # one leaning to it, or one this frequent there (one in a thousand
 # language: "com", "um", "des" are; "die", "par", "los" (English words, or in English names) are not.
 WITH_COMPANION = 2.6
 FUNCTION_WORD_SOURCE = 5.0  # a word this frequent in a source language is no name, capitalised or not
-FUNCTION_WORD_TARGET = 3.5  # a word this rare in the copy's language,
-FUNCTION_WORD_MARGIN = 3.5  # three thousand times as frequent in a source language, is of that one
+FUNCTION_WORD_TARGET = 4.0  # a word this rare in the copy's language,
+FUNCTION_WORD_MARGIN = 3.4  # three thousand times as frequent in a source language, is of that one
 CAPITAL_UNKNOWN = 2.7  # a capitalised word this rare in the copy's language may be a common noun ("Zeit")
 COMMON_CAPITAL = 4.0  # a sentence's first word this frequent in the copy's language starts no name
 # A capitalised word that Wiktionary lists neither as a common noun nor as a name is a word of a
@@ -66,12 +66,29 @@ _GLOSS = regex.compile(
 )
 _CLOSING_QUOTE = regex.compile(r"[\"”»]")
 NEARBY = 5000  # characters around a capitalised word where seeing it again makes it a name
+# A sentence's first word is a source-language word opening an English sentence ("Dopo the vote")
+# when a source language uses it this often (one in 100,000 words: its function words) and the copy's
+# language hardly (under one in a million words: "Dopo" 1.75, "Mentre" 1.34, "Durante" 2.6, "Nach"
+# 2.69; not "Come", "Sin" or "Con"), with a margin of KNOWN, and the word after it is the copy's.
+OPENER_SOURCE = 5.0
+OPENER_TARGET = 3.0
+# With the feed's source known or inferred, a word of that language's news vocabulary (one in
+# 10,000 words there: "presidente" 5.4, "alcalde" 4.8, "maire" 4.9) that the copy's language hardly
+# uses (under UNKNOWN) is a leftover at a lower margin: 300 times as frequent ("maire" 2.6,
+# "alcalde" 2.7); "carabinieri" (2.25), which English news uses, is not.
+NEWS_VOCABULARY = 4.0
+VOCABULARY_MARGIN = 2.5
 
 
 def find(
-    text: str, window: tuple[int, int], frequencies: Frequencies, languages: tuple[str, ...]
+    text: str,
+    window: tuple[int, int],
+    frequencies: Frequencies,
+    languages: tuple[str, ...],
+    known: tuple[str, ...] = (),
 ) -> Iterator[Candidate]:
-    """Phrases and single words of ``languages`` in the sentence ``text[window[0]:window[1]]``."""
+    """Phrases and single words of ``languages`` in the sentence ``text[window[0]:window[1]]``;
+    the news vocabulary of the ``known`` source languages too."""
     words = tokens(text, *window)
     if not words:
         return
@@ -96,12 +113,16 @@ def find(
     for index, token in enumerate(words):
         if index in in_phrase:
             continue
-        if token.capital:
+        if token.capital and index == 0:
+            ranked = _opener(text, words, frequencies, columns, languages)
+        elif token.capital:
             ranked = [] if index in named else _common_noun(words, index, frequencies, columns, languages)
         elif name_particle(words, index, frequencies):
             continue  # "Ariadne auf Naxos", "Piero della Francesca"
         else:
-            ranked = _single_word(token.word, frequencies, columns, languages)
+            ranked = _single_word(token.word, frequencies, columns, languages) or _vocabulary(
+                token.word, frequencies, languages, known
+            )
         if (
             ranked
             and token.word not in kept
@@ -367,7 +388,9 @@ def _is_name(
         for position in range(left, right + 1)
     )
     if nouns and not (
-        right + 1 < len(run) and words[run[right + 1]].capital and not _noun(words[run[right + 1]].word, frequencies)
+        right + 1 < len(run)
+        and words[run[right + 1]].capital
+        and not _noun(words[run[right + 1]].word, frequencies)
     ):
         return False  # "Unser Firmenname und", "unter dem Titel"; but "Theater der Stadt Aalen" is a name
     for position in range(left, right + 1):
@@ -483,6 +506,71 @@ def _common_noun(
         (language, margin)
         for language, margin in ranked
         if common_noun_of(word, margin, language, frequencies)
+    ]
+
+
+def opener(word: str, target_zipf: float, margin: float) -> bool:
+    """Whether a word with this frequency in the copy's language and this margin in a source
+    language opens a sentence of that language, not of the copy's: a function word there, rare
+    in the copy's language.
+
+    >>> opener("dopo", 1.75, 4.38), opener("come", 5.78, 0.89), opener("durante", 2.6, 3.04)
+    (True, False, True)
+    """
+    return target_zipf < OPENER_TARGET and margin >= KNOWN and target_zipf + margin >= OPENER_SOURCE
+
+
+def _opener(
+    text: str, words: list[Token], frequencies: Frequencies, columns: list[int], languages: tuple[str, ...]
+) -> list[tuple[str, float]]:
+    """The languages of a sentence's first word written with a capital ("Dopo", "Mentre") that is a
+    function word of a source language opening an English sentence: the next word, one space
+    away, is a lowercase word of the copy's language ("Dopo the vote"), not a name or more of
+    the source language ("Dopo il voto" is a phrase)."""
+    first = words[0]
+    if len(words) < 2 or not text[first.start + 1 : first.end].islower():
+        return []
+    following = words[1]
+    if following.capital or text[first.end : following.start] != " ":
+        return []
+    if max(frequencies.margins(following.word)) >= 0 or frequencies.target_zipf(following.word) < KNOWN:
+        return []
+    target = frequencies.target_zipf(first.word)
+    margins = frequencies.margins(first.word)
+    return sorted(
+        (
+            (language, margins[column])
+            for column, language in zip(columns, languages, strict=True)
+            if opener(first.word, target, margins[column])
+        ),
+        key=lambda pair: -pair[1],
+    )
+
+
+def vocabulary(word: str, target_zipf: float, margin: float) -> bool:
+    """Whether a lowercase word with this frequency in the copy's language and this margin in a
+    source language known to be the feed's is a word of its news left untranslated.
+
+    >>> vocabulary("alcalde", 2.11, 2.67), vocabulary("carabinieri", 2.25, 2.25)
+    (True, False)
+    """
+    return (
+        len(word) >= 4
+        and target_zipf < UNKNOWN
+        and margin >= VOCABULARY_MARGIN
+        and target_zipf + margin >= NEWS_VOCABULARY
+    )
+
+
+def _vocabulary(
+    word: str, frequencies: Frequencies, languages: tuple[str, ...], known: tuple[str, ...]
+) -> list[tuple[str, float]]:
+    """The ``known`` source languages whose news vocabulary holds the lowercase ``word``."""
+    target = frequencies.target_zipf(word)
+    return [
+        (language, frequencies.margin(word, language))
+        for language in known
+        if language in languages and vocabulary(word, target, frequencies.margin(word, language))
     ]
 
 
