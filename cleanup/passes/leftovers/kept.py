@@ -17,9 +17,9 @@ from functools import cache
 
 import regex
 
+from cleanup.lang.name_shapes import MEDIA, PAPER_ENDINGS, PROGRAMME_ENDINGS, STREET_WORDS
 from cleanup.lang.nouns import NAME, common_noun, kind_of
 from cleanup.lang.sources import KEPT
-from cleanup.lang.name_shapes import MEDIA, PAPER_ENDINGS, PROGRAMME_ENDINGS, STREET_WORDS
 
 _REACH = 40  # characters before and after a sentence where a phrase that overlaps it may begin
 
