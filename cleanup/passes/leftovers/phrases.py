@@ -380,7 +380,8 @@ def _is_name(
 ) -> bool:
     """Whether the part is the particles of a name or title: it follows a capitalised word (not a
     common word starting the sentence) with only a space between, its lowercase words are name
-    particles, and each touches a capitalised word ("Corriere della Sera", "von der Leyen")."""
+    particles, and each touches a capitalised word ("Corriere della Sera", "von der Leyen"); a
+    part holding a German common noun is one only when a name follows it ("Theater der Stadt X")."""
     if left == 0:
         return False
     before = words[run[left - 1]]
