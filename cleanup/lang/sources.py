@@ -109,6 +109,7 @@ _KEPT_IN_ENGLISH = frozenset(
     fiancé
     fiancée
     naïve
+    nous
     passé
     précis
     precis
@@ -133,12 +134,17 @@ NAME_PARTICLES = frozenset(
     """
     a al als am an auf aus bei ben bin d da dagli dai dal dalla dalle das de dei degli del dell
     della delle dello dem den der des di do dos du e el en et for i ibn il im in la las le les lo
-    los of op san sur t ten ter the und van vom von y zu zum zur
+    los ob of op san sur t ten ter the und unter van vom von y zu zum zur
     """.split()
 )
 
+# Letters that are never a word by themselves in the source languages (case-folded): standing
+# alone between words they are the pieces of a broken word ("S ö der").
+NEVER_ALONE = frozenset("äöü")
+
 # Languages that write their common nouns with a capital ("die Regierung"): there, a capitalised
-# word unknown to the copy's language counts towards a stretch being foreign.
+# word unknown to the copy's language counts towards a stretch being foreign when the language's
+# dictionary knows it as a common noun (``cleanup/lang/nouns.py``, German).
 CAPITALISED_NOUNS = frozenset({"de"})
 
 # Definite articles, which a place name may carry in the source language ("gli Stati Uniti").

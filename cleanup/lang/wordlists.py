@@ -46,7 +46,7 @@ def bands(language: str, wordlist: str) -> Iterator[tuple[float, list[str]]]:
                 yield 9 - centibels / 100, words
 
 
-def _fingerprint(word: str) -> int:
+def fingerprint(word: str) -> int:
     """52 bits that tell words apart, the same in every run (Python's own hash of a string is
     not: it is seeded per process). With the Zipf value's 8 bits, a key fits in two of
     CPython's 30-bit digits, which keeps sorting two million of them quick."""
@@ -70,14 +70,14 @@ class RareWords:
         for zipf, words in bands:
             if floor <= zipf < below:
                 tenths = round(zipf * 10)
-                keys.extend((_fingerprint(word) << _TENTHS) | tenths for word in words)
+                keys.extend((fingerprint(word) << _TENTHS) | tenths for word in words)
         keys.sort()
         return cls(array("Q", keys))
 
     def zipf(self, word: str) -> float:
         """The word's Zipf value, 0 when it is not stored."""
-        fingerprint = _fingerprint(word)
-        index = bisect_left(self._keys, fingerprint << _TENTHS)
-        if index < len(self._keys) and self._keys[index] >> _TENTHS == fingerprint:
+        key = fingerprint(word)
+        index = bisect_left(self._keys, key << _TENTHS)
+        if index < len(self._keys) and self._keys[index] >> _TENTHS == key:
             return (self._keys[index] & ((1 << _TENTHS) - 1)) / 10
         return 0.0

@@ -37,7 +37,7 @@ from cleanup.passes.leftovers.catalogue import (
     SOURCE_SENTENCE,
     SOURCE_WORD,
 )
-from cleanup.passes.leftovers.spans import sentences_at
+from cleanup.passes.leftovers.spans import occurrences_of, sentences_at
 from cleanup.passes.leftovers.terms import Spans, Taken, Terms
 
 _WORD_RULES = frozenset({SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id})
@@ -86,19 +86,38 @@ def _languages(target: str, sources: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
-def _candidates(text: str, ctx: Context, languages: tuple[str, ...], hits: list[str]) -> Iterator[Candidate]:
+def _candidates(
+    text: str, ctx: Context, languages: tuple[str, ...], hits: list[str], known: tuple[str, ...]
+) -> Iterator[Candidate]:
+    """Elided forms, and the sentences, phrases and words around the hits of the first look; the
+    news vocabulary of the ``known`` source languages too."""
     if ctx.wants(SOURCE_ELISION.id) and ("'" in text or "’" in text):
         yield from (c for c in elisions.find(text, ctx.target) if set(c.languages) & set(languages))
     if ctx.enabled.isdisjoint(_WORD_RULES):
         return
     frequencies = frequencies_for(ctx.target)
-    for window in sentences_at(text, openings.openings(text, ctx.target, languages, hits)):
+    for window in sentences_at(text, openings.openings(text, ctx.target, languages, hits, known)):
         if ctx.wants(SOURCE_SENTENCE.id):
             sentence = sentences.find(text, window, frequencies, languages)
             if sentence is not None and (not ctx.sources or sentence.languages[0] in languages):
                 yield sentence
                 continue
-        yield from (c for c in phrases.find(text, window, frequencies, languages) if ctx.wants(c.rule))
+        yield from (c for c in phrases.find(text, window, frequencies, languages, known) if ctx.wants(c.rule))
+
+
+def _news_words(text: str, ctx: Context, hits: list[str], language: str) -> Iterator[Candidate]:
+    """The words of the news vocabulary of ``language``, the source inferred from the other
+    leftovers, around the hits of the first look that belong to it."""
+    if not ctx.wants(SOURCE_WORD.id):
+        return
+    news = openings.vocabulary(ctx.target, language)
+    places = occurrences_of(text, (hit for hit in hits if hit in news))
+    frequencies = frequencies_for(ctx.target)
+    starts = [start for spans in places.values() for start, _ in spans]
+    for window in sentences_at(text, starts):
+        for candidate in phrases.find(text, window, frequencies, (language,), (language,)):
+            if candidate.rule == SOURCE_WORD.id:
+                yield candidate
 
 
 @cache
@@ -141,12 +160,17 @@ def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Fi
                 taken.add(finding.start, finding.end)
                 findings.append(finding)
     candidates: list[Candidate] = []
-    for candidate in _candidates(text, ctx, languages, hits):
+    for candidate in _candidates(text, ctx, languages, hits, ctx.sources):
         # An elided form found first ("dell'ambasciata") is not a word or phrase as well.
         if not taken.overlaps(candidate.start, candidate.end):
             taken.add(candidate.start, candidate.end)
             candidates.append(candidate)
     inferred = None if ctx.sources or not candidates else infer_source(candidates)
+    if inferred is not None:
+        for candidate in _news_words(text, ctx, hits, inferred):
+            if not taken.overlaps(candidate.start, candidate.end):
+                taken.add(candidate.start, candidate.end)
+                candidates.append(candidate)
     for candidate in candidates:
         message = _message(candidate, candidate.reported(inferred), text, not ctx.sources)
         findings.append(

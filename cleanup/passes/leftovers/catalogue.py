@@ -14,9 +14,11 @@ from cleanup.model import Example, Rule
 
 FAMILY = "leftovers"
 _NAMES_KEPT = (
-    "Capitalised names, the particles between them (Corriere della Sera, von der Leyen, da Vinci), "
-    "phrases the copy's language keeps (de facto, per se, status quo) and terms in --allow FILE "
-    "are not reported."
+    "Capitalised names, the particles between them (Corriere della Sera, von der Leyen, Kirchheim "
+    "unter Teck), titles of newspapers and programmes (Bild am Sonntag, Brandenburg aktuell), "
+    "street names (Säbener Straße), phrases the copy's language keeps (de facto, per se, status "
+    "quo) and terms in --allow FILE are not reported. A capitalised German word counts as a noun "
+    "only when Wiktionary knows it as one (Torjäger, not Freital or Meuthen)."
 )
 
 SOURCE_SENTENCE = Rule(
@@ -68,7 +70,10 @@ SOURCE_WORD = Rule(
         "fornitori of energy'). It is reported when the copy's language hardly uses it (under one "
         "in 100 million words) and a source language uses it often. Words rarer than wordfreq's "
         "small lists ('saludaron', 'goinfres') are known from its large lists, and count in a "
-        "sentence that another word of the source language opens to scoring."
+        "sentence that another word of the source language opens to scoring. A function word "
+        "of a source language opening an English sentence ('Dopo the vote') is one too; with the "
+        "feed's source given (--source) or inferred from other leftovers, so is a word of that "
+        "language's news vocabulary ('the alcalde of')."
     ),
     examples=(
         Example(

@@ -3,6 +3,8 @@
 >>> text = "talks on the accordo nell’ambito of trade; he said qu'il would come"
 >>> [(text[c.start:c.end], c.languages) for c in find(text, "en")]
 [('nell’ambito', ('it',)), ("qu'il", ('fr',))]
+>>> list(find("he rode the Tour de l'ain in August", "en"))
+[]
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ _APOSTROPHES = tuple(
 )
 # Up to five letters before an apostrophe, not preceded by another letter or apostrophe.
 _FORM_BEFORE = re.compile(r"(?<![^\W\d_]|['’])[^\W\d_]{1,5}$")
+# A name before the form: a capitalised word and a particle ("Tour de l'Ain", which an engine may
+# write "Tour de l'ain").
+_NAME_BEFORE = re.compile(r"[A-ZÀ-Þ][^\W\d_]* (?:de|di|da|du|des|del|della|do|dos) $")
 # After it, a lowercase word (but not English "'s", "'d", "'m", "'t" standing alone).
 _WORD_AFTER = re.compile(r"[^\W\d_A-Z]{2,}|(?![sdmt])[^\W\d_A-Z](?![^\W\d_])")
 
@@ -80,6 +85,8 @@ def find(text: str, target: str) -> Iterator[Candidate]:
         start, end = before.start(), after.end()
         if inside(kept_spans(text, start, end, target), start, end):
             continue  # "coup d'état", "c'est la vie"
+        if _NAME_BEFORE.search(text, max(0, start - 30), start):
+            continue  # inside a name: "Tour de l'ain"
         word = after.group().lower()
         # A form several languages have ("l'", "d'") takes the language of the word it is glued to.
         ranked = sorted(

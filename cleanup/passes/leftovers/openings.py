@@ -50,23 +50,47 @@ def _pairing(target: str) -> frozenset[str]:
 
 
 @cache
+def _openers(target: str) -> frozenset[str]:
+    """Function words of a source language written with a capital, as they open a sentence
+    ("Dopo", "Mentre"), which open it to scoring."""
+    return frozenset(word.capitalize() for word in frequencies_for(target).words_where(phrases.opener))
+
+
+@cache
+def vocabulary(target: str, language: str) -> frozenset[str]:
+    """The news vocabulary of a source language that the copy's language hardly uses ("alcalde"),
+    looked at when the feed's source is known or inferred."""
+    return frequencies_for(target).words_where(phrases.vocabulary, [language])
+
+
+@cache
 def first_look(target: str) -> FirstLook:
-    """What the first look searches for: the words that stand alone or pair, elided forms, and the
-    key words of place names."""
-    words = chain(_alone(target), _pairing(target), elisions.signs(target), names.key_words(target))
+    """What the first look searches for: the words that stand alone or pair, elided forms, the
+    key words of place names, and function words opening a sentence."""
+    words = chain(
+        _alone(target), _pairing(target), elisions.signs(target), names.key_words(target), _openers(target)
+    )
     return FirstLook(words)
 
 
-def openings(text: str, target: str, languages: tuple[str, ...], hits: list[str]) -> list[int]:
-    """Where the words of the first look stand in ``text``: every word that stands alone, and the
-    words that pair where a neighbour pairs with them."""
-    alone, pairing = _alone(target), _pairing(target)
+def openings(
+    text: str, target: str, languages: tuple[str, ...], hits: list[str], known: tuple[str, ...] = ()
+) -> list[int]:
+    """Where the words of the first look stand in ``text``: every word that stands alone or opens
+    a sentence, the words that pair where a neighbour pairs with them, and the news vocabulary
+    of the ``known`` source languages."""
+    alone, pairing, openers = _alone(target), _pairing(target), _openers(target)
+    news = frozenset().union(*(vocabulary(target, language) for language in known if language in languages))
     frequencies = frequencies_for(target)
     columns = [frequencies.sources.index(language) for language in languages]
     positions = []
-    places = occurrences_of(text, (hit for hit in hits if hit in alone or hit in pairing))
+    places = occurrences_of(
+        text, (hit for hit in hits if hit in alone or hit in pairing or hit in openers or hit in news)
+    )
     for hit in hits:
-        if hit in alone:
+        if hit in openers or hit in news:
+            positions.extend(start for start, _ in places[hit])
+        elif hit in alone:
             found = places[hit]
             if hit[0].isupper():  # a noun written again nearby is a name ("Kluft said"): no sign
                 found = alone_nearby(found)
