@@ -76,6 +76,8 @@ def test_the_shapes_of_the_issue_are_split(before: str, after: str, safety: str)
         # A lowercase word glued to a capitalised one.
         ("fans ofLiverpool cheered", "fans of Liverpool cheered"),
         ("a University ofTexas student", "a University of Texas student"),
+        ("Millions ofIndonesians use kerosene", "Millions of Indonesians use kerosene"),  # unsafe
+        ("those arguing thatMr Ebbers knew", "those arguing that Mr Ebbers knew"),
         ("as they did atLabour's conference", "as they did at Labour's conference"),
         ("Tony Blair met the press, and TonyBlair said", "Tony Blair met the press, and Tony Blair said"),
         ("the rally in LondonThe crowd cheered", "the rally in London The crowd cheered"),
@@ -110,6 +112,7 @@ def test_glued_words_are_split(before: str, after: str) -> None:
         "iPhone, iPod, iTunes, eBay, YouTube, PlayStation, McDonald's, DiCaprio and PowerPoint",
         "WorldCom, BitTorrent, GlaxoSmithKline, PricewaterhouseCoopers, EastEnders, SonyBMG",
         "a PowerPointafter the talk, MacDonald and LaGuardia",
+        "SSEYO miniMIXA, the PodShow venture and EverQuest, nicknamed EverCrack",
         # Hashtags, handles, addresses, paths, compounds and possessives.
         "#ItalyThe #Chigiafter @Chigiafter @BBCBreaking",
         "see www.italythe.com, italythe@example.com or https://example.com/Chigiafter",

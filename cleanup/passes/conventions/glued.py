@@ -85,17 +85,21 @@ GLUED_WORDS = Rule(
         ),
     ),
     fix_safety=(
-        "Safe where both parts are common words and the language does not know the whole "
-        "(wordfreq's large list): 'ministersaid', 'reportedNearly', 'dangerous.The'. A "
-        "suggestion (unsafe) where a part is a name, known from the text (used on its own "
-        "elsewhere, or written with the space elsewhere) or from CLDR ('Chigiafter', "
-        "'TonyBlair'), or where the whole is a rare token of the list ('ofthe'). Never a word the "
-        "text uses twice, a hashtag, a handle, a URL or an e-mail address, code, a word with "
-        "digits (CO2, kWh), a brand written with an inner capital after one letter or a "
-        "capitalised part (iPhone, eBay, PlayStation, McDonald's) unless the text also writes it "
-        "with a space, or part of a hyphenated or dotted word. A rare name that wordfreq does "
-        "not know, made of a common word and a glue word, could be split where the text shows "
-        "no other use of it. Preview: select it by id or with --select conventions."
+        "Safe where both parts are common lowercase words, or a common lowercase word and a "
+        "capitalised one, and the language does not know the whole (wordfreq's large list): "
+        "'ministersaid', 'reportedNearly', 'ofTexas'; and a full stop between a lowercase word or "
+        "a number and a function word ('dangerous.The', '2023.The'). A suggestion (unsafe) where a "
+        "part is a name, known from the text (used on its own elsewhere, written with the space "
+        "elsewhere) or from CLDR, or a capitalised common word in mid-sentence ('Romethe', "
+        "'Chigiafter', 'TonyBlair', 'tsunami.Steve'), or where the whole is a token the list holds "
+        "but far rarer than its parts ('ofthe'). Never a word the text uses twice, a hashtag, a "
+        "handle, a URL, an e-mail address, a code span, a word with digits (CO2, kWh), a brand "
+        "written with an inner capital after one letter or a capitalised part (iPhone, eBay, "
+        "PlayStation, McDonald's), an abbreviation or initials before a full stop (U.S.Army, "
+        "Mr.Smith), or part of a hyphenated or dotted word. On the 2,260 edited BBC and WMT "
+        "English articles it finds 14 tokens: 13 errors of the source and a site name the article "
+        "writes both ways ('PowerPage', 'Power Page'). Preview: select it by id or with "
+        "--select conventions."
     ),
     preview=True,
 )
@@ -159,8 +163,8 @@ class _Look:
     """The first look of one language: its automaton, what each pattern finds, its glue words."""
 
     automaton: BytesAhoCorasick
-    # Per pattern: its shape, the glue word of an ending, and how many bytes before the end of a
-    # match the place it finds starts (the glue word, the capital, the full stop).
+    # Per pattern: its shape, the glue word of an ending, and how many bytes after the start of
+    # the pattern (read forwards) the place it finds starts: the glue word, the capital, the stop.
     kinds: tuple[tuple[int, str, int], ...]
     words: GlueWords | None
 
@@ -170,10 +174,10 @@ def _look(language: str) -> _Look:
     words = glue_words(language)
     patterns: dict[bytes, tuple[int, str, int]] = {}
     for before in _LOWERCASE + _DIGIT:
-        patterns[bytes([before]) + _STOP + _CAPITAL] = (_FULL_STOP, "", 2)
+        patterns[bytes([before]) + _STOP + _CAPITAL] = (_FULL_STOP, "", 1)
     for first in _LOWERCASE:  # two lowercase letters before the capital: not iPhone, McDonald, eBay
         for second in _LOWERCASE:
-            patterns[bytes([first, second]) + _CAPITAL] = (_STEP, "", 1)
+            patterns[bytes([first, second]) + _CAPITAL] = (_STEP, "", 2)
     for word in sorted(words.every) if words else ():
         excluded = words.excluded_before.get(word, "").encode("ascii")
         befores = bytes(b for b in _LOWERCASE if b not in excluded)
@@ -184,9 +188,12 @@ def _look(language: str) -> _Look:
         data = word.encode("utf-8")
         for before in befores:
             for after in _SPACE + _STOP + _DIGIT:
-                patterns[bytes([before]) + data + bytes([after])] = (_ENDING, word, len(data) + 1)
-    ordered = sorted(patterns)
-    automaton = BytesAhoCorasick(ordered, implementation=Implementation.DFA)
+                patterns[bytes([before]) + data + bytes([after])] = (_ENDING, word, 1)
+    # Searched for backwards, in the reversed shape: the patterns then share their last bytes (the
+    # glue word and what follows it) and branch only on the letter before, which makes an
+    # automaton a tenth the size, quicker in a processor's cache.
+    ordered = sorted(patterns, key=lambda pattern: pattern[::-1])
+    automaton = BytesAhoCorasick([pattern[::-1] for pattern in ordered], implementation=Implementation.DFA)
     return _Look(automaton, tuple(patterns[pattern] for pattern in ordered), words)
 
 
@@ -332,10 +339,7 @@ class _Decider:
         self.function_words = words.every if words else frozenset()
         self.uses = _Uses(text)
         self.backticks: list[int] | None = None  # where the text's backticks stand, once asked
-
-    @property
-    def vocabulary(self) -> _Vocabulary:
-        return _vocabulary(self.language)
+        self.vocabulary = _vocabulary(language)
 
     def _stands_alone(self, start: int, end: int, *, possessive: bool = False) -> bool:
         """Whether the letters at ``start:end`` are a word of prose: not longer than ``_LONGEST``,
@@ -356,9 +360,7 @@ class _Decider:
     def _in_code(self, index: int) -> bool:
         """Whether ``index`` stands between two backticks: in a code span (``getElementById``)."""
         if self.backticks is None:
-            self.backticks = (
-                [i for i, char in enumerate(self.text) if char == "`"] if "`" in self.text else []
-            )
+            self.backticks = [match.start() for match in re.finditer("`", self.text)]
         return bisect_right(self.backticks, index) % 2 == 1
 
     def ending(self, at: int, word: str) -> _Split | None:
@@ -412,20 +414,25 @@ class _Decider:
             or (vocabulary.zipf(token) and vocabulary.is_word(token, first, second))
         ):
             return None  # one letter (iPhone, eBay, mAh); a word (PlayStation, YouTube)
-        if _inner_capital(first) or not ((second[1:].islower() and len(second) > 2) or second.isupper()):
+        short = second.lower() in self.function_words or is_abbreviation(second.lower())  # "He", "Mr"
+        capitalised = second[1:].islower() and (len(second) > 2 or short)
+        if _inner_capital(first) or not (capitalised or second.isupper()):
             return None  # more than one step (getElementById, GlaxoSmithKline), a symbol (mmHg)
         if not self._stands_alone(start, end, possessive=True) or self.uses.repeated(token):
             return None
         if first.islower():
-            if vocabulary.zipf(first) < _COMMON or not (
-                vocabulary.zipf(second) or self.uses.used_alone(second)
-            ):
-                return None
+            if vocabulary.zipf(first) < _COMMON or (second.isupper() and not vocabulary.zipf(second)):
+                return None  # "miniMIXA": an acronym no list holds
+            # "ofTexas", "saidNearly": safe; "ofIbadan", "atNomura": a name no list holds, a suggestion
             safety = Safety.SAFE if vocabulary.zipf(second) >= _COMMON else Safety.UNSAFE
         elif self.uses.side_by_side(first, second) or (
-            self.uses.used_alone(second) and (vocabulary.zipf(first) or self.uses.used_alone(first))
+            vocabulary.zipf(second) < _COMMON_NAME
+            and self.uses.used_alone(second)
+            and (vocabulary.zipf(first) or self.uses.used_alone(first))
         ):
-            safety = Safety.UNSAFE  # "TonyBlair" where the text also writes "Tony Blair" or "Blair"
+            # "TonyBlair" where the text also writes "Tony Blair", or "Blair" alone (brands are made
+            # of common words: "PodShow", "EverCrack")
+            safety = Safety.UNSAFE
         elif second.lower() in self.function_words and (
             vocabulary.zipf(first) or self.uses.used_alone(first)
         ):
@@ -492,8 +499,6 @@ def _glued(token: str, first: str, second: str) -> str:
 def _byte_to_char(data: bytes, text: str, offsets: list[int]) -> list[int]:
     """Character offsets of ``offsets`` (sorted byte offsets of characters' first bytes in
     ``data``, the UTF-8 of ``text``), found in one pass."""
-    if len(data) == len(text):
-        return offsets
     found, byte, char = [], 0, 0
     for offset in offsets:
         char += len(data[byte:offset].decode("utf-8", "surrogatepass"))
@@ -506,22 +511,24 @@ def _candidates(text: str, look: _Look) -> list[tuple[int, int, str]]:
     """``(index, shape, glue word)`` of every place the first look finds, in text order; the
     index is that of the glue word, the capital or the full stop."""
     data = utf8(text)
-    shape = data.translate(_SHAPE)
+    backwards = data.translate(_SHAPE)[::-1]
+    size = len(backwards)
     kinds = look.kinds
     places = [
-        (end - kinds[pattern][2], pattern)
-        for pattern, _, end in look.automaton.find_matches_as_indexes(shape)
+        (size - end + kinds[pattern][2], pattern)
+        for pattern, _, end in look.automaton.find_matches_as_indexes(backwards)
     ]
-    if shape[-1:].isalpha():  # a glued word may end the text: its last bytes again, and a space
-        tail = max(0, len(shape) - _TAIL)
+    if backwards[:1].isalpha():  # a glued word may end the text: its last bytes again, and a space
         places += [
-            (tail + end - kinds[pattern][2], pattern)
-            for pattern, _, end in look.automaton.find_matches_as_indexes(shape[tail:] + _SPACE)
-            if end == len(shape) - tail + 1
+            (size - end + 1 + kinds[pattern][2], pattern)
+            for pattern, start, end in look.automaton.find_matches_as_indexes(_SPACE + backwards[:_TAIL])
+            if start == 0
         ]
     if not places:
         return []
     places.sort()
+    if len(data) == len(text):  # ASCII: byte and character offsets are the same
+        return [(offset, *kinds[pattern][:2]) for offset, pattern in places]
     offsets = _byte_to_char(data, text, [offset for offset, _ in places])
     return [(offset, *kinds[pattern][:2]) for offset, (_, pattern) in zip(offsets, places, strict=True)]
 
