@@ -136,6 +136,7 @@ _COMMON_NAME = 3.5
 # How much rarer than its two words side by side a token may be and still be one word: 100 times.
 # "thereof" is 10 times rarer than "there" and "of" together, "ofthe" 600 times.
 _RARER_THAN_ITS_PARTS = 2.0
+_MEMO_SIZE = 100_000  # answers of the word lists remembered per language
 # Top-level domains, which a full stop and a capital may join to a name ("Amazon.Com").
 _DOMAINS = frozenset("com org net gov edu mil biz".split())
 # Around a token: characters that make it part of a hashtag, handle, address, path, number or code.
@@ -207,6 +208,7 @@ class _Vocabulary:
         self.language = language
         self.common = zipf_table(language)
         self._rare: RareWords | None = None
+        self._words: dict[str, bool] = {}
 
     def zipf(self, word: str) -> float:
         """The Zipf value of a common word (wordfreq's small list), 0 for any other."""
@@ -226,12 +228,16 @@ class _Vocabulary:
 
     def is_word(self, token: str, first: str, second: str) -> bool:
         """Whether ``token`` (``first`` and ``second`` glued) is a word of the language: one the
-        large list holds, unless it is far rarer there than its two words side by side."""
-        whole = self.known(token)
-        if not whole:
-            return False
-        side_by_side = self.zipf(first) + self.zipf(second) - 9  # Zipf values are log10 per 10⁹
-        return whole >= side_by_side - _RARER_THAN_ITS_PARTS
+        large list holds, unless it is far rarer there than its two words side by side. Answers
+        are remembered (up to ``_MEMO_SIZE``): news repeats its words ("rugby", "takeover")."""
+        found = self._words.get(token)
+        if found is None:
+            if len(self._words) >= _MEMO_SIZE:
+                self._words.clear()
+            whole = self.known(token)
+            side_by_side = self.zipf(first) + self.zipf(second) - 9  # Zipf values are log10 per 10⁹
+            found = self._words[token] = bool(whole) and whole >= side_by_side - _RARER_THAN_ITS_PARTS
+        return found
 
 
 @cache
@@ -301,10 +307,11 @@ class _Uses:
         if self._index() is not None:
             return self.counts[token] > 1
         if token not in self.searched_counts:
-            found = 0
-            if self.text.count(token) > 1:
-                pattern = rf"(?<!\w){re.escape(token)}(?!\w)"
-                found = sum(1 for _ in re.finditer(pattern, self.text))
+            text, found, i = self.text, 0, self.text.find(token)
+            while i >= 0 and found < 2:
+                end = i + len(token)
+                found += not (i and _WORD.match(text, i - 1)) and not _WORD.match(text, end)
+                i = text.find(token, end)
             self.searched_counts[token] = found
         return self.searched_counts[token] > 1
 
