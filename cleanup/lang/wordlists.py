@@ -23,16 +23,17 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
-import msgpack
-import wordfreq
-
 _FORMAT = {"format": "cB", "version": 1}
 _TENTHS = 8  # bits of a key that hold the word's Zipf value, in tenths
 
 
 def bands(language: str, wordlist: str) -> Iterator[tuple[float, list[str]]]:
     """The words of a wordfreq list by frequency band, most frequent first, each band with its
-    Zipf value (log10 of the frequency per billion words)."""
+    Zipf value (log10 of the frequency per billion words). wordfreq and msgpack are imported
+    here, on first use, so that ``import cleanup`` does not pay for them."""
+    import msgpack
+    import wordfreq
+
     path = wordfreq.available_languages(wordlist)[language]
     with gzip.open(path, "rb") as stream:
         unpacker = msgpack.Unpacker(stream, raw=False)
