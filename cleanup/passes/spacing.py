@@ -108,6 +108,7 @@ _BEFORE_CLOSER = "%.!?\"'”’"
 _SPACE_AFTER_BRACKET = regex.compile(r"(?<![:;=])[(\[] +(?=[^\s)\]])")
 _PADDED_PAIR = regex.compile(r"[(\[] [^()\[\]\n]{0,80} [)\]]")
 _LINE_BREAK = re.compile(r"[\r\n]")
+_SPACE_RUN = re.compile(b" {2,}")
 _REPEATED = regex.compile(r"(?<=[\p{L}\p{N},;:%'\"”’)\]]) {2,}(?=[\p{L}\p{N}\"“‘(\[£$€])")
 
 
@@ -210,7 +211,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
                 )
             )
     if ctx.wants(REPEATED_SPACES.id) and b"  " in shape:
-        runs = list(_matches_at(_REPEATED, text, found_in_shape(text, shape, b"  ")))
+        runs = list(_matches_at(_REPEATED, text, found_in_shape(text, shape, _SPACE_RUN)))
         tabular = _table_lines(text, runs)
         for run in runs:
             if run.start() in tabular:

@@ -11,6 +11,7 @@ b'caf\\xc3\\xa9'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -81,16 +82,23 @@ class CharacterPositions:
         return self._character
 
 
-def found_in_shape(text: str, shape: bytes, needle: bytes) -> Iterator[int]:
-    """Where ``needle`` stands in ``shape`` (a translation of ``text``'s UTF-8, byte for byte), as
-    character offsets in ``text``, in increasing order: a first look at C speed that leads a pass
-    to the few places worth a closer look, however long the text.
+def found_in_shape(text: str, shape: bytes, needle: bytes | re.Pattern[bytes]) -> Iterator[int]:
+    """Where ``needle`` (a literal, or a pattern) stands in ``shape`` (a translation of ``text``'s
+    UTF-8, byte for byte), as character offsets in ``text``, in increasing order: a first look at
+    C speed that leads a pass to the few places worth a closer look, however long the text. A
+    pattern gives one place per match, so a run (``rb" {2,}"``) is one place, not one per byte.
 
     >>> text = "a ,b (c) d ,"
-    >>> list(found_in_shape(text, utf8(text).translate(bytes.maketrans(b",", b"\x01")), b" \x01"))
+    >>> list(found_in_shape(text, utf8(text).translate(bytes.maketrans(b",", b"\\x01")), b" \\x01"))
     [1, 10]
+    >>> list(found_in_shape("a   b  c", utf8("a   b  c"), re.compile(b" {2,}")))
+    [1, 5]
     """
     positions = CharacterPositions(text, utf8(text))
+    if isinstance(needle, re.Pattern):
+        for match in needle.finditer(shape):
+            yield positions.of(match.start())
+        return
     at = shape.find(needle)
     while at >= 0:
         yield positions.of(at)
