@@ -11,7 +11,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from operator import attrgetter, itemgetter
 
 from cleanup.lang.samples import sample
@@ -99,34 +100,42 @@ def _choose_fixes(findings: list[Finding], unsafe: bool) -> list[Finding]:
     return marked
 
 
-# What ends a paragraph: a blank line, however its lines end.
-_BLANK_LINES = ("\n\n", "\r\n\r\n", "\r\r")
+# A blank line, LF or CRLF (a text of CR-only lines is one paragraph: the passes' patterns read
+# lines at LF).
+_BLANK_LINE = re.compile("\n\r?\n")
 
 
-def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretches of ``text`` between blank lines that hold the ``spans``, merged, in order.
-    Each is found by searching from its span for the nearest blank lines, as literals.
+class _Paragraphs:
+    """Where the paragraphs of a text start and end (blank lines between), found once, at C speed.
 
-    >>> _paragraphs("one.\\n\\ntwo, three.\\n\\nfour.\\n\\nfive.", [(8, 9), (26, 27), (12, 13)])
-    [(6, 17), (26, 31)]
-    >>> _paragraphs("one line, then\\nanother", [(3, 4)])
+    >>> paragraphs = _Paragraphs("one.\\n\\ntwo, three.\\r\\n\\r\\nfour.")
+    >>> paragraphs.holding([(8, 9), (12, 13)]), paragraphs.holding([(21, 22)])
+    ([(6, 17)], [(21, 26)])
+    >>> _Paragraphs("one line, then\\nanother").holding([(3, 4)])
     [(0, 22)]
     """
-    blanks = [blank for blank in _BLANK_LINES if blank in text]
-    stretches: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if stretches and start <= stretches[-1][1]:
-            if end <= stretches[-1][1]:
-                continue
-            start = stretches.pop()[0]
-        else:
-            found = (text.rfind(blank, 0, start) for blank in blanks)
-            start = max(
-                (at + len(blank) for at, blank in zip(found, blanks, strict=True) if at >= 0), default=0
-            )
-        following = (text.find(blank, end) for blank in blanks)
-        stretches.append((start, min((at for at in following if at >= 0), default=len(text))))
-    return stretches
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts, self._ends = [0], []
+        for match in _BLANK_LINE.finditer(text):
+            start = match.start()
+            self._ends.append(start - (start > 0 and text[start - 1] == "\r"))
+            self._starts.append(match.end())
+        self._ends.append(len(text))
+
+    def holding(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The paragraphs that hold the ``spans``, merged, in order."""
+        stretches: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            index = bisect_right(self._starts, start) - 1
+            first = self._starts[index]
+            last = self._ends[max(index, bisect_left(self._ends, end))]
+            if stretches and first <= stretches[-1][1]:
+                first, before = stretches.pop()
+                last = max(last, before)
+            stretches.append((first, last))
+        return stretches
 
 
 def _shifted(finding: Finding, offset: int) -> Finding:
@@ -147,14 +156,17 @@ class _Chain:
         self.seen: list[tuple[Finding, int]] = []
         self.changes: list[tuple[_Change, int, int]] = []  # (edit, depth, index in seen)
         self.dirty: list[tuple[int, int]] = []  # the spans of the text the chain has changed
+        self._paragraphs: _Paragraphs | None = None
 
     def _find(self, step: Pass, *, first: bool) -> list[Finding]:
         """What ``step`` finds in the text: in all of it in the first round, and in later rounds,
         for a pass whose findings are local to a paragraph, in the paragraphs changed so far."""
         if first or not step.local:
             return list(step.find(self.text, self.context))
+        if self._paragraphs is None or self._paragraphs.text is not self.text:
+            self._paragraphs = _Paragraphs(self.text)
         found = []
-        for start, end in _paragraphs(self.text, self.dirty):
+        for start, end in self._paragraphs.holding(self.dirty):
             found += (_shifted(f, start) for f in step.find(self.text[start:end], self.context))
         return found
 

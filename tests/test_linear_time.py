@@ -138,3 +138,11 @@ def test_a_glossary_costs_about_what_cleaning_as_much_prose_costs() -> None:
     prose = "\n\n".join(text for _, text in bbc_articles())[:LARGE]
     _with_glossary("warm up")
     assert _quickest(_with_glossary, prose[: LARGE // 3]) < 5 * _quickest(clean, prose)
+
+
+def test_later_rounds_on_many_changed_paragraphs_take_linear_time() -> None:
+    # Each small paragraph holds a fix, and one blank line of another kind stands far away: the
+    # paragraphs changed were once each found by searching the whole text for it.
+    for mark in ("\r\n\r\n", "\r\r"):
+        ratio = growth(lambda size, mark=mark: mark + "late , but\n\n" * (size // 12), clean)
+        assert ratio < BOUND, f"{mark!r}: {ratio:.0f} times as long for 10 times the size"
