@@ -249,3 +249,10 @@ def test_mojibake_folded_by_normalisation_is_only_reported(text: str, folded: st
 @pytest.mark.parametrize("text", ["SÃO PAULO 3", "the Ã3 key", "ÃO1 ⁄ 4", "Ã1⁄2 cup"])
 def test_a_capital_a_tilde_before_a_digit_outside_a_word_is_left_alone(text: str) -> None:
     assert clean(text, select=["mojibake"]).findings == ()
+
+
+@pytest.mark.parametrize(
+    "prose", ["They finished #1 & #2; the others", "Tom & #1; ok", "#3 & #39; fans", "a & # 7 ; b"]
+)
+def test_prose_that_looks_like_a_spaced_entity_is_left(prose: str) -> None:
+    assert clean(prose, select=["encoding"]).text == prose

@@ -152,10 +152,11 @@ _UNSETTLED_MESSAGE = (
 # mojibake (fix_c1_controls reads a C1 control as the Windows-1252 character it was).
 _PLAIN_STEPS = frozenset({"unescape_html", "remove_terminal_escapes", "remove_control_chars"})
 # An entity a tokenizer split with spaces ("Sané & amp; Co.", "& # 39 ;"): only markup's own
-# characters and numbered ones, which no prose writes; "& not;" may be prose. The space is required:
-# an entity written whole is ftfy's.
+# characters, and numbered ones split inside ("# 39", "39 ;"), which no prose writes; "& not;" and
+# "#1 & #2;" may be prose. The space is required: an entity written whole is ftfy's.
 _SPACED_ENTITY = re.compile(
-    r"&[ \t]*(?:#[ \t]*(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6})|amp|quot|apos|lt|gt|nbsp)[ \t]*;"
+    r"&[ \t]*(?:amp|quot|apos|lt|gt|nbsp)[ \t]*;"
+    r"|&[ \t]*#(?:[ \t]+(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6})[ \t]*|(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6})[ \t]+);"
 )
 # Mojibake of UTF-8 read as Latin-1, then folded by Unicode normalisation (NFKC) inside a word:
 # "Ã³" (ó) became "Ã3", "Ã¼" (ü) became "Ã1⁄4", which some machine translation systems write
@@ -500,13 +501,16 @@ def _spaced_entities(text: str) -> Iterator[Finding]:
 
     >>> [(f.start, f.end, f.replacement) for f in _spaced_entities("R & amp; D, l& # 39 ;eau, &amp;")]
     [(2, 8, '&'), (13, 21, "'")]
+    >>> list(_spaced_entities("They finished #1 & #2; the others, Tom & #1; ok, & # 7 ;"))
+    []
     """
     for match in _SPACED_ENTITY.finditer(text):
         spaced = match.group()
         if " " in spaced or "\t" in spaced:
-            entity = spaced.replace(" ", "").replace("\t", "")
-            message = f"HTML entity split by spaces decoded: {spaced!r}"
-            yield Finding(HTML_ENTITY.id, message, match.start(), match.end(), unescape_html(entity))
+            decoded = unescape_html(spaced.replace(" ", "").replace("\t", ""))
+            if decoded and (decoded.isprintable() or decoded == "\u00a0"):
+                message = f"HTML entity split by spaces decoded: {spaced!r}"
+                yield Finding(HTML_ENTITY.id, message, match.start(), match.end(), decoded)
 
 
 def _folded_mojibake(text: str) -> Iterator[Finding]:
