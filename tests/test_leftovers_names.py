@@ -144,3 +144,13 @@ def test_wmt21_false_alarms_at_most_one_per_100_articles() -> None:
     labels = [item.label for item in findings(corpus)]
     assert labels.count(FALSE) <= documents / 100
     assert labels.count(REAL) >= 40
+
+
+def test_a_compound_ending_in_a_longer_noun_than_a_place_ending_is_a_noun() -> None:
+    from cleanup.lang.nouns import common_noun
+
+    for noun in ("netzausbau", "waldfriedhof", "seniorenpflegeheim", "wahlkampfumfeld"):
+        assert common_noun(noun), noun
+    for place in ("düsseldorf", "mannheim", "bielefeld", "wolfsburg"):
+        assert not common_noun(place), place
+    assert not common_noun("x" * 50_000)  # a bounded look, whatever the length

@@ -39,6 +39,7 @@ _FIRST_FORM = 7  # the CSV's columns from here on are the inflected forms
 
 _SHORTEST_HEAD = 3  # letters before the last part of a compound
 _SHORTEST_TAIL = 4  # letters of a last part that makes a compound a noun ("Heim", "Fall")
+_LONGEST_TAIL = 30  # letters of the longest last part looked for, so that a word costs a bounded time
 
 
 class _Fingerprints:
@@ -83,12 +84,21 @@ def kind_of(word: str) -> str | None:
         if any(part in names for part in parts[:-1]):
             return NAME  # a street, school or foundation named after someone: "Konrad-Adenauer-Straße"
         return kind_of(parts[-1]) if parts[-1] else None
-    if word.endswith(NAME_ENDINGS):
+    # The longest noun the word ends in ("Netzausbau": "ausbau"), no longer than a noun can be.
+    tail = next(
+        (
+            word[start:]
+            for start in range(max(_SHORTEST_HEAD, len(word) - _LONGEST_TAIL), len(word) - _SHORTEST_TAIL + 1)
+            if word[start:] in nouns
+        ),
+        "",
+    )
+    ending = max((ending for ending in NAME_ENDINGS if word.endswith(ending)), key=len, default="")
+    # A place's ending is a noun too ("Düsseldorf", "Mannheim"): a name unless a longer noun ends
+    # the word ("Waldfriedhof", "Pflegeheim" against "-hof", "-heim").
+    if ending and len(tail) <= len(ending):
         return NAME
-    for start in range(_SHORTEST_HEAD, len(word) - _SHORTEST_TAIL + 1):
-        if word[start:] in nouns:
-            return NOUN
-    return None
+    return NOUN if tail else None
 
 
 def common_noun(word: str) -> bool:
@@ -96,5 +106,7 @@ def common_noun(word: str) -> bool:
 
     >>> common_noun("einfluss"), common_noun("höcke"), common_noun("calw")
     (True, False, False)
+    >>> common_noun("netzausbau"), common_noun("waldfriedhof"), common_noun("düsseldorf")
+    (True, True, False)
     """
     return kind_of(word) == NOUN
