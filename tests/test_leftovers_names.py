@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from cleanup import clean
-from cleanup.lang.nouns import kind_of
+from cleanup.lang.nouns import common_noun, kind_of
 from cleanup.rules import DEFAULT_RULES
 from tests.conftest import CORPORA, shared_file
 
@@ -147,8 +147,6 @@ def test_wmt21_false_alarms_at_most_one_per_100_articles() -> None:
 
 
 def test_a_compound_ending_in_a_longer_noun_than_a_place_ending_is_a_noun() -> None:
-    from cleanup.lang.nouns import common_noun
-
     for noun in ("netzausbau", "waldfriedhof", "seniorenpflegeheim", "wahlkampfumfeld"):
         assert common_noun(noun), noun
     for place in ("düsseldorf", "mannheim", "bielefeld", "wolfsburg"):
