@@ -41,6 +41,14 @@ def zipf_table(language: str) -> dict[str, float]:
     return {word: zipf for zipf, words in bands(language, "small") for word in words}
 
 
+@cache
+def rare_words(language: str, floor: float) -> RareWords:
+    """The words of the language's large list rarer than its small list's cut (down to ``floor``),
+    as fingerprints: built once per process for every rule that asks (leftovers, glued words;
+    pass ``floor`` by position, so that both ask for the same one)."""
+    return RareWords.of(bands(language, "large"), below=min(zipf_table(language).values()), floor=floor)
+
+
 class _Language:
     """One language's Zipf values: a dict of the ``common`` words, and the words of the large
     list rarer than the small list's cut (down to ``floor``) as fingerprints, read on first use."""
@@ -48,7 +56,6 @@ class _Language:
     def __init__(self, language: str, common: dict[str, float], floor: float = 0.0) -> None:
         self.language = language
         self.common = common
-        self._cut = min(zipf_table(language).values())
         self._floor = floor
         self._rare: RareWords | None = None
         self._looked_up: dict[str, float] = {}  # rare words asked for: names and typos recur
@@ -67,7 +74,7 @@ class _Language:
             found = self._looked_up.get(word)
         if found is None:
             if self._rare is None:
-                self._rare = RareWords.of(bands(self.language, "large"), below=self._cut, floor=self._floor)
+                self._rare = rare_words(self.language, self._floor)
             if len(self._looked_up) >= MEMO_SIZE:
                 self._looked_up.clear()
             found = self._looked_up[word] = self._rare.zipf(word)

@@ -221,9 +221,9 @@ class _Vocabulary:
         if found is not None:
             return found
         if self._rare is None:
-            from cleanup.lang.wordlists import RareWords, bands
+            from cleanup.lang.frequencies import rare_words  # wordfreq is imported when first needed
 
-            self._rare = RareWords.of(bands(self.language, "large"), below=min(self.common.values()))
+            self._rare = rare_words(self.language, 0.0)
         return self._rare.zipf(key)
 
     def is_word(self, token: str, first: str, second: str) -> bool:
