@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 from cleanup import clean, pipeline
+from cleanup.lang import nouns
 from cleanup.model import Finding, Safety
 from cleanup.offsets import EditMap, LineIndex
 from cleanup.passes import Context
+from cleanup.passes.conventions import glued
 from cleanup.passes.leftovers import openings
 from cleanup.pipeline import _choose_fixes, warm_up
 from cleanup.rules import select_rules
@@ -116,8 +118,12 @@ def test_a_multi_edit_fix_is_applied_whole_or_not_at_all() -> None:
 
 def test_warm_up_builds_the_word_lists_workers_will_share() -> None:
     openings.first_look.cache_clear()
+    nouns._lexicon.cache_clear()
+    glued._vocabulary.cache_clear()
     warm_up(Context(select_rules(["ALL"])))
     assert openings.first_look.cache_info().currsize == 1
+    assert nouns._lexicon.cache_info().currsize == 1, "the German nouns"
+    assert glued._vocabulary("en")._rare is not None, "glued-words' large list"
 
 
 def test_later_rounds_run_local_passes_only_on_the_paragraphs_changed(monkeypatch) -> None:
