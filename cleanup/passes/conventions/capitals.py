@@ -97,8 +97,8 @@ LOWERCASE_NAME = Rule(
         "'government' or 'team'; elsewhere they are left alone. Abbreviations (sun, wed, sat) "
         "and country names (china, turkey) are never touched. German copy: days and months, and a "
         "language name only after 'auf' ('auf Deutsch'); its lowercase adjectives are right. "
-        "Preview (--select conventions, or by id): looking at every word costs half the default "
-        "chain's time."
+        "Preview (runs with --preview) until the word-level rules together keep the default "
+        "chain at three times ftfy's speed."
     ),
     preview=True,
 )

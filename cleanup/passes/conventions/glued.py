@@ -52,7 +52,7 @@ from cleanup.lang.glue import GlueWords, glue_words, place_and_language_names
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
-from cleanup.passes.tokens import is_abbreviation, utf8
+from cleanup.passes.tokens import CharacterPositions, is_abbreviation, utf8
 
 if TYPE_CHECKING:
     from cleanup.lang.wordlists import RareWords
@@ -503,17 +503,6 @@ def _glued(token: str, first: str, second: str) -> str:
     return f"'{token}' reads as '{first}' and '{second}' glued together"
 
 
-def _byte_to_char(data: bytes, text: str, offsets: list[int]) -> list[int]:
-    """Character offsets of ``offsets`` (sorted byte offsets of characters' first bytes in
-    ``data``, the UTF-8 of ``text``), found in one pass."""
-    found, byte, char = [], 0, 0
-    for offset in offsets:
-        char += len(data[byte:offset].decode("utf-8", "surrogatepass"))
-        byte = offset
-        found.append(char)
-    return found
-
-
 def _candidates(text: str, look: _Look) -> list[tuple[int, int, str]]:
     """``(index, shape, glue word)`` of every place the first look finds, in text order; the
     index is that of the glue word, the capital or the full stop."""
@@ -534,10 +523,8 @@ def _candidates(text: str, look: _Look) -> list[tuple[int, int, str]]:
     if not places:
         return []
     places.sort()
-    if len(data) == len(text):  # ASCII: byte and character offsets are the same
-        return [(offset, *kinds[pattern][:2]) for offset, pattern in places]
-    offsets = _byte_to_char(data, text, [offset for offset, _ in places])
-    return [(offset, *kinds[pattern][:2]) for offset, (_, pattern) in zip(offsets, places, strict=True)]
+    positions = CharacterPositions(text, data)
+    return [(positions.of(offset), *kinds[pattern][:2]) for offset, pattern in places]
 
 
 def _splits(text: str, language: str) -> Iterator[_Split]:

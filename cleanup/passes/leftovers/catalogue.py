@@ -1,8 +1,8 @@
 """The leftovers rules and their documentation.
 
-All but glossary-term are preview rules: they run when selected (``--select leftovers``), because
-their first look over every word costs nearly as much as the default chain (see bench/README.md),
-which is held to three times ftfy's speed.
+All but glossary-term are preview rules: they run with ``--preview`` (``--preview --select
+leftovers``), because their first look over every word costs nearly as much as the default chain
+(see bench/README.md), which is held to three times ftfy's speed.
 
 >>> [rule.id for rule in RULES][:2]
 ['source-sentence', 'source-phrase']
