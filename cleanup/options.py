@@ -61,9 +61,9 @@ def idle_options(options: dict[str, Any], enabled: frozenset[str]) -> list[str]:
     >>> given = {"select": (), "ignore": (), "target": "en", "preview": False, "glossary_file": None}
     >>> given |= {"source": ("it",), "allow_file": "allow.txt"}
     >>> for line in idle_options(given, frozenset({"glossary-term", "mojibake"})):
-    ...     print(line)
-    --allow does nothing: the rules it steers are preview rules: add --preview
-    --source does nothing: the rules it steers are preview rules: add --preview
+    ...     print(line.split(' (')[0])
+    --allow does nothing: none of the rules it steers is selected
+    --source does nothing: none of the rules it steers is selected
     >>> idle_options(given, frozenset({"source-word"}))
     []
     """
@@ -76,10 +76,7 @@ def idle_options(options: dict[str, Any], enabled: frozenset[str]) -> list[str]:
     for option, steered in _STEERED.items():
         if not given[option] or _running(option, steered & enabled, given):
             continue
-        if options["preview"] or not _running(option, steered & _with_preview(options), given):
-            why = f"none of the rules it steers is selected ({', '.join(sorted(steered))})"
-        else:
-            why = "the rules it steers are preview rules: add --preview"
+        why = f"none of the rules it steers is selected ({', '.join(sorted(steered))})"
         lines.append(f"{option} does nothing: {why}")
     return lines
 
@@ -90,11 +87,6 @@ def _running(option: str, rules: frozenset[str], given: dict[str, bool]) -> bool
     if option == "--allow" and not given["--glossary"]:
         rules -= _STEERED["--glossary"]
     return bool(rules)
-
-
-def _with_preview(options: dict[str, Any]) -> frozenset[str]:
-    """The rules the same options would run with --preview."""
-    return _enabled(options["select"], options["ignore"], options["target"], preview=True)
 
 
 class SettingsFileError(click.ClickException):

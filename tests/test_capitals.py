@@ -296,8 +296,10 @@ def test_house_style_turns_the_profile_around() -> None:
     assert clean("le 3 Novembre", select=[CAPITAL], target="fr", house=house, unsafe=True).findings == ()
 
 
-def test_both_rules_are_preview_and_run_with_their_family() -> None:
-    assert clean("in november, the german squad").text == "in november, the german squad"
+def test_both_rules_run_by_default_and_with_their_family() -> None:
+    # Issue 12, item 1: lowercase-name and calendar-capital are in the default chain.
+    assert clean("in november, the german squad").text == "in November, the German squad"
+    assert clean("le 3 Novembre", target="fr", unsafe=True).text == "le 3 novembre"
     selected = clean("in november, the german squad", select=["conventions"])
     assert selected.text == "in November, the German squad"
     assert clean("le 3 Novembre", target="fr", unsafe=True, select=["conventions"]).text == "le 3 novembre"

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from cleanup.cli import main
-from cleanup.rules import ALL_RULES, PREVIEW_RULES
+from cleanup.rules import ALL_RULES
 
 ARTEFACT = "exploitation; At the same time ,\r\nno final newline"
 FIXED = "exploitation; at the same time,\r\nno final newline"
@@ -260,18 +260,6 @@ def test_an_option_that_steers_no_selected_rule_warns(
     assert [line.split()[2] for line in warnings] == idle
     for line in warnings:
         assert line.startswith("cleanup: warning: ") and " does nothing: none of the rules it steers" in line
-
-
-def test_an_option_whose_rules_are_in_preview_says_to_add_the_flag(runner: CliRunner, article) -> None:
-    steered = {"source-sentence", "source-phrase", "source-word", "source-elision", "source-name"}
-    if not steered & PREVIEW_RULES:
-        pytest.skip("no rule --source steers is in preview any more")
-    done = runner.invoke(main, ["check", "--source", "it", str(article)])
-    assert (
-        "cleanup: warning: --source does nothing: the rules it steers are preview rules: add --preview"
-        in (done.stderr)
-    )
-    assert "warning" not in runner.invoke(main, ["check", "--preview", "--source", "it", str(article)]).stderr
 
 
 def test_options_that_steer_a_selected_rule_do_not_warn(runner: CliRunner, article, tmp_path) -> None:

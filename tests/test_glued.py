@@ -160,10 +160,12 @@ def test_fixing_fixed_text_changes_nothing() -> None:
     assert split(once) == once
 
 
-def test_it_is_preview_and_runs_with_its_family() -> None:
-    assert clean("the ministersaid on Monday").findings == ()
+def test_it_runs_by_default_and_with_its_family() -> None:
+    # Issue 12, item 1: glued-words is in the default chain.
+    assert clean("the ministersaid on Monday").text == "the minister said on Monday"
     findings = clean("the ministersaid on Monday", select=["conventions"]).findings
     assert [f.rule for f in findings] == ["glued-words"]
+    assert clean("the ministersaid on Monday", ignore=["glued-words"]).findings == ()
 
 
 @pytest.mark.parametrize(

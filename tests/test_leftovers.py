@@ -90,10 +90,16 @@ def test_what_english_keeps_is_not_reported(text: str) -> None:
     assert _found(text) == []
 
 
-def test_preview_rules_run_only_when_selected() -> None:
-    text = "the minister said that non era possibile to meet"
-    assert clean(text).findings == ()
-    assert clean(text, select=FAMILY).text == text
+def test_the_rules_run_by_default_and_only_report() -> None:
+    # Issue 12, item 1 and "done when": the leftovers of the issue's example, with no option.
+    text = (
+        "Il governo non ha ancora deciso se prorogare lo stato di emergenza per altri sei mesi. "
+        "The minister spoke in the name della Repubblica italiana on Monday."
+    )
+    result = clean(text)
+    assert [f.rule for f in result.findings] == ["source-sentence", "source-phrase"]
+    assert result.text == text
+    assert clean(text, ignore=FAMILY).findings == ()
 
 
 def test_a_whole_sentence_is_named_with_langdetect_confidence_the_same_every_run() -> None:
@@ -232,11 +238,12 @@ def test_allowed_terms_are_not_reported(tmp_path) -> None:
     assert (done.exit_code, done.stdout) == (0, "")
 
 
-def test_the_default_chain_loads_no_word_list() -> None:
-    # The leftovers' word lists take over 100 MB; a run without their rules must not load them.
+def test_a_chain_without_the_word_rules_loads_no_word_list() -> None:
+    # The word lists take tens of MB; a run that ignores the rules reading them must not load them.
     script = (
         "from cleanup import clean; from cleanup.lang.frequencies import frequencies_for; "
-        "clean('the minister said that non era possibile to meet'); "
+        "clean('the minister said that non era possibile to meet', "
+        "ignore=['leftovers', 'glued-words']); "
         "print(frequencies_for.cache_info().currsize)"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

@@ -96,11 +96,8 @@ LOWERCASE_NAME = Rule(
         "'polish', 'danish', 'welsh', 'basque' and 'afghan' only before a noun such as "
         "'government' or 'team'; elsewhere they are left alone. Abbreviations (sun, wed, sat) "
         "and country names (china, turkey) are never touched. German copy: days and months, and a "
-        "language name only after 'auf' ('auf Deutsch'); its lowercase adjectives are right. "
-        "Preview (runs with --preview) until the word-level rules together keep the default "
-        "chain at three times ftfy's speed."
+        "language name only after 'auf' ('auf Deutsch'); its lowercase adjectives are right."
     ),
-    preview=True,
 )
 
 CALENDAR_CAPITAL = Rule(
@@ -134,7 +131,6 @@ CALENDAR_CAPITAL = Rule(
         "('Place du 14 Juillet', 'Avenida 9 de Julio'). A holiday written with its capital ('le 14 "
         "Juillet', 'o 25 de Abril') is still suggested: the reviewer keeps it."
     ),
-    preview=True,
 )
 
 RULES = (LOWERCASE_NAME, CALENDAR_CAPITAL)

@@ -99,9 +99,8 @@ GLUED_WORDS = Rule(
         "PlayStation, McDonald's), an abbreviation or initials before a full stop (U.S.Army, "
         "Mr.Smith), or part of a hyphenated or dotted word. On the 2,260 edited BBC and WMT "
         "English articles it finds 14 tokens: 13 errors of the source and a site name the article "
-        "writes both ways ('PowerPage', 'Power Page'). Preview: runs with --preview."
+        "writes both ways ('PowerPage', 'Power Page')."
     ),
-    preview=True,
 )
 
 RULES = (GLUED_WORDS,)

@@ -1,8 +1,7 @@
 """The leftovers rules and their documentation.
 
-All but glossary-term are preview rules: they run with ``--preview`` (``--preview --select
-leftovers``), because their first look over every word costs nearly as much as the default chain
-(see bench/README.md), which is held to three times ftfy's speed.
+All of them run by default; only source-name and glossary-term have fixes, the rest report for a
+person to read.
 
 >>> [rule.id for rule in RULES][:2]
 ['source-sentence', 'source-phrase']
@@ -37,7 +36,6 @@ SOURCE_SENTENCE = Rule(
         ),
     ),
     fix_safety="Reported only, with the language and langdetect's confidence: a person translates it.",
-    preview=True,
 )
 
 SOURCE_PHRASE = Rule(
@@ -57,7 +55,6 @@ SOURCE_PHRASE = Rule(
         ),
     ),
     fix_safety="Reported only, with the language: the right translation needs a person. " + _NAMES_KEPT,
-    preview=True,
 )
 
 SOURCE_WORD = Rule(
@@ -82,7 +79,6 @@ SOURCE_WORD = Rule(
     ),
     fix_safety="Reported only. A word in quotation marks is a term the sentence names, and is skipped. "
     + _NAMES_KEPT,
-    preview=True,
 )
 
 SOURCE_ELISION = Rule(
@@ -102,7 +98,6 @@ SOURCE_ELISION = Rule(
         "Reported only. Before a capital the form may be part of a name (d’Hondt, Côte d’Ivoire, "
         "O’Brien, L’Oréal) and is left to stray-elided-article."
     ),
-    preview=True,
 )
 
 FOREIGN_SCRIPT = Rule(
@@ -113,7 +108,6 @@ FOREIGN_SCRIPT = Rule(
     why="A quotation or name that the engine left in its original script.",
     examples=(Example("the channel Россия 24 reported", "the channel Россия 24 reported"),),
     fix_safety="Reported only: it may be a deliberate original spelling.",
-    preview=True,
 )
 
 SOURCE_NAME = Rule(
@@ -132,7 +126,6 @@ SOURCE_NAME = Rule(
         "keeps. A name next to another capitalised word is part of a longer name (Forza Italia, "
         "Banca d'Italia) and is not reported."
     ),
-    preview=True,
 )
 
 GLOSSARY_TERM = Rule(
