@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanup.passes.leftovers import spans
 from cleanup.passes.leftovers.terms import Spans, Taken, Terms, fold
 
 # Letters in two cases, a letter with no lower case of one character, the characters of a word's
@@ -84,3 +85,28 @@ def test_taken_spans_answer_as_a_search_through_every_finding(spans) -> None:
         if not overlaps:
             taken.add(start, end)
             kept.append((start, end))
+
+
+# The places of a few words are searched for one by one, of many by one automaton: both find the same.
+_SPAN_PIECES = st.sampled_from(
+    ["de", "la", "a.a", "(x)", " ", ".", "'", "’", "_", "é", "dea", "l'", "x", "\n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_SPAN_PIECES, max_size=30).map("".join),
+    st.lists(_SPAN_PIECES, min_size=1, max_size=5, unique=True),
+)
+def test_words_searched_one_by_one_stand_where_the_automaton_finds_them(text: str, words: list[str]) -> None:
+    assert sorted(spans._searched(text, words)) == sorted(spans._scanned(text, words))
+
+
+def test_many_words_are_found_as_a_few_are() -> None:
+    text = "de la, bbc.com, de-facto, l'de com; la de x"
+    words = ["de", "la", "com", "x", "bbc", "facto", "l", "y", "z"]  # more than are searched one by one
+    assert len(words) > spans._FEW_WORDS
+    many = spans.occurrences_of(text, words)
+    assert {word: many[word] for word in ("de", "la")} == spans.occurrences_of(text, ["de", "la"])
+    assert many["de"] == [(0, 2), (16, 18), (39, 41)]  # not "l'de", after an apostrophe
+    assert many["com"] == [(31, 34)] and many["l"] == []  # not "bbc.com", a name's domain

@@ -27,6 +27,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s)|\n")
 _SENTENCE_START = regex.compile(r"(?r)[.!?…][\"”’)\]]*\s+|\n")
 # A character that cannot be part of a word or touch one that stands whole.
 _OUTSIDE_WORDS = re.compile(r"[^\w'’]")
+# Up to this many words are searched for one by one; more, by one automaton for all of them.
+_FEW_WORDS = 8
 _REACH = 600  # characters looked at on each side of a hit, so that a line of any length stays cheap
 
 
@@ -43,43 +45,77 @@ class Token:
 
 def occurrences_of(text: str, words: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
     """Where each of ``words`` stands in ``text`` as a whole word (not inside another, not after an
-    apostrophe, an elided form's, or a dot inside a name, "bbc.com"), found in one pass over ``text``.
+    apostrophe, an elided form's, or a dot inside a name, "bbc.com").
 
     >>> occurrences_of("de la, bbc.com, de-facto, l'de com", ["de"])
     {'de': [(0, 2), (16, 18)]}
 
-    A search of the text for each word costs the text's length times the number of words, and a
-    text of many words holds many. Here every character that cannot touch a whole word (neither
-    a letter, a digit, an underscore nor an apostrophe) is read as a space, in the text and in the
-    words, and one Aho-Corasick automaton finds each word between two spaces; each place found is
-    then checked as above. A word's places are read from left to right,
-    the next from the end of the last, as a search finds them.
+    A word stands whole between two characters that cannot touch it (neither a letter, a digit,
+    an underscore nor an apostrophe); each place is then checked as above, and a word's places
+    are read from left to right, the next from the end of the last. A few words are searched for
+    one by one; a search per word costs the text's length times the number of words, so more of
+    them are found in one pass by one Aho-Corasick automaton.
 
     >>> occurrences_of("de la, bbc.com, de-facto", ["la", "de"])
     {'la': [(3, 5)], 'de': [(0, 2), (16, 18)]}
     """
     words = list(dict.fromkeys(word for word in words if word))
     found: dict[str, list[tuple[int, int]]] = {word: [] for word in words}
-    if not words:
-        return found
-    automaton = AhoCorasick([f" {_OUTSIDE_WORDS.sub(' ', word)} " for word in words])
-    # The text between spaces: a place found at ``start`` of it is the word at ``start`` in the text.
-    spaced = f" {_OUTSIDE_WORDS.sub(' ', text)} "
-    ends = [0] * len(words)  # where the last place of each word ends
-    for index, start, _ in sorted(
-        automaton.find_matches_as_indexes(spaced, overlapping=True), key=itemgetter(1)
-    ):
+    places = _searched(text, words) if len(words) <= _FEW_WORDS else _scanned(text, words)
+    for index, start in places:
         word = words[index]
         end = start + len(word)
-        if start < ends[index] or not text.startswith(word, start):
-            continue
-        ends[index] = end
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
         inside_name = before == "." and start > 1 and text[start - 2].isalnum()
         if not (before.isalnum() or before in "'’_" or inside_name or after.isalnum() or after in "'’_"):
             found[word].append((start, end))
     return found
+
+
+def _outside(char: str) -> bool:
+    """Whether ``char`` cannot be part of a word (as ``_OUTSIDE_WORDS`` reads it)."""
+    return not (char.isalnum() or char in "_'’")
+
+
+def _searched(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """``(index of the word, start)`` of every place where a word stands between two characters
+    that cannot touch it, a word's places from left to right, each from the end of the last:
+    one search of the text per word, at C speed."""
+    places = []
+    for index, word in enumerate(words):
+        end = 0
+        start = text.find(word)
+        while start >= 0:
+            after = start + len(word)
+            if (
+                start >= end
+                and (start == 0 or _outside(text[start - 1]))
+                and (after == len(text) or _outside(text[after]))
+            ):
+                places.append((index, start))
+                end = after
+            start = text.find(word, start + 1)
+    return places
+
+
+def _scanned(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """What :func:`_searched` finds, in one pass over the text for all the words: every character
+    that cannot touch a word read as a space, and one automaton finding each word between two."""
+    automaton = AhoCorasick([f" {_OUTSIDE_WORDS.sub(' ', word)} " for word in words])
+    # The text between spaces: a place found at ``start`` of it is the word at ``start`` in the text.
+    spaced = f" {_OUTSIDE_WORDS.sub(' ', text)} "
+    ends = [0] * len(words)  # where the last place of each word ends
+    places = []
+    for index, start, _ in sorted(
+        automaton.find_matches_as_indexes(spaced, overlapping=True), key=itemgetter(1)
+    ):
+        word = words[index]
+        if start < ends[index] or not text.startswith(word, start):
+            continue
+        ends[index] = start + len(word)
+        places.append((index, start))
+    return places
 
 
 def sentences_at(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
