@@ -17,6 +17,8 @@ copied into the repository):
    and reported as a failure, after 120 s.
 3. Peak memory: the peak RSS of this process, and of a fresh process that
    imports cleanup and cleans the corpus once, article by article.
+4. Start-up: ``python -c "import cleanup"`` against ``import ftfy``, median
+   of fresh interpreters, the package compiled to bytecode first.
 
 Usage::
 
@@ -57,6 +59,8 @@ DEFAULT_CORPUS = corpora.BBC
 MB = 1_000_000
 TARGET_RATIO = 3.0
 TIME_LIMIT = 120.0
+IMPORT_RUNS = 21
+IMPORT_TARGET = 0.100  # seconds that importing cleanup may cost more than importing ftfy
 FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False)
 # ru_maxrss and VmHWM are in kibibytes on Linux; ru_maxrss is in bytes on macOS.
 _RSS_UNIT = 1 if sys.platform == "darwin" else 1024
@@ -329,6 +333,25 @@ def measure_linear_time(size: int, prose: Sequence[str]) -> dict[str, Any]:
     return figures
 
 
+def _start_up(module: str) -> float:
+    """Seconds a fresh interpreter takes to import ``module`` and exit."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+    return time.perf_counter() - start
+
+
+def measure_import_time(runs: int = IMPORT_RUNS) -> dict[str, Any]:
+    """Median seconds of ``python -c "import cleanup"`` and of ``import ftfy``, alternated, with
+    the package compiled to bytecode first, as ``pip install`` leaves it."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(PACKAGE_DIR)], check=True)
+    times: dict[str, list[float]] = {"cleanup": [], "ftfy": []}
+    for _ in range(runs):
+        for module, seconds in times.items():
+            seconds.append(_start_up(module))
+    medians = {module: statistics.median(seconds) for module, seconds in times.items()}
+    return {**medians, "more_s": medians["cleanup"] - medians["ftfy"], "runs": runs}
+
+
 def worker_peak_rss(corpus: Path) -> float:
     """Peak RSS in MB of a fresh process that imports cleanup and cleans the corpus once."""
     completed = subprocess.run(
@@ -389,6 +412,23 @@ def print_report(figures: dict[str, Any]) -> None:
                 f"{ftfy_seconds}{row['peak_rss_mb']:>13.0f}"
             )
     print("A linear shape takes about 10× at ten times the size; a quadratic one about 100×.")
+    long_prose = figures["linear_time"]["prose"][-1]
+    if "seconds" in long_prose:
+        as_is = figures["throughput"]["as-is"]
+        per_mb_alone = as_is["chain"]["median_s"] / (as_is["bytes"] / MB)
+        per_mb_long = long_prose["seconds"] / (long_prose["bytes"] / MB)
+        print(
+            f"Prose as one text of {long_prose['bytes'] / MB:.0f} MB: {per_mb_long:.3f} s per MB, "
+            f"{per_mb_long / per_mb_alone:.2f}× the cost per MB of the articles cleaned one by one"
+        )
+    start_up = figures["import"]
+    over = start_up["more_s"] > IMPORT_TARGET
+    verdict = f"  over the {IMPORT_TARGET * 1000:.0f} ms target" if over else ""
+    print(
+        f"\nStart-up, median of {start_up['runs']} fresh interpreters: import cleanup "
+        f"{start_up['cleanup'] * 1000:.0f} ms, import ftfy {start_up['ftfy'] * 1000:.0f} ms: "
+        f"{start_up['more_s'] * 1000:.0f} ms more{verdict}"
+    )
     memory = figures["memory"]
     print(
         f"\nPeak RSS: this process {memory['this_process_mb']:.0f} MB; "
@@ -427,6 +467,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  timing the {name} corpus …", file=sys.stderr, flush=True)
         throughput[name] = measure_throughput(texts, arguments.repeat)
     linear_time = measure_linear_time(MB if arguments.quick else 10 * MB, articles)
+    print("  timing the start-up …", file=sys.stderr, flush=True)
+    start_up = measure_import_time()
     figures = {
         "meta": {
             "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -443,6 +485,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "throughput": throughput,
         "linear_time": linear_time,
+        "import": start_up,
         "memory": {
             "this_process_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _RSS_UNIT / MB,
             "one_worker_mb": worker_peak_rss(corpus),

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-
-from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from typing import TYPE_CHECKING
 
 from cleanup.lang.frequencies import Frequencies
 from cleanup.passes.leftovers.candidates import Candidate
 from cleanup.passes.leftovers.phrases import LEANING, name_particle
 from cleanup.passes.leftovers.spans import tokens
+
+if TYPE_CHECKING:
+    from langdetect.detector_factory import DetectorFactory
 
 SOURCE_SENTENCE = "source-sentence"
 
@@ -42,7 +44,10 @@ LATIN_SCRIPT_PROFILES = (
 
 @cache
 def _factory() -> DetectorFactory:
-    """langdetect's Latin-script profiles, loaded once per process, with a fixed seed."""
+    """langdetect's Latin-script profiles, loaded once per process, with a fixed seed (langdetect
+    is imported here, when a sentence first needs it, which keeps it out of cleanup's start-up)."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
     factory = DetectorFactory()
     folder = Path(PROFILES_DIRECTORY)
     factory.load_json_profile([(folder / code).read_text(encoding="utf-8") for code in LATIN_SCRIPT_PROFILES])
