@@ -4,6 +4,7 @@ never real words, names, brands, hashtags, handles, addresses, code or symbols."
 from __future__ import annotations
 
 import random
+import re
 import string
 import subprocess
 import sys
@@ -11,9 +12,12 @@ from collections import defaultdict
 
 import pytest
 import wordfreq
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup import clean
 from cleanup.lang.glue import glue_words
+from cleanup.passes.conventions import glued
 from cleanup.passes.conventions.glued import GLUED_WORDS
 from cleanup.rules import DEFAULT_RULES
 from tests.conftest import bbc_articles, wmt_articles
@@ -341,3 +345,23 @@ def test_on_edited_news_it_finds_only_errors_of_the_source() -> None:
     assert {token for _, token in found["safe"]} <= REAL_ERRORS, found["safe"]
     alarms = [(name, token) for name, token in found["unsafe"] if token not in REAL_ERRORS]
     assert len(alarms) <= len(articles) / 100, alarms
+
+
+# The index of a text's words, made once a text asks many questions, reads each word's places as
+# the searches before it do: a word is used alone when one of its places does not open a sentence.
+_USE_PIECES = st.sampled_from(
+    ["Rome", "rome", "the", " ", ".", ". ", "\n", "“", "(", "-", "—", "…", ";", "x1", "_"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_USE_PIECES, max_size=40).map("".join))
+def test_the_index_of_a_texts_words_reads_them_as_the_searches_do(text: str) -> None:
+    uses = glued._Uses(text)
+    searched = {word: uses._search_alone(word) for word in set(re.findall(r"\w+", text))}
+    counted = {word: len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) for word in searched}
+    uses.searched_alone = {str(number): False for number in range(glued._Uses.SEARCHES)}
+    assert {word for word in searched if uses.used_alone(word)} == {
+        w for w, alone in searched.items() if alone
+    }
+    assert {word: uses.counts[word] for word in searched} == counted

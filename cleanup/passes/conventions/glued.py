@@ -152,6 +152,11 @@ _WORD = re.compile(r"\w+")
 _POSSESSIVE_S = re.compile(r"s(?!\w)")
 _OPENERS = frozenset(" \t\u00a0\u202f\"'“‘«‹([{*•·–—-")
 _SENTENCE_ENDS = frozenset(".!?…:;\n\r\u2028\u2029")
+# A word that opens a sentence (or a line, or the text), as _starts_sentence reads it: the two sets
+# share no character, so each such word is found once, and each opener is read from one end only.
+_SENTENCE_FIRST_WORD = re.compile(
+    rf"(?:\A|[{re.escape(''.join(sorted(_SENTENCE_ENDS)))}])[{re.escape(''.join(sorted(_OPENERS)))}]*(\w+)"
+)
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _ALNUM_BEFORE = regex.compile(rf"(?r)[\p{{L}}\p{{M}}\p{{N}}]{{0,{_LONGEST}}}")
 _SENTENCE_GOES_ON = re.compile(r"(?:['’]s)? [^\W\d_]")  # after a sentence's first word
@@ -271,12 +276,9 @@ class _Uses:
     def _index(self) -> set[str] | None:
         """The index, made once ``SEARCHES`` questions have been searched for."""
         if self.alone is None and len(self.searched_alone) + len(self.searched_counts) >= self.SEARCHES:
-            self.alone = set()
-            for match in _WORD.finditer(self.text):
-                word = match.group()
-                self.counts[word] += 1
-                if word not in self.alone and not _starts_sentence(self.text, match.start()):
-                    self.alone.add(word)
+            self.counts = Counter(_WORD.findall(self.text))
+            firsts = Counter(_SENTENCE_FIRST_WORD.findall(self.text))
+            self.alone = {word for word, count in self.counts.items() if count > firsts[word]}
         return self.alone
 
     def used_alone(self, name: str) -> bool:
