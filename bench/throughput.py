@@ -94,7 +94,7 @@ glossary = [GlossaryEntry(source, target, Safety(safety)) for source, target, sa
 warm_up = [GlossaryEntry("Casa Bianca", "White House", Safety.SAFE)] if glossary else []
 from cleanup.lang.samples import sample
 artefacts = "l’Iran said . , the  market ( x ) ; The end.. é nell’ambito Ж"
-clean(sample("en") + "\n" + artefacts, glossary=warm_up, **options)
+clean(sample("en") + "\\n" + artefacts, glossary=warm_up, **options)
 print("ready", flush=True)
 start = time.perf_counter()
 clean(text, glossary=glossary, **options)
