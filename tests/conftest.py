@@ -6,7 +6,11 @@ suite also runs outside this repository's usual checkout.
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
+from cleanup.lang import diskcache
 from cleanup.review.decisions import Settings
 from cleanup.rules import select_rules
 
@@ -21,6 +26,11 @@ from cleanup.rules import select_rules
 # is deterministic; a failure found once is found again.
 settings.register_profile("deterministic", derandomize=True, database=None)
 settings.load_profile("deterministic")
+
+# The word lists' disk cache goes to a folder of this test session, never to the user's own cache;
+# the processes the tests start inherit it.
+os.environ[diskcache.ENVIRONMENT] = tempfile.mkdtemp(prefix="cleanup-cache-")
+atexit.register(shutil.rmtree, os.environ[diskcache.ENVIRONMENT], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

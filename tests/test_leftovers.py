@@ -265,7 +265,7 @@ def test_word_lists_are_read_without_filling_wordfreqs_own_cache() -> None:
 def test_the_first_look_finds_whole_words_between_any_separators() -> None:
     from cleanup.passes.leftovers.firstlook import FirstLook
 
-    look = FirstLook(["de", "la", "accordo", "l", "sûr", "Wort"])
+    look = FirstLook.of(["de", "la", "accordo", "l", "sûr", "Wort"])
     text = "«de» la\tfin, “accordo”; l’esprit… c'est sûr—„Wort“ (dela, accordos, Wort-x)"
     assert look.present(text) == ["Wort", "accordo", "de", "l", "la", "sûr"]
     assert look.present("delay, la-la, ladder") == ["la"]

@@ -20,9 +20,11 @@ dicts; the rarer ones only as compact fingerprints, read when first needed.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable
 from functools import cache
 
+from cleanup.lang import diskcache
 from cleanup.lang.sources import sources_for
 from cleanup.lang.wordlists import RareWords, bands
 
@@ -38,7 +40,10 @@ MEMO_SIZE = 100_000
 @cache
 def zipf_table(language: str) -> dict[str, float]:
     """Zipf value of every word in the language's small wordfreq list."""
-    return {word: zipf for zipf, words in bands(language, "small") for word in words}
+    return diskcache.word_values(
+        f"zipf-small-{language}",
+        lambda: {word: zipf for zipf, words in bands(language, "small") for word in words},
+    )
 
 
 @cache
@@ -46,7 +51,13 @@ def rare_words(language: str, floor: float) -> RareWords:
     """The words of the language's large list rarer than its small list's cut (down to ``floor``),
     as fingerprints: built once per process for every rule that asks (leftovers, glued words;
     pass ``floor`` by position, so that both ask for the same one)."""
-    return RareWords.of(bands(language, "large"), below=min(zipf_table(language).values()), floor=floor)
+
+    def build() -> array:
+        return RareWords.of(
+            bands(language, "large"), below=min(zipf_table(language).values()), floor=floor
+        ).keys
+
+    return RareWords(diskcache.keys(f"rare-{language}-{floor}", build))
 
 
 class _Language:
@@ -96,12 +107,14 @@ class Frequencies:
             _Language(language, table, floor=SOURCE_FLOOR)
             for language, table in zip(self.sources, self._source_tables, strict=True)
         )
-        wanted = set(zipf_table(target)).union(*self._source_tables)
-        self._target = {
-            word: zipf for zipf, words in bands(target, "large") for word in words if word in wanted
-        }
+        self._target = diskcache.word_values(f"zipf-target-{target}", self._target_values)
         self._target_language = _Language(target, self._target)
         self._margins: dict[str, tuple[float, ...]] = {}
+
+    def _target_values(self) -> dict[str, float]:
+        """The target's Zipf values (from its large list) of the words of every small list."""
+        wanted = set(zipf_table(self.target)).union(*self._source_tables)
+        return {word: zipf for zipf, words in bands(self.target, "large") for word in words if word in wanted}
 
     def target_zipf(self, word: str) -> float:
         """The word's Zipf value in the target language, 0 when it is not in the list."""

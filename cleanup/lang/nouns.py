@@ -28,6 +28,7 @@ from bisect import bisect_left
 from functools import cache
 from importlib import resources
 
+from cleanup.lang import diskcache
 from cleanup.lang.name_shapes import NAME_ENDINGS
 from cleanup.lang.wordlists import fingerprint
 
@@ -46,7 +47,7 @@ class _Fingerprints:
     """A set of words as a sorted array of their fingerprints: eight bytes a word."""
 
     def __init__(self, keys: array) -> None:
-        self._keys = array("Q", sorted(set(keys)))
+        self._keys = keys  # sorted, each once
 
     def __contains__(self, word: str) -> bool:
         key = fingerprint(word)
@@ -57,7 +58,16 @@ class _Fingerprints:
 @cache
 def _lexicon() -> tuple[_Fingerprints, _Fingerprints]:
     """Wiktionary's German common nouns and names, every form case-folded, as fingerprints (read
-    straight into arrays: the forms as strings would take some 30 MB)."""
+    straight into arrays: the forms as strings would take some 30 MB), from the disk cache when it
+    holds them."""
+    nouns = diskcache.keys("german-nouns", lambda: _read()[0])
+    names = diskcache.keys("german-names", lambda: _read()[1])
+    return _Fingerprints(nouns), _Fingerprints(names)
+
+
+@cache
+def _read() -> tuple[array, array]:
+    """The fingerprints of the nouns and of the names, read from ``german-nouns``' list, sorted."""
     nouns, names = array("Q"), array("Q")
     source = resources.files("german_nouns") / "nouns.csv"
     with source.open(encoding="utf-8", newline="") as stream:
@@ -68,7 +78,7 @@ def _lexicon() -> tuple[_Fingerprints, _Fingerprints]:
             forms.add(row[0].casefold())
             keys = names if _NAME_KINDS.intersection(row[1].split(",")) else nouns
             keys.extend(fingerprint(form) for form in forms)
-    return _Fingerprints(nouns), _Fingerprints(names)
+    return array("Q", sorted(set(nouns))), array("Q", sorted(set(names)))
 
 
 def kind_of(word: str) -> str | None:

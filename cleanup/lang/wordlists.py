@@ -18,6 +18,8 @@ frequency, most frequent first.
 from __future__ import annotations
 
 import gzip
+import importlib.util
+import os
 import zlib
 from array import array
 from bisect import bisect_left
@@ -29,12 +31,11 @@ _TENTHS = 8  # bits of a key that hold the word's Zipf value, in tenths
 
 def bands(language: str, wordlist: str) -> Iterator[tuple[float, list[str]]]:
     """The words of a wordfreq list by frequency band, most frequent first, each band with its
-    Zipf value (log10 of the frequency per billion words). wordfreq and msgpack are imported
-    here, on first use, so that ``import cleanup`` does not pay for them."""
+    Zipf value (log10 of the frequency per billion words). msgpack is imported here, on first
+    use, so that ``import cleanup`` does not pay for it."""
     import msgpack
-    import wordfreq
 
-    path = wordfreq.available_languages(wordlist)[language]
+    path = _path(language, wordlist)
     with gzip.open(path, "rb") as stream:
         unpacker = msgpack.Unpacker(stream, raw=False)
         count = unpacker.read_array_header()
@@ -45,6 +46,19 @@ def bands(language: str, wordlist: str) -> Iterator[tuple[float, list[str]]]:
             words = unpacker.unpack()
             if words:
                 yield 9 - centibels / 100, words
+
+
+def _path(language: str, wordlist: str) -> str:
+    """The file of a wordfreq list: found in wordfreq's data folder without importing wordfreq
+    (0.2 s, most of it its language-code library), else as wordfreq finds it."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is not None and spec.submodule_search_locations:
+        path = os.path.join(spec.submodule_search_locations[0], "data", f"{wordlist}_{language}.msgpack.gz")
+        if os.path.isfile(path):
+            return path
+    import wordfreq
+
+    return wordfreq.available_languages(wordlist)[language]
 
 
 def fingerprint(word: str) -> int:
@@ -61,7 +75,7 @@ class RareWords:
     with one of a million stored about once in 10⁹ lookups; it reads 0."""
 
     def __init__(self, keys: array) -> None:
-        self._keys = keys
+        self.keys = keys  # sorted
 
     @classmethod
     def of(cls, bands: Iterable[tuple[float, list[str]]], below: float, floor: float = 0.0) -> RareWords:
@@ -78,7 +92,7 @@ class RareWords:
     def zipf(self, word: str) -> float:
         """The word's Zipf value, 0 when it is not stored."""
         key = fingerprint(word)
-        index = bisect_left(self._keys, key << _TENTHS)
-        if index < len(self._keys) and self._keys[index] >> _TENTHS == key:
-            return (self._keys[index] & ((1 << _TENTHS) - 1)) / 10
+        index = bisect_left(self.keys, key << _TENTHS)
+        if index < len(self.keys) and self.keys[index] >> _TENTHS == key:
+            return (self.keys[index] & ((1 << _TENTHS) - 1)) / 10
         return 0.0

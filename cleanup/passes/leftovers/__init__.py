@@ -23,6 +23,7 @@ from functools import cache
 
 from cleanup.lang.frequencies import frequencies_for
 from cleanup.lang.names import language_name
+from cleanup.lang.sources import sources_for
 from cleanup.model import Finding, Safety
 from cleanup.passes.base import Context, Pass
 from cleanup.passes.leftovers import elisions, glossary, names, openings, phrases, scripts, sentences
@@ -81,9 +82,7 @@ def infer_source(candidates: Iterable[Candidate]) -> str | None:
 @cache
 def _languages(target: str, sources: tuple[str, ...]) -> tuple[str, ...]:
     """The source languages to look for: the target's, narrowed to ``sources`` when given."""
-    return tuple(
-        language for language in frequencies_for(target).sources if not sources or language in sources
-    )
+    return tuple(language for language in sources_for(target) if not sources or language in sources)
 
 
 def _candidates(

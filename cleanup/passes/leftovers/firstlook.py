@@ -9,7 +9,7 @@ automaton (ahocorasick_rs, in Rust): one pass over the bytes, with no work in
 Python for each word of the text, which is what splitting the text into words
 and looking each up in a set would cost.
 
->>> look = FirstLook(["accordo", "italia", "de", "la"])
+>>> look = FirstLook.of(["accordo", "italia", "de", "la"])
 >>> look.present("the accordo, firmato dall'Italia de la Rosa")
 ['accordo', 'de', 'la']
 """
@@ -36,9 +36,15 @@ _GUILLEMETS = (b"\xc2\xab", b"\xc2\xbb")  # their last bytes end ë and û: repl
 class FirstLook:
     """The words of a vocabulary, ready to be looked for in texts."""
 
-    def __init__(self, words: Iterable[str]) -> None:
-        self._words = sorted(set(words))
-        self._automaton = BytesAhoCorasick([b" " + word.encode("utf-8") + b" " for word in self._words])
+    def __init__(self, sorted_words: list[str]) -> None:
+        """The first look for ``sorted_words``: sorted, each once (as the disk cache keeps them)."""
+        self._words = sorted_words
+        self._automaton = BytesAhoCorasick([b" " + word.encode("utf-8") + b" " for word in sorted_words])
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> FirstLook:
+        """The first look for ``words``, in any order."""
+        return cls(sorted(set(words)))
 
     def present(self, text: str) -> list[str]:
         """The words of the vocabulary that stand in ``text`` as written, whole, in order."""

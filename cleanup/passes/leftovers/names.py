@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
+from cleanup.lang import diskcache
 from cleanup.lang.frequencies import frequencies_for
 from cleanup.lang.names import language_name
 from cleanup.lang.places import place_names, takes_article
@@ -31,13 +32,17 @@ _CAPITALISED_AFTER = re.compile(r"[ ][A-ZÀ-Þ]")
 def _by_key_word(target: str) -> dict[str, tuple[str, ...]]:
     """The names by their key word: the one the copy's language uses least ("Unies" of "Nations
     Unies"), so that the first look rarely stops at a word of the copy such as "Nations"."""
-    frequencies = frequencies_for(target)
-    index: dict[str, tuple[str, ...]] = {}
-    for name in place_names(target):
-        words = name.replace("-", " ").split()
-        key = min(words, key=lambda word: (frequencies.target_zipf(word.casefold()), words.index(word)))
-        index[key] = (*index.get(key, ()), name)
-    return index
+
+    def build() -> dict[str, tuple[str, ...]]:
+        frequencies = frequencies_for(target)
+        index: dict[str, tuple[str, ...]] = {}
+        for name in place_names(target):
+            words = name.replace("-", " ").split()
+            key = min(words, key=lambda word: (frequencies.target_zipf(word.casefold()), words.index(word)))
+            index[key] = (*index.get(key, ()), name)
+        return index
+
+    return diskcache.word_index(f"place-key-words-{target}", build)
 
 
 @cache

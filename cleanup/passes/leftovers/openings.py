@@ -13,9 +13,11 @@ written again nearby opens nothing, being a name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from itertools import chain
 
+from cleanup.lang import diskcache
 from cleanup.lang.frequencies import Frequencies, frequencies_for
 from cleanup.lang.sources import CAPITALISED_NOUNS
 from cleanup.passes.leftovers import elisions, names, phrases
@@ -32,10 +34,14 @@ def _alone(target: str) -> frozenset[str]:
     """Words that can be a leftover by themselves, which open their sentence to scoring wherever
     they stand: rare in the copy's language and common in a source language ("fornitori"), and
     common nouns of a language that capitalises them ("Einfluss"), written so."""
-    frequencies = frequencies_for(target)
-    words = frequencies.words_where(phrases.stands_alone)
-    nouns = frequencies.words_where(phrases.noun_stands_alone, CAPITALISED_NOUNS)
-    return words | {noun.capitalize() for noun in nouns}
+
+    def build() -> frozenset[str]:
+        frequencies = frequencies_for(target)
+        words = frequencies.words_where(phrases.stands_alone)
+        nouns = frequencies.words_where(phrases.noun_stands_alone, CAPITALISED_NOUNS)
+        return words | {noun.capitalize() for noun in nouns}
+
+    return diskcache.word_set(f"alone-{target}", build)
 
 
 @cache
@@ -46,31 +52,46 @@ def _pairing(target: str) -> frozenset[str]:
     def pairs(word: str, target_zipf: float, margin: float) -> bool:
         return margin >= phrases.PAIRED or phrases.anchors(target_zipf, margin)
 
-    return frequencies_for(target).words_where(pairs) - _alone(target)
+    return diskcache.word_set(
+        f"pairing-{target}", lambda: frequencies_for(target).words_where(pairs) - _alone(target)
+    )
 
 
 @cache
 def _openers(target: str) -> frozenset[str]:
     """Function words of a source language written with a capital, as they open a sentence
     ("Dopo", "Mentre"), which open it to scoring."""
-    return frozenset(word.capitalize() for word in frequencies_for(target).words_where(phrases.opener))
+    return diskcache.word_set(
+        f"openers-{target}",
+        lambda: (word.capitalize() for word in frequencies_for(target).words_where(phrases.opener)),
+    )
 
 
 @cache
 def vocabulary(target: str, language: str) -> frozenset[str]:
     """The news vocabulary of a source language that the copy's language hardly uses ("alcalde"),
     looked at when the feed's source is known or inferred."""
-    return frequencies_for(target).words_where(phrases.vocabulary, [language])
+    return diskcache.word_set(
+        f"vocabulary-{target}-{language}",
+        lambda: frequencies_for(target).words_where(phrases.vocabulary, [language]),
+    )
 
 
 @cache
 def first_look(target: str) -> FirstLook:
     """What the first look searches for: the words that stand alone or pair, elided forms, the
     key words of place names, and function words opening a sentence."""
-    words = chain(
-        _alone(target), _pairing(target), elisions.signs(target), names.key_words(target), _openers(target)
-    )
-    return FirstLook(words)
+
+    def build() -> Iterable[str]:
+        return chain(
+            _alone(target),
+            _pairing(target),
+            elisions.signs(target),
+            names.key_words(target),
+            _openers(target),
+        )
+
+    return FirstLook(diskcache.sorted_words(f"first-look-{target}", build))
 
 
 def openings(

@@ -1,0 +1,72 @@
+"""The formats of the disk cache's files (:mod:`cleanup.lang.diskcache`): msgpack and raw arrays,
+which reading cannot make run code, as a pickle could.
+
+>>> encode, decode = FORMATS["values"]
+>>> decode(encode({"the": 7.73, "saludaron": 2.9}))
+{'the': 7.73, 'saludaron': 2.9}
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import msgpack
+
+# What reading a damaged or foreign file may raise, besides OSError.
+DAMAGED = (ValueError, TypeError, msgpack.UnpackException)
+
+
+def _pack_words(words: Iterable[str]) -> bytes:
+    return msgpack.packb(sorted(words), use_bin_type=True)
+
+
+def _unpack_words(data: bytes) -> list[str]:
+    words = msgpack.unpackb(data, raw=False)
+    if not isinstance(words, list):
+        raise ValueError("not a list of words")
+    return words
+
+
+def _pack_index(index: dict[str, tuple[str, ...]]) -> bytes:
+    return msgpack.packb({key: list(values) for key, values in index.items()}, use_bin_type=True)
+
+
+def _unpack_index(data: bytes) -> dict[str, tuple[str, ...]]:
+    index = msgpack.unpackb(data, raw=False)
+    if not isinstance(index, dict):
+        raise ValueError("not a map of words")
+    return {key: tuple(values) for key, values in index.items()}
+
+
+def _pack_values(values: dict[str, float]) -> bytes:
+    """The words as a list, their numbers as one array of doubles: read back far quicker than a map."""
+    return msgpack.packb([list(values), array("d", values.values()).tobytes()], use_bin_type=True)
+
+
+def _unpack_values(data: bytes) -> dict[str, float]:
+    words, packed = msgpack.unpackb(data, raw=False)
+    numbers = array("d")
+    numbers.frombytes(packed)
+    if len(numbers) != len(words):
+        raise ValueError("not a map of words to numbers")
+    return dict(zip(words, numbers, strict=True))
+
+
+def _unpack_keys(data: bytes) -> array:
+    if len(data) % 8:
+        raise ValueError("not an array of 64-bit keys")
+    keys = array("Q")
+    keys.frombytes(data)
+    return keys
+
+
+# Each kind of list: how it is written, and how it is read back.
+FORMATS: dict[str, tuple[Callable[[Any], bytes], Callable[[bytes], Any]]] = {
+    "set": (_pack_words, lambda data: frozenset(_unpack_words(data))),
+    "list": (_pack_words, _unpack_words),
+    "index": (_pack_index, _unpack_index),
+    "values": (_pack_values, _unpack_values),
+    "keys": (lambda keys: keys.tobytes(), _unpack_keys),
+}
