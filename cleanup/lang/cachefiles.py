@@ -8,6 +8,7 @@ which reading cannot make run code, as a pickle could.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -23,10 +24,12 @@ def _pack_words(words: Iterable[str]) -> bytes:
 
 
 def _unpack_words(data: bytes) -> list[str]:
+    """The words, interned: the same word read from two lists (the first look's and the one it is
+    made of) is then one string in memory, as it is when the lists are built."""
     words = msgpack.unpackb(data, raw=False)
     if not isinstance(words, list):
         raise ValueError("not a list of words")
-    return words
+    return list(map(sys.intern, words))
 
 
 def _pack_index(index: dict[str, tuple[str, ...]]) -> bytes:
