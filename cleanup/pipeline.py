@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from operator import attrgetter, itemgetter
 
+from cleanup.formats import plain
 from cleanup.lang.samples import sample
 from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex
@@ -27,6 +29,8 @@ _START_END = itemgetter(0, 1)
 _PASS_RULES = tuple((step, step.rule_ids) for step in PASSES)
 # An edit as a pass made it: start and end in the text it saw, and the text put there.
 _Change = tuple[int, int, str]
+# The spans of a text no rule may change, sorted, none overlapping another.
+Protect = Callable[[str], list[tuple[int, int]]]
 
 
 def _apply(text: str, changes: list[_Change]) -> str:
@@ -144,12 +148,45 @@ def _shifted(finding: Finding, offset: int) -> Finding:
     return finding._replace(start=finding.start + offset, end=finding.end + offset, edits=edits)
 
 
+class _Protected:
+    """The spans of the text as it stands that no rule may change, and the findings they stop.
+
+    >>> protected = _Protected([(4, 9)])
+    >>> protected.holds(Finding("r", "m", 5, 6, "x")), protected.holds(Finding("r", "m", 9, 10, "x"))
+    (True, False)
+    >>> protected.holds(Finding("r", "m", 0, 12, None)), protected.holds(Finding("r", "m", 6, 8, None))
+    (False, True)
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans  # sorted, none overlapping another
+        self._starts = [start for start, _ in spans]
+
+    def holds(self, finding: Finding) -> bool:
+        """Whether ``finding`` must go: a fix that would change a protected span, or a report
+        that stands inside one."""
+        if finding.fixable:
+            return any(self._touched(start, end) for start, end, _ in finding.changes())
+        index = bisect_right(self._starts, finding.start) - 1
+        return index >= 0 and finding.end <= self.spans[index][1] and finding.start < self.spans[index][1]
+
+    def _touched(self, start: int, end: int) -> bool:
+        """Whether the edit of ``start:end`` changes a protected character (an insertion at the
+        edge of a span does not)."""
+        index = bisect_right(self._starts, start) - 1
+        if index >= 0 and start < self.spans[index][1] and (start < end or start > self.spans[index][0]):
+            return True
+        return index + 1 < len(self.spans) and self._starts[index + 1] < end
+
+
 class _Chain:
     """One cleaning: the text so far, the edit maps that made it, every finding with the number
     of edit maps in force when its pass ran, and every edit with the same and its finding."""
 
-    def __init__(self, text: str, context: Context, unsafe: bool) -> None:
+    def __init__(self, text: str, context: Context, unsafe: bool, protect: Protect) -> None:
         self.text = text
+        self.protect = protect
+        self.protected = _Protected(protect(text))
         self.context = context
         self.unsafe = unsafe
         self.maps: list[EditMap] = []
@@ -181,6 +218,8 @@ class _Chain:
             if not rule_ids & enabled or not (first or step.may_fix(self.context, unsafe=self.unsafe)):
                 continue
             found = [f for f in self._find(step, first=first) if f.rule in enabled]
+            if self.protected.spans and not step.repairs_characters:
+                found = [f for f in found if not self.protected.holds(f)]
             if not found:
                 continue
             found.sort(key=_BY_SPAN)
@@ -198,6 +237,7 @@ class _Chain:
                 self.text = _apply(self.text, changes)
                 edit_map = EditMap([(start, end, len(new)) for start, end, new in changes])
                 self.maps.append(edit_map)
+                self.protected = _Protected(self.protect(self.text))  # as a second run would find them
                 self.dirty = [
                     *((edit_map.to_new(a, end=False), edit_map.to_new(b, end=True)) for a, b in self.dirty),
                     *edit_map.new_spans(),
@@ -239,14 +279,19 @@ class _Chain:
         return tuple(finding for finding, _ in located), tuple(edits)
 
 
-def run(text: str, context: Context, *, unsafe: bool = False) -> Result:
-    """Clean ``text`` with the rules and settings of ``context``.
+def run(
+    text: str, context: Context, *, unsafe: bool = False, protect: Protect = plain.protected_spans
+) -> Result:
+    """Clean ``text`` with the rules and settings of ``context``, leaving the spans ``protect``
+    finds in it (by default those of plain text: addresses, handles, hashtags, paths) as they are:
+    a fix that would change one is dropped, and so is a report inside one. They are found again
+    each time a pass changes the text, as a second run would find them in its result.
 
     A fix can make room for another (a repaired character lets ftfy see the next one; a
     collapsed space joins two marks), so the chain runs again while it changes the text,
     up to a few rounds: fixing the result once more then changes nothing.
     """
-    chain = _Chain(text, context, unsafe)
+    chain = _Chain(text, context, unsafe, protect)
     first = True
     for _ in range(MAX_ROUNDS):
         if not chain.round(first=first):

@@ -64,6 +64,10 @@ PIECES = st.sampled_from(
         "10.5",
         "3",
         "www.example.com",
+        "https://x.org/l'Iran",
+        "#l'Iran",
+        "@Chigi",
+        "/var/l'Iran/x",
     ]
 )
 TEXTS = st.lists(PIECES, max_size=40).map("".join)

@@ -45,7 +45,10 @@ class Pass:
     a pass that cannot is not run again once the chain has changed the text, as only the fixes of
     later rounds are kept (its reports came from the first). ``local`` says that what the pass
     finds at a place depends only on the paragraph holding it (the text between two blank lines):
-    later rounds then run it only on the paragraphs the chain has changed.
+    later rounds then run it only on the paragraphs the chain has changed. ``repairs_characters``
+    says that its fixes restore the characters the author wrote (mojibake, entities), which holds
+    inside an address or a hashtag as much as in prose: the spans no other rule may change do not
+    stop them.
     """
 
     name: str
@@ -53,6 +56,7 @@ class Pass:
     find: FindFunction
     fixes: Callable[[Context, bool], bool] | None = None
     local: bool = False
+    repairs_characters: bool = False
 
     def may_fix(self, context: Context, *, unsafe: bool) -> bool:
         """Whether the pass may apply a fix: unless it says otherwise, yes.

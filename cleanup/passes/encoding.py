@@ -574,4 +574,4 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             )
 
 
-PASS = Pass(name="encoding", rules=RULES, find=find, local=True)
+PASS = Pass(name="encoding", rules=RULES, find=find, local=True, repairs_characters=True)
