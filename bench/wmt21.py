@@ -5,7 +5,7 @@ English, the German source and two human references; never copied here). The fil
 consecutive lines belong together, and an article starts at a headline (a source line with no final
 stop) that follows a line with one, so a headline and the subtitle under it stay with their article.
 Each system's output of each article is cleaned as one document (its lines joined by line breaks)
-with the default rules and the leftovers family, as a user runs them.
+with the default chain (the leftovers family in it), as a user runs it.
 
 Each leftovers finding is labelled as the corpus README says: a span that stands as whole words in a
 reference of the same article is something English copy keeps (a *false alarm*); a span that stands
@@ -31,7 +31,7 @@ from pathlib import Path
 import regex
 
 from cleanup import clean
-from cleanup.rules import ALL_RULES, DEFAULT_RULES
+from cleanup.rules import ALL_RULES
 
 CORPUS = (
     Path(__file__).resolve().parent.parent.parent
@@ -40,7 +40,6 @@ CORPUS = (
     / "wmt21-de-en-mt"
     / "newstest2021.de-en.jsonl"
 )
-SELECTION = (*sorted(DEFAULT_RULES), "leftovers")
 _STOPS = tuple(".!?:\"'“”»«)")
 FALSE, REAL, READ = "false alarm", "real leftover", "to read"
 
@@ -104,7 +103,7 @@ def findings(corpus: list[Article]) -> Iterator[Labelled]:
         references, sources = "\n".join(article.references), "\n".join(article.sources)
         for system, lines in sorted(article.systems.items()):
             document = "\n".join(lines)
-            for finding in clean(document, select=SELECTION).findings:
+            for finding in clean(document).findings:  # the default chain, as a user runs it
                 if ALL_RULES[finding.rule].family != "leftovers":
                     continue
                 span = document[finding.start : finding.end]

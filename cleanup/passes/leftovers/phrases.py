@@ -51,7 +51,6 @@ FUNCTION_WORD_SOURCE = 5.0  # a word this frequent in a source language is no na
 FUNCTION_WORD_TARGET = 4.0
 FUNCTION_WORD_MARGIN = 3.4
 CAPITAL_UNKNOWN = 2.7  # a capitalised word this rare in the copy's language may be a common noun ("Zeit")
-COMMON_CAPITAL = 4.0  # a sentence's first word this frequent in the copy's language starts no name
 # A capitalised word that Wiktionary lists neither as a common noun nor as a name is a word of a
 # language that capitalises nouns, not a name, when this frequent there (one in 40,000 words:
 # "Einerseits" 4.5, "Unser", "Beim"): the best-known surnames of German news are below 4.0 (Scholz
@@ -378,16 +377,14 @@ def _particle_of_name(words: list[Token], run: list[int], position: int) -> bool
 def _is_name(
     text: str, words: list[Token], run: list[int], left: int, right: int, frequencies: Frequencies
 ) -> bool:
-    """Whether the part is the particles of a name or title: it follows a capitalised word (not a
-    common word starting the sentence) with only a space between, its lowercase words are name
-    particles, and each touches a capitalised word ("Corriere della Sera", "von der Leyen"); a
-    part holding a German common noun is one only when a name follows it ("Theater der Stadt X")."""
+    """Whether the part is the particles of a name or title: it follows a capitalised word with
+    only a space between, its lowercase words are name particles, and each touches a capitalised
+    word ("Corriere della Sera", "von der Leyen"); a part holding a German common noun is one only
+    when a name follows it ("Theater der Stadt X")."""
     if left == 0:
         return False
     before = words[run[left - 1]]
     if not before.capital or not text[before.end : words[run[left]].start].isspace():
-        return False
-    if run[left - 1] == 0 and frequencies.target_zipf(before.word) >= COMMON_CAPITAL:
         return False
     nouns = any(
         words[run[position]].capital and _noun(words[run[position]].word, frequencies)
