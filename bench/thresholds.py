@@ -17,6 +17,7 @@ are derived again from the moved number).
 Usage::
 
     python bench/thresholds.py [--cases N] [--jobs J] [--only NAME ...]
+    python bench/thresholds.py --set COMMON=99 --set NEARBY=0    # given values against the baseline
 """
 
 from __future__ import annotations
@@ -69,7 +70,6 @@ THRESHOLDS = [
             ("FUNCTION_WORD_TARGET", 0.5),
             ("FUNCTION_WORD_MARGIN", 0.5),
             ("CAPITAL_UNKNOWN", 0.5),
-            ("COMMON_CAPITAL", 0.5),
             ("UNLISTED_COMMON", 0.5),
             ("NEARBY", 2500),
             ("OPENER_SOURCE", 0.5),
@@ -165,9 +165,12 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=200, help="dev-set cases per language and kind")
     parser.add_argument("--jobs", type=int, default=2, help="measurements run at once")
     parser.add_argument("--only", nargs="*", help="these thresholds only (NAME as in the table)")
+    parser.add_argument("--set", action="append", default=[], help="NAME=VALUE: measure this value instead")
     arguments = parser.parse_args()
     sys.path.insert(0, str(HERE.parent))
     started = time.perf_counter()
+    if arguments.set:
+        return _given_values(arguments.set, arguments.cases, arguments.jobs)
     chosen = [t for t in THRESHOLDS if not arguments.only or t.name in arguments.only]
     runs: list[tuple[Threshold | None, float | None]] = [(None, None)]
     for threshold in chosen:
@@ -190,6 +193,24 @@ def main() -> int:
                 print(f"{'':<36}{sign}{threshold.step:g}: {change}")
     seconds = time.perf_counter() - started
     print(f"\n{supported} of {len(chosen)} thresholds change a measurement; {seconds:.0f} s")
+    return 0
+
+
+def _given_values(settings: list[str], cases: int, jobs: int) -> int:
+    """Measure each ``NAME=VALUE`` alone against the baseline."""
+    by_name = {threshold.name: threshold for threshold in THRESHOLDS}
+    runs: list[tuple[Threshold | None, float | None]] = [(None, None)]
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        if name not in by_name:
+            print(f"bench/thresholds.py: unknown threshold {name!r}", file=sys.stderr)
+            return 2
+        runs.append((by_name[name], float(value) if "." in value else int(value)))
+    with ThreadPoolExecutor(jobs) as pool:
+        results = list(pool.map(lambda run: run_one(*run, cases), runs))
+    for (threshold, value), figures in zip(runs[1:], results[1:], strict=True):
+        assert threshold is not None
+        print(f"{threshold.key} = {value:g}: {_difference(figures, results[0]) or 'no change'}")
     return 0
 
 
