@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import csv
 from array import array
-from bisect import bisect_left
 from functools import cache
 from importlib import resources
 
 from cleanup.lang import diskcache
 from cleanup.lang.name_shapes import NAME_ENDINGS
-from cleanup.lang.wordlists import fingerprint
+from cleanup.lang.wordlists import WordSet, fingerprint
 
 NOUN, NAME = "noun", "name"
 
@@ -43,26 +42,14 @@ _SHORTEST_TAIL = 4  # letters of a last part that makes a compound a noun ("Heim
 _LONGEST_TAIL = 30  # letters of the longest last part looked for, so that a word costs a bounded time
 
 
-class _Fingerprints:
-    """A set of words as a sorted array of their fingerprints: eight bytes a word."""
-
-    def __init__(self, keys: array) -> None:
-        self._keys = keys  # sorted, each once
-
-    def __contains__(self, word: str) -> bool:
-        key = fingerprint(word)
-        index = bisect_left(self._keys, key)
-        return index < len(self._keys) and self._keys[index] == key
-
-
 @cache
-def _lexicon() -> tuple[_Fingerprints, _Fingerprints]:
+def _lexicon() -> tuple[WordSet, WordSet]:
     """Wiktionary's German common nouns and names, every form case-folded, as fingerprints (read
     straight into arrays: the forms as strings would take some 30 MB), from the disk cache when it
     holds them."""
     nouns = diskcache.keys("german-nouns", lambda: _read()[0])
     names = diskcache.keys("german-names", lambda: _read()[1])
-    return _Fingerprints(nouns), _Fingerprints(names)
+    return WordSet(nouns), WordSet(names)
 
 
 @cache

@@ -69,6 +69,27 @@ def fingerprint(word: str) -> int:
     return (zlib.crc32(data) << 20) | (zlib.adler32(data) & 0xFFFFF)
 
 
+class WordSet:
+    """A set of many words in eight bytes each: a sorted array of their fingerprints, each once.
+
+    >>> words = WordSet.of(["Länder", "land"])
+    >>> "land" in words, "Länder" in words, "lander" in words
+    (True, True, False)
+    """
+
+    def __init__(self, keys: array) -> None:
+        self.keys = keys  # sorted, each once
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordSet:
+        return cls(array("Q", sorted({fingerprint(word) for word in words})))
+
+    def __contains__(self, word: str) -> bool:
+        key = fingerprint(word)
+        index = bisect_left(self.keys, key)
+        return index < len(self.keys) and self.keys[index] == key
+
+
 class RareWords:
     """Zipf values of many words in eight bytes each: a sorted array of keys, each a word's
     fingerprint followed by its Zipf value in tenths. A word not stored shares a fingerprint
