@@ -30,6 +30,7 @@ from multiprocessing.pool import AsyncResult
 
 from cleanup import io
 from cleanup.discover import Input
+from cleanup.formats import format_for
 from cleanup.model import Finding
 from cleanup.outputs import write_copy
 from cleanup.passes import Context
@@ -140,7 +141,7 @@ def process(item: Input, options: Options) -> Outcome:
         seen = _identity(item.path)
         data = io.read_bytes(item.path)
         document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
-        result = clean_text(document.text, options.context, unsafe=options.unsafe)
+        result = clean_text(document.text, options.context, unsafe=options.unsafe, form=format_for(item.path))
         status = Status.CHANGED if result.changed else Status.UNCHANGED
         output = b""
         if options.mode is Mode.PRINT:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from operator import attrgetter, itemgetter
 
-from cleanup.formats import plain
+from cleanup.formats import TEXT, Format
 from cleanup.lang.samples import sample
 from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex
@@ -29,8 +28,6 @@ _START_END = itemgetter(0, 1)
 _PASS_RULES = tuple((step, step.rule_ids) for step in PASSES)
 # An edit as a pass made it: start and end in the text it saw, and the text put there.
 _Change = tuple[int, int, str]
-# The spans of a text no rule may change, sorted, none overlapping another.
-Protect = Callable[[str], list[tuple[int, int]]]
 
 
 def _apply(text: str, changes: list[_Change]) -> str:
@@ -179,14 +176,29 @@ class _Protected:
         return index + 1 < len(self.spans) and self._starts[index + 1] < end
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, those that overlap or touch joined.
+
+    >>> _merged([(5, 9), (0, 2), (2, 3), (8, 12)])
+    [(0, 3), (5, 12)]
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 class _Chain:
     """One cleaning: the text so far, the edit maps that made it, every finding with the number
     of edit maps in force when its pass ran, and every edit with the same and its finding."""
 
-    def __init__(self, text: str, context: Context, unsafe: bool, protect: Protect) -> None:
+    def __init__(self, text: str, context: Context, unsafe: bool, form: Format) -> None:
         self.text = text
-        self.protect = protect
-        self.protected = _Protected(protect(text))
+        self.format = form
+        self._protect()
         self.context = context
         self.unsafe = unsafe
         self.maps: list[EditMap] = []
@@ -194,6 +206,13 @@ class _Chain:
         self.changes: list[tuple[_Change, int, int]] = []  # (edit, depth, index in seen)
         self.dirty: list[tuple[int, int]] = []  # the spans of the text the chain has changed
         self._paragraphs: _Paragraphs | None = None
+
+    def _protect(self) -> None:
+        """Find the text's markup, which no rule changes, and with its addresses, which only the
+        character repairs reach inside, every span no other rule changes."""
+        markup, addresses = self.format.spans(self.text)
+        self.markup = _Protected(markup)
+        self.protected = _Protected(_merged(markup + addresses))
 
     def _find(self, step: Pass, *, first: bool) -> list[Finding]:
         """What ``step`` finds in the text: in all of it in the first round, and in later rounds,
@@ -218,8 +237,9 @@ class _Chain:
             if not rule_ids & enabled or not (first or step.may_fix(self.context, unsafe=self.unsafe)):
                 continue
             found = [f for f in self._find(step, first=first) if f.rule in enabled]
-            if self.protected.spans and not step.repairs_characters:
-                found = [f for f in found if not self.protected.holds(f)]
+            protected = self.markup if step.repairs_characters else self.protected
+            if protected.spans:
+                found = [f for f in found if not protected.holds(f)]
             if not found:
                 continue
             found.sort(key=_BY_SPAN)
@@ -237,7 +257,7 @@ class _Chain:
                 self.text = _apply(self.text, changes)
                 edit_map = EditMap([(start, end, len(new)) for start, end, new in changes])
                 self.maps.append(edit_map)
-                self.protected = _Protected(self.protect(self.text))  # as a second run would find them
+                self._protect()  # as a second run would find them
                 self.dirty = [
                     *((edit_map.to_new(a, end=False), edit_map.to_new(b, end=True)) for a, b in self.dirty),
                     *edit_map.new_spans(),
@@ -279,19 +299,17 @@ class _Chain:
         return tuple(finding for finding, _ in located), tuple(edits)
 
 
-def run(
-    text: str, context: Context, *, unsafe: bool = False, protect: Protect = plain.protected_spans
-) -> Result:
-    """Clean ``text`` with the rules and settings of ``context``, leaving the spans ``protect``
-    finds in it (by default those of plain text: addresses, handles, hashtags, paths) as they are:
-    a fix that would change one is dropped, and so is a report inside one. They are found again
-    each time a pass changes the text, as a second run would find them in its result.
+def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEXT) -> Result:
+    """Clean ``text``, a file of the format ``form``, with the rules and settings of ``context``,
+    leaving the spans the format protects as they are (:mod:`cleanup.formats`): a fix that would
+    change one is dropped, and so is a report inside one. They are found again each time a pass
+    changes the text, as a second run would find them in its result.
 
     A fix can make room for another (a repaired character lets ftfy see the next one; a
     collapsed space joins two marks), so the chain runs again while it changes the text,
     up to a few rounds: fixing the result once more then changes nothing.
     """
-    chain = _Chain(text, context, unsafe, protect)
+    chain = _Chain(text, context, unsafe, form)
     first = True
     for _ in range(MAX_ROUNDS):
         if not chain.round(first=first):

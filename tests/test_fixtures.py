@@ -13,8 +13,8 @@ from cleanup.cli import main
 from tests.conftest import ROOT
 
 PAIRS = sorted(
-    (path.with_name(path.name.replace(".expected.txt", ".txt")), path)
-    for path in (ROOT / "fixtures").glob("*/*.expected.txt")
+    (path.with_name(path.name.replace(".expected.", ".")), path)
+    for path in (ROOT / "fixtures").glob("*/*.expected.*")
 )
 
 
@@ -25,6 +25,7 @@ def test_every_family_has_fixtures() -> None:
         "punctuation",
         "spacing",
         "casing",
+        "markdown",
     }
 
 

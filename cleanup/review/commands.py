@@ -20,6 +20,7 @@ import click
 
 from cleanup import io
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
+from cleanup.formats import format_for
 from cleanup.options import context, read_settings_files, rule_options
 from cleanup.outputs import OutputError, plan_outputs, write_copy
 from cleanup.pipeline import run
@@ -82,13 +83,13 @@ class _Target:
             stdout.flush()
 
 
-def _review_file(item: Input, cleaner: Callable[[str], Result], ask: Ask, target: _Target) -> bool:
+def _review_file(item: Input, cleaner: Callable[..., Result], ask: Ask, target: _Target) -> bool:
     """Review one file and write the result; whether the reviewer went through every change."""
     if item.error is not None:
         raise io.InputError(item.path, item.error)
     data = io.read_bytes(item.path)
     document = io.decode(data, item.path)
-    changes = split_changes(cleaner(document.text))
+    changes = split_changes(cleaner(document.text, form=format_for(item.path)))
     color = sys.stderr.isatty()
     outcome = review(changes, ask, _show, path=item.path, color=color)
     target.write(item, data, document, outcome.text)

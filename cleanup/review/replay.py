@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from cleanup import io
+from cleanup.formats import format_for
 from cleanup.outputs import replace_below
 from cleanup.passes import Context
 from cleanup.pipeline import run
@@ -110,7 +111,8 @@ def plan(decided: FileDecisions, root: Path, given: SettingsFiles) -> Plan:
         context = replay_context(decided.settings, given)
     except ValueError as err:
         raise io.InputError(decided.path, str(err)) from None
-    changes = split_changes(run(document.text, context, unsafe=decided.settings.unsafe))
+    form = format_for(decided.path)
+    changes = split_changes(run(document.text, context, unsafe=decided.settings.unsafe, form=form))
     return Plan(real, data, document, changes)
 
 

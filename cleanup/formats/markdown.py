@@ -1,0 +1,168 @@
+"""Markdown: the prose of a document, and everything else as spans no rule may change.
+
+The document is parsed with markdown-it-py (CommonMark, with tables, strikethrough, front matter
+and dollar math). Its prose is the text of paragraphs, headings, list items, block quotes, table
+cells, link text and image descriptions, and the string values of the front matter fields a
+newsroom writes as prose (``title``, ``subtitle``, ``description``, ``summary``, ``excerpt``).
+Everything else is kept byte for byte: code spans, fenced and indented code, link and image
+destinations and titles, autolinks, raw HTML, math, reference definitions, markup characters,
+backslash escapes and character references, the rest of the front matter.
+
+>>> text = "# Talks in l’Iran\\n\\nSee `f(a). , b` and [the l’Iran page](https://x.org/l’Iran). , then"
+>>> [text[start:end] for start, end in markup_spans(text)]
+['# ', '\\n\\n', '`f(a). , b`', '[', '](https://x.org/l’Iran)']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+# Front matter fields whose string value is prose.
+PROSE_FIELDS = frozenset({"title", "subtitle", "description", "summary", "excerpt"})
+_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^\n]*)")
+# Inline tokens whose source is markup to step over, found from their own text.
+_STEPPED_OVER = frozenset({"code_inline", "html_inline", "math_inline", "math_inline_double", "text_special"})
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """CommonMark with the usual extensions; text tokens left as the parser cut them (not joined
+    across escapes and references), so that each stands in the source as written."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    parser.use(front_matter_plugin).use(dollarmath_plugin)
+    parser.disable("text_join")
+    return parser
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of a Markdown document that are not prose, sorted, none overlapping another."""
+    # The parser reads CR LF and CR as LF and NUL as U+FFFD: the same, at the same offsets.
+    source = text.replace("\r\n", " \n").replace("\r", "\n").replace("\0", "\ufffd")
+    starts = [0, *(match.end() for match in re.finditer("\n", source))]
+    prose = sorted(_prose(source, _parser().parse(source), starts))
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for start, end in prose:
+        if start > cursor:
+            spans.append((cursor, start))
+        cursor = max(cursor, end)
+    if cursor < len(text):
+        spans.append((cursor, len(text)))
+    return spans
+
+
+def _offset(starts: list[int], line: int, source: str) -> int:
+    return starts[line] if line < len(starts) else len(source)
+
+
+def _prose(source: str, tokens: list[Token], starts: list[int]) -> Iterator[tuple[int, int]]:
+    cursor = 0
+    for token in tokens:
+        if token.map is None:
+            continue
+        begin, end = _offset(starts, token.map[0], source), _offset(starts, token.map[1], source)
+        if token.type == "front_matter":
+            yield from _front_matter(source, begin, end)
+        elif token.type == "inline":
+            cursor = max(cursor, begin)
+            reader = _Inline(source, cursor, end)
+            yield from reader.prose(token.children or [])
+            cursor = reader.cursor
+
+
+def _front_matter(source: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
+    """The values of the prose fields: one line each, without their quotes."""
+    for match in _FIELD.finditer(source, begin, end):
+        if match.start() and source[match.start() - 1] != "\n":
+            continue  # a nested key, or text inside a value
+        if match["key"].lower() not in PROSE_FIELDS:
+            continue
+        value_start, value = match.start("value"), match["value"].rstrip()
+        if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
+            yield value_start + 1, value_start + len(value) - 1
+        elif value and value[0] not in "|>&*!{[\"'#":
+            yield value_start, value_start + len(value)
+
+
+class _Inline:
+    """Reads the inline tokens of one block against its source, in order, from ``cursor``."""
+
+    def __init__(self, source: str, cursor: int, end: int) -> None:
+        self.source = source
+        self.cursor = cursor
+        self.end = end
+
+    def prose(self, children: list[Token]) -> Iterator[tuple[int, int]]:
+        autolink = False
+        for child in children:
+            if child.type == "text" and child.content and not autolink:
+                at = self.source.find(child.content, self.cursor, self.end)
+                if at >= 0:
+                    self.cursor = at + len(child.content)
+                    yield at, self.cursor
+            elif child.type == "image":
+                yield from self.prose(child.children or [])
+                self._after_destination()
+            elif child.type == "link_open":
+                autolink = child.markup == "autolink"
+            elif child.type == "link_close":
+                if autolink:
+                    self._past(">")
+                else:
+                    self._after_destination()
+                autolink = False
+            elif child.type in _STEPPED_OVER:
+                self._step_over(child)
+
+    def _past(self, mark: str) -> None:
+        at = self.source.find(mark, self.cursor, self.end)
+        if at >= 0:
+            self.cursor = at + len(mark)
+
+    def _step_over(self, child: Token) -> None:
+        """Move past a code span, math, raw HTML, an escape or a character reference."""
+        if child.type in ("html_inline", "text_special"):
+            self._past(child.markup or child.content)
+            return
+        run = re.compile(
+            rf"(?<!{re.escape(child.markup[0])}){re.escape(child.markup)}(?!{re.escape(child.markup[0])})"
+        )
+        opening = run.search(self.source, self.cursor, self.end)
+        if opening is None:
+            return
+        closing = run.search(self.source, opening.end(), self.end)
+        self.cursor = closing.end() if closing else opening.end()
+
+    def _after_destination(self) -> None:
+        """Move past the "]" that closes a link's text and the destination or label after it."""
+        from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
+        self._past("]")
+        source, at = self.source, self.cursor
+        if at < self.end and source[at] == "(":
+            at += 1
+            while at < self.end and source[at] in " \t\n":
+                at += 1
+            destination = parseLinkDestination(source, at, self.end)
+            if destination.ok:
+                at = destination.pos
+            while at < self.end and source[at] in " \t\n":
+                at += 1
+            title = parseLinkTitle(source, at, self.end)
+            if title.ok:
+                at = title.pos
+            closing = source.find(")", at, self.end)
+            self.cursor = closing + 1 if closing >= 0 else at
+        elif at < self.end and source[at] == "[":
+            self._past("]")

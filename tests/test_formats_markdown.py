@@ -1,0 +1,132 @@
+"""Markdown (issue 13, item 2): the prose is cleaned, everything else kept byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from cleanup.cli import main
+from cleanup.formats import MARKDOWN, TEXT, format_for, markdown
+from cleanup.passes import Context
+from cleanup.pipeline import run
+from cleanup.rules import select_rules
+from tests.test_linear_time import BOUND, growth, repeated
+
+ARTEFACT = "Republic [l’Iran] said; At the same time al-Assad). , but"
+FIXED = "Republic [Iran] said; at the same time al-Assad), but"
+
+
+def fixed(text: str) -> str:
+    return run(text, Context(select_rules()), form=MARKDOWN).text
+
+
+def prose(text: str) -> list[str]:
+    """The stretches of ``text`` that are not markup."""
+    parts, cursor = [], 0
+    for start, end in markdown.markup_spans(text):
+        if start > cursor:
+            parts.append(text[cursor:start])
+        cursor = end
+    return parts + ([text[cursor:]] if cursor < len(text) else [])
+
+
+@pytest.mark.parametrize(
+    ("template", "is_prose"),
+    [
+        ("{}", True),
+        ("# {}", True),
+        ("Setext {}\n===", True),
+        ("> {}", True),
+        ("- {}\n- two", True),
+        ("1. {}", True),
+        ("*{}*", True),
+        ("~~{}~~", True),
+        ("| a |\n| --- |\n| {} |", True),
+        ("[{}](https://x.org)", True),
+        ("![{}](img.png)", True),
+        ("`{}`", False),
+        ("``{}``", False),
+        ("```\n{}\n```", False),
+        ("~~~python\n{}\n~~~", False),
+        ("    {}", False),
+        ("<div>\n{}\n</div>", False),
+        ("$${}$$", False),
+        ("$$\n{}\n$$", False),
+        ("[link](<{}>)", False),
+        ('[link](https://x.org "{}")', False),
+        ("[ref]: https://x.org '{}'", False),
+        ('<span title="{}">x</span>', False),
+        ("<!-- {} -->", False),
+    ],
+)
+def test_a_construct_is_cleaned_only_when_it_is_prose(template: str, is_prose: bool) -> None:
+    text = template.format(ARTEFACT)
+    assert fixed(text) == (template.format(FIXED) if is_prose else text)
+
+
+def test_front_matter_cleans_the_prose_fields_and_keeps_the_rest() -> None:
+    text = (
+        "---\n"
+        f'title: "{ARTEFACT}"\n'
+        f"summary: {ARTEFACT}\n"
+        f"slug: {ARTEFACT}\n"
+        "tags: [iran , sanctions]\n"
+        "nested:\n"
+        f"  title: {ARTEFACT}\n"
+        "---\n"
+        "Body.\n"
+    )
+    assert fixed(text) == text.replace(f'title: "{ARTEFACT}"', f'title: "{FIXED}"').replace(
+        f"summary: {ARTEFACT}", f"summary: {FIXED}"
+    )
+
+
+def test_markup_escapes_and_references_stay_as_written() -> None:
+    # Even the encoding pass keeps "&amp;": in Markdown it is how an ampersand may be written.
+    text = "A \\*starred\\* word &amp; an [ref] link ; At last\n\n[ref]: https://x.org/l'Iran\n"
+    assert prose(text) == ["A ", "starred", " word ", " an ", "ref", " link ; At last"]
+    assert fixed(text) == text.replace("link ; At last", "link; at last")
+
+
+def test_an_autolink_and_an_address_in_prose_are_kept() -> None:
+    text = "See <https://x.org/l'Iran> and https://y.org/l'Iran/page and the l'Iran page."
+    assert fixed(text) == "See <https://x.org/l'Iran> and https://y.org/l'Iran/page and the Iran page."
+
+
+def test_line_endings_keep_their_offsets() -> None:
+    text = "# Title\r\n\r\n`code ; At`\r\nThe [l’Iran] talks ; At once\r\n"
+    assert fixed(text) == "# Title\r\n\r\n`code ; At`\r\nThe [Iran] talks; at once\r\n"
+
+
+def test_an_unclosed_construct_is_read_as_commonmark_reads_it() -> None:
+    # An unclosed fence runs to the end of the document; an unclosed code span is text.
+    assert fixed("```\ncode ; At\nmore") == "```\ncode ; At\nmore"
+    assert fixed("a `b ; At c") == "a `b; at c"
+
+
+def test_the_format_follows_the_extension() -> None:
+    assert format_for("a/b.md") is format_for("a/b.MARKDOWN") is MARKDOWN
+    assert format_for("a/b.txt") is format_for("-") is format_for("a/README") is TEXT
+
+
+def test_the_command_line_reads_a_markdown_file_as_markdown(tmp_path) -> None:
+    article = tmp_path / "article.md"
+    article.write_text("Text ; At once `code ; At`\n", encoding="utf-8")
+    as_text = tmp_path / "article.txt"
+    as_text.write_text("Text ; At once `code ; At`\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["fix", str(article)]).stdout == "Text; at once `code ; At`\n"
+    # Not Markdown: the backticks are no code span, and the space inside them goes too.
+    assert runner.invoke(main, ["fix", str(as_text)]).stdout == "Text; at once `code; At`\n"
+    checked = runner.invoke(main, ["check", str(article)])
+    assert [line.split(": ")[0].rsplit(":", 2)[1:] for line in checked.stdout.splitlines()] == [
+        ["1", "5"],
+        ["1", "8"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "piece", ["`", "``` ", "[a](", "![", "<", "](", "\\", "&amp;", "$", "|", "> ", "- ", "---\n"]
+)
+def test_reading_a_document_takes_linear_time(piece: str) -> None:
+    assert growth(repeated(piece + "word "), markdown.markup_spans) < BOUND
