@@ -18,10 +18,14 @@ from click.testing import CliRunner
 from cleanup import clean
 from cleanup import io as cleanup_io
 from cleanup.cli import main
+from cleanup.formats import MARKDOWN
 from cleanup.io import MAX_BYTES, sha256_hex
+from cleanup.passes import Context
+from cleanup.pipeline import run
 from cleanup.review.commands import apply_command
 from cleanup.review.decisions import FileDecisions, Settings, dump
 from cleanup.review.hunks import split_changes
+from cleanup.rules import select_rules
 from tests.conftest import DEFAULT_SETTINGS
 
 TEXT = "the market , said; At the same time «a disgrace» was sold.\n"
@@ -220,3 +224,19 @@ def test_a_glossary_is_recorded_as_it_was_read(
     assert "bazaar" in done.stdout
     page = (report / "articles" / "000001.html").read_text(encoding="utf-8")
     assert f'"glossary": "{sha256_hex(content)}"' in page
+
+
+def test_a_markdown_file_is_replayed_as_markdown(tmp_path: Path, tree: Path) -> None:
+    # Issue 13: apply remakes the changes with the file's own format, so decisions made on the
+    # text as plain text (which would change the code span) are refused, and Markdown's are applied.
+    text = "The talks ; At once `code ; At` held.\n"
+    (tree / "a.md").write_text(text, encoding="utf-8")
+    as_plain = decisions("a.md", text)
+    refused(tmp_path, tree, as_plain, "are not the changes cleanup makes")
+    hunks = split_changes(run(text, Context(select_rules()), form=MARKDOWN)).hunks
+    decided = FileDecisions(
+        "a.md", sha256_hex(text.encode("utf-8")), DEFAULT_SETTINGS, hunks, frozenset(h.id for h in hunks)
+    )
+    done = run_apply(tmp_path, tree, json.loads(dump([decided])))
+    assert done.exit_code == 0, done.stderr
+    assert (tree / "a.md").read_text(encoding="utf-8") == "The talks; at once `code ; At` held.\n"
