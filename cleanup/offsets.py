@@ -11,11 +11,26 @@ and turn an offset into a 1-based line and column.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import regex
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, those that overlap or touch joined.
+
+    >>> merged([(5, 9), (0, 2), (2, 3), (8, 12)])
+    [(0, 3), (5, 12)]
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 class EditMap:

@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter
 from cleanup.formats import TEXT, Format
 from cleanup.lang.samples import sample
 from cleanup.model import Edit, Finding
-from cleanup.offsets import EditMap, LineIndex
+from cleanup.offsets import EditMap, LineIndex, merged
 from cleanup.passes import PASSES, Context, Pass
 from cleanup.result import Result
 
@@ -176,21 +176,6 @@ class _Protected:
         return index + 1 < len(self.spans) and self._starts[index + 1] < end
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans sorted, those that overlap or touch joined.
-
-    >>> _merged([(5, 9), (0, 2), (2, 3), (8, 12)])
-    [(0, 3), (5, 12)]
-    """
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 class _Chain:
     """One cleaning: the text so far, the edit maps that made it, every finding with the number
     of edit maps in force when its pass ran, and every edit with the same and its finding."""
@@ -212,7 +197,7 @@ class _Chain:
         character repairs reach inside, every span no other rule changes."""
         markup, addresses = self.format.spans(self.text)
         self.markup = _Protected(markup)
-        self.protected = _Protected(_merged(markup + addresses))
+        self.protected = _Protected(merged(markup + addresses))
 
     def _find(self, step: Pass, *, first: bool) -> list[Finding]:
         """What ``step`` finds in the text: in all of it in the first round, and in later rounds,

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cleanup.offsets import merged
+
 # Each kind is found from a marker searched for at C speed ("://", "www.", "@", "#", "/", ":\"),
 # then read with a pattern anchored at the marker, whose runs cannot overlap: every character is
 # read a bounded number of times, whatever the text.
@@ -38,14 +40,7 @@ _TOKEN_START = frozenset(" \t\n\r\f\v\u00a0\u202f([{\"'“‘«‹")
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that no rule may change, sorted, none overlapping another."""
-    spans = sorted(_spans(text))
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merged(_spans(text))
 
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
