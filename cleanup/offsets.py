@@ -18,6 +18,24 @@ import regex
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
+def outside(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches of ``0:length`` that none of ``spans`` covers, in order (an empty span covers
+    nothing, and splits nothing).
+
+    >>> outside([(2, 4), (3, 6), (8, 9), (7, 7)], 10)
+    [(0, 2), (6, 8), (9, 10)]
+    """
+    gaps: list[tuple[int, int]] = []
+    cursor = 0
+    for start, end in sorted(span for span in spans if span[0] < span[1]):
+        if start > cursor:
+            gaps.append((cursor, start))
+        cursor = max(cursor, end)
+    if cursor < length:
+        gaps.append((cursor, length))
+    return gaps
+
+
 def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans sorted, those that overlap or touch joined.
 

@@ -126,7 +126,26 @@ def test_the_command_line_reads_a_markdown_file_as_markdown(tmp_path) -> None:
 
 
 @pytest.mark.parametrize(
-    "piece", ["`", "``` ", "[a](", "![", "<", "](", "\\", "&amp;", "$", "|", "> ", "- ", "---\n"]
+    "piece",
+    [
+        "`",
+        "``` ",
+        "[a](",
+        "![",
+        "<",
+        "](",
+        "\\",
+        "&amp;",
+        "$",
+        "|",
+        "> ",
+        "- ",
+        "---\n",
+        "[[",
+        "*_",
+        "<a ",
+        "<!--",
+    ],
 )
 def test_reading_a_document_takes_linear_time(piece: str) -> None:
     assert growth(repeated(piece + "word "), markdown.markup_spans) < BOUND

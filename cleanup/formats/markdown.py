@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
+from cleanup.offsets import outside
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -51,15 +53,7 @@ def markup_spans(text: str) -> list[tuple[int, int]]:
     source = text.replace("\r\n", " \n").replace("\r", "\n").replace("\0", "\ufffd")
     starts = [0, *(match.end() for match in re.finditer("\n", source))]
     prose = sorted(_prose(source, _parser().parse(source), starts))
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for start, end in prose:
-        if start > cursor:
-            spans.append((cursor, start))
-        cursor = max(cursor, end)
-    if cursor < len(text):
-        spans.append((cursor, len(text)))
-    return spans
+    return outside(prose, len(text))
 
 
 def _offset(starts: list[int], line: int, source: str) -> int:
