@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from cleanup.formats import format_named
 from cleanup.model import Finding, GlossaryEntry, Rule, Safety
 from cleanup.passes import Context
 from cleanup.pipeline import run
@@ -33,6 +34,7 @@ def clean(
     sources: Iterable[str] = (),
     glossary: Iterable[GlossaryEntry] = (),
     house: Mapping[str, object] | None = None,
+    format: str = "text",
 ) -> Result:
     """Clean one text and say what changed.
 
@@ -43,8 +45,13 @@ def clean(
     from (inferred from the leftovers when empty); ``glossary`` holds the
     newsroom's own leftovers and their translations; ``house`` overrides fields of
     the target's profile (:class:`cleanup.lang.profiles.Profile`) with the
-    newsroom's house style.
+    newsroom's house style; ``format`` is what the text is, ``"text"`` or
+    ``"markdown"`` (:mod:`cleanup.formats`), and only its prose is cleaned.
+
+    >>> clean("Talks ; At once `code ; At`", format="markdown").text
+    'Talks; at once `code ; At`'
     """
+    form = format_named(format)
     context = Context(
         enabled=select_rules(select, ignore, target=target),
         allowed=frozenset(term.strip().lower() for term in allow if term.strip()),
@@ -53,4 +60,4 @@ def clean(
         glossary=tuple(glossary),
         house=tuple(sorted((house or {}).items())),
     )
-    return run(text, context, unsafe=unsafe)
+    return run(text, context, unsafe=unsafe, form=form)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
+from cleanup import clean
 from cleanup.cli import main
 from cleanup.formats import MARKDOWN, TEXT, format_for, markdown
 from cleanup.passes import Context
@@ -149,3 +150,11 @@ def test_the_command_line_reads_a_markdown_file_as_markdown(tmp_path) -> None:
 )
 def test_reading_a_document_takes_linear_time(piece: str) -> None:
     assert growth(repeated(piece + "word "), markdown.markup_spans) < BOUND
+
+
+def test_the_python_api_takes_the_format_by_name() -> None:
+    text = "Talks ; At once `code ; At`"
+    assert clean(text, format="markdown").text == "Talks; at once `code ; At`"
+    assert clean(text).text == clean(text, format="text").text == "Talks; at once `code; At`"
+    with pytest.raises(ValueError, match=r"^unknown format 'html': choose one of markdown, text$"):
+        clean(text, format="html")

@@ -38,7 +38,21 @@ class Format:
 
 TEXT = Format("text", lambda text: [])
 MARKDOWN = Format("markdown", markdown.markup_spans)
+FORMATS = {form.name: form for form in (TEXT, MARKDOWN)}
 _BY_SUFFIX = {".md": MARKDOWN, ".markdown": MARKDOWN}
+
+
+def format_named(name: str) -> Format:
+    """The format called ``name``; a ``ValueError`` names the formats there are.
+
+    >>> format_named("html")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown format 'html': choose one of markdown, text
+    """
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r}: choose one of {', '.join(sorted(FORMATS))}")
+    return FORMATS[name]
 
 
 def format_for(path: str) -> Format:
