@@ -111,10 +111,9 @@ def test_the_format_follows_the_extension() -> None:
 
 
 def test_the_command_line_reads_a_markdown_file_as_markdown(tmp_path) -> None:
-    article = tmp_path / "article.md"
-    article.write_text("Text ; At once `code ; At`\n", encoding="utf-8")
-    as_text = tmp_path / "article.txt"
-    as_text.write_text("Text ; At once `code ; At`\n", encoding="utf-8")
+    article, as_text = tmp_path / "article.md", tmp_path / "article.txt"
+    for path in (article, as_text):
+        path.write_text("Text ; At once `code ; At`\n", encoding="utf-8")
     runner = CliRunner()
     assert runner.invoke(main, ["fix", str(article)]).stdout == "Text; at once `code ; At`\n"
     # Not Markdown: the backticks are no code span, and the space inside them goes too.
