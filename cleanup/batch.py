@@ -24,13 +24,13 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 
 from cleanup import io
 from cleanup.discover import Input
-from cleanup.formats import format_for
+from cleanup.formats import FormatError, Reading
 from cleanup.model import Finding
 from cleanup.outputs import write_copy
 from cleanup.passes import Context
@@ -75,6 +75,9 @@ class Options:
     keep_encoding: bool = False
     color: bool = False  # a word diff in colour, for a terminal
     keep_results: bool = False  # outcomes carry the result and the original's hash (HTML report)
+    reading: Reading = field(
+        default_factory=Reading
+    )  # how files are read: their format, the fields of data to clean
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +144,9 @@ def process(item: Input, options: Options) -> Outcome:
         seen = _identity(item.path)
         data = io.read_bytes(item.path)
         document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
-        result = clean_text(document.text, options.context, unsafe=options.unsafe, form=format_for(item.path))
+        result = clean_text(
+            document.text, options.context, unsafe=options.unsafe, form=options.reading.format_for(item.path)
+        )
         status = Status.CHANGED if result.changed else Status.UNCHANGED
         output = b""
         if options.mode is Mode.PRINT:
@@ -166,6 +171,8 @@ def process(item: Input, options: Options) -> Outcome:
         return Outcome(item.path, status, result.findings, output=output, size=len(data))
     except io.InputError as err:
         return Outcome(item.path, Status.FAILED, error=err.reason)
+    except FormatError as err:
+        return Outcome(item.path, Status.FAILED, error=f"{err}; left as it is")
     except OSError as err:
         return Outcome(item.path, Status.FAILED, error=f"cannot write: {io.os_reason(err)}")
 

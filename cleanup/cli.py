@@ -55,7 +55,7 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             "--include",
             multiple=True,
             metavar="GLOB",
-            help="Files to take from folders (default: *.txt, *.md).",
+            help="Files to take from folders (default: *.txt, *.md, *.markdown, *.jsonl, *.ndjson, *.json).",
         ),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to leave out."),
         click.option(
@@ -256,6 +256,7 @@ def fix(
         keep_encoding=kwargs["keep_encoding"],
         color=word_diff and sys.stdout.isatty(),
         keep_results=bool(kwargs["report_html"]),
+        reading=recorded.reading,
     )
     work = _Work(paths, kwargs["include"], kwargs["exclude"], out if mode is Mode.OUT else None)
     tally = Tally()
@@ -285,7 +286,13 @@ def fix(
 def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
     """List what would be fixed or needs a look, one finding per line; folders are walked."""
     ctx, recorded = configure(kwargs)
-    options = Options(Mode.CHECK, ctx, unsafe=kwargs["unsafe"], keep_results=bool(kwargs["report_html"]))
+    options = Options(
+        Mode.CHECK,
+        ctx,
+        unsafe=kwargs["unsafe"],
+        keep_results=bool(kwargs["report_html"]),
+        reading=recorded.reading,
+    )
     paths = _inputs(files)
     work = _Work(paths, kwargs["include"], kwargs["exclude"])
     tally = Tally()

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from cleanup.io import os_reason
 
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.ndjson", "*.json")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,9 @@
-"""Command-line options every cleaning command shares: which rules, how sure, which languages.
+"""Command-line options every cleaning command shares: which rules, how sure, which languages,
+how files are read.
 
 ``cleanup fix``, ``check`` and ``review`` take them alike; :func:`context` turns them into the
-:class:`~cleanup.passes.Context` the chain runs with.
+:class:`~cleanup.passes.Context` the chain runs with, :func:`reading` into the
+:class:`~cleanup.formats.Reading` that tells each file's format.
 
 >>> import click
 >>> @click.command()
@@ -22,6 +24,7 @@ from typing import IO, Any
 import click
 
 from cleanup import io
+from cleanup.formats import DEFAULT_FIELDS, FORMAT_NAMES, Reading, format_named
 from cleanup.lang.sources import LANGUAGES
 from cleanup.passes import Context
 from cleanup.render.paths import shown_path
@@ -122,8 +125,20 @@ def configure(options: dict[str, Any]) -> tuple[Context, Settings]:
     for line in idle_options(options, enabled):
         click.echo(f"cleanup: warning: {line}", err=True)
     ctx = Context(enabled=enabled, target=target, sources=sources, **files.context_fields())
-    recorded = Settings(tuple(sorted(enabled)), options["unsafe"], target, sources, **files.digests)
+    recorded = Settings(
+        tuple(sorted(enabled)), options["unsafe"], target, sources, **files.digests, reading=reading(options)
+    )
     return ctx, recorded
+
+
+def reading(options: dict[str, Any]) -> Reading:
+    """How the files are read, from ``--format-in`` and ``--field``."""
+    fields = tuple(split(options["field"])) or DEFAULT_FIELDS
+    try:
+        format_named("jsonl", fields)
+    except ValueError as err:
+        raise click.UsageError(f"--field: {err}") from None
+    return Reading(options["format_in"], fields)
 
 
 def context(options: dict[str, Any]) -> Context:
@@ -132,7 +147,7 @@ def context(options: dict[str, Any]) -> Context:
 
 
 def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the options that choose rules, safety and languages."""
+    """Add the options that choose rules, safety and languages, and how files are read."""
     options = [
         click.option(
             "--unsafe-fixes", "unsafe", is_flag=True, help="Also apply fixes that are only probably right."
@@ -181,6 +196,19 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "allow_file",
             type=click.Path(),
             help="File of terms never reported as leftovers, one a line (# starts a comment).",
+        ),
+        click.option(
+            "--format-in",
+            type=click.Choice(FORMAT_NAMES),
+            help="What the files are, whatever their extension (default: told by the extension: "
+            ".md and .markdown Markdown, .jsonl and .ndjson JSON Lines, .json JSON, else text).",
+        ),
+        click.option(
+            "--field",
+            multiple=True,
+            metavar="KEY",
+            help="In JSON Lines and JSON, a field whose string is prose, dotted for a nested one "
+            "(repeatable, comma-separated; default: text).",
         ),
     ]
     for option in reversed(options):

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter, itemgetter
 
 from cleanup.formats import TEXT, Format
+from cleanup.formats.segments import lift
 from cleanup.lang.samples import sample
 from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex, merged
@@ -293,7 +294,13 @@ def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEX
     A fix can make room for another (a repaired character lets ftfy see the next one; a
     collapsed space joins two marks), so the chain runs again while it changes the text,
     up to a few rounds: fixing the result once more then changes nothing.
+
+    A format of data (JSON Lines …) has each of its prose strings cleaned as one text, and the
+    results put together as the file's (:func:`cleanup.formats.segments.lift`);
+    :class:`~cleanup.formats.FormatError` if the file cannot be read as the format says.
     """
+    if form.segments is not None:
+        return lift(text, form.segments(text), lambda segment: run(segment.text, context, unsafe=unsafe))
     chain = _Chain(text, context, unsafe, form)
     first = True
     for _ in range(MAX_ROUNDS):

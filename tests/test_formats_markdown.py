@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from cleanup import clean
 from cleanup.cli import main
-from cleanup.formats import MARKDOWN, TEXT, format_for, markdown
+from cleanup.formats import MARKDOWN, TEXT, Reading, markdown
 from cleanup.passes import Context
 from cleanup.pipeline import run
 from cleanup.rules import select_rules
@@ -106,8 +106,10 @@ def test_an_unclosed_construct_is_read_as_commonmark_reads_it() -> None:
 
 
 def test_the_format_follows_the_extension() -> None:
+    format_for = Reading().format_for
     assert format_for("a/b.md") is format_for("a/b.MARKDOWN") is MARKDOWN
     assert format_for("a/b.txt") is format_for("-") is format_for("a/README") is TEXT
+    assert Reading(format="markdown").format_for("a/b.txt") is MARKDOWN
 
 
 def test_the_command_line_reads_a_markdown_file_as_markdown(tmp_path) -> None:
@@ -155,5 +157,7 @@ def test_the_python_api_takes_the_format_by_name() -> None:
     text = "Talks ; At once `code ; At`"
     assert clean(text, format="markdown").text == "Talks; at once `code ; At`"
     assert clean(text).text == clean(text, format="text").text == "Talks; at once `code; At`"
-    with pytest.raises(ValueError, match=r"^unknown format 'html': choose one of markdown, text$"):
+    with pytest.raises(
+        ValueError, match=r"^unknown format 'html': choose one of text, markdown, jsonl, json$"
+    ):
         clean(text, format="html")

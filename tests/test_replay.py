@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from click.testing import CliRunner
 from cleanup import clean
 from cleanup import io as cleanup_io
 from cleanup.cli import main
-from cleanup.formats import MARKDOWN
+from cleanup.formats import MARKDOWN, Reading
 from cleanup.io import MAX_BYTES, sha256_hex
 from cleanup.passes import Context
 from cleanup.pipeline import run
@@ -240,3 +241,25 @@ def test_a_markdown_file_is_replayed_as_markdown(tmp_path: Path, tree: Path) -> 
     done = run_apply(tmp_path, tree, json.loads(dump([decided])))
     assert done.exit_code == 0, done.stderr
     assert (tree / "a.md").read_text(encoding="utf-8") == "The talks; at once `code ; At` held.\n"
+
+
+def test_a_json_lines_file_is_replayed_with_the_fields_recorded(tmp_path: Path, tree: Path) -> None:
+    # The decisions record how the files were read (--field body): apply reads them the same way.
+    text = '{"body": "The talks ; At once", "text": "kept ; As is"}\n'
+    (tree / "a.jsonl").write_text(text, encoding="utf-8")
+    settings = replace(DEFAULT_SETTINGS, reading=Reading(fields=("body",)))
+    form = settings.reading.format_for("a.jsonl")
+    hunks = split_changes(run(text, Context(select_rules()), form=form)).hunks
+    decided = FileDecisions(
+        "a.jsonl", sha256_hex(text.encode("utf-8")), settings, hunks, frozenset(h.id for h in hunks)
+    )
+    record = json.loads(dump([decided]))
+    as_text_field = json.loads(json.dumps(record).replace('"fields": ["body"]', '"fields": ["text"]'))
+    refused(tmp_path, tree, as_text_field, "are not the changes cleanup makes")
+    done = run_apply(tmp_path, tree, record)
+    assert done.exit_code == 0, done.stderr
+    assert (tree / "a.jsonl").read_text(
+        encoding="utf-8"
+    ) == '{"body": "The talks; at once", "text": "kept ; As is"}\n'
+    bad = json.loads(json.dumps(record).replace('"fields": ["body"]', '"fields": ["a..b"]'))
+    refused(tmp_path, tree, bad, "fields to clean must be keys")

@@ -1,14 +1,25 @@
-"""Formats: what a file holds besides prose, as the spans of it no rule may change.
+"""Formats: what a file holds besides prose, as the spans of it no rule may change, or as the
+strings that hold its prose.
 
-A format gives two kinds of span. Its *markup* (Markdown's code, destinations, front matter …)
-is kept byte for byte. The *addresses* of its prose (URLs, e-mail addresses, handles, hashtags,
-paths: :mod:`cleanup.formats.plain`) are kept too, but for the character repairs of the encoding
-pass: mojibake and entities damage an address as they damage prose. A file's format is told by
+A format of prose with markup gives two kinds of span. Its *markup* (Markdown's code,
+destinations, front matter …) is kept byte for byte. The *addresses* of its prose (URLs, e-mail
+addresses, handles, hashtags, paths: :mod:`cleanup.formats.plain`) are kept too, but for the
+character repairs of the encoding pass: mojibake and entities damage an address as they damage
+prose. A file's format is told by
 its extension: Markdown for ``.md`` and ``.markdown`` (:mod:`cleanup.formats.markdown`), plain
 text for any other file and for standard input.
 
->>> format_for("news/article.md").name, format_for("-").name
-('markdown', 'text')
+A format of data holds its prose in encoded strings: JSON Lines and JSON
+(:mod:`cleanup.formats.jsondata`), whose fields named in :class:`Reading` are cleaned, each as
+one article, and written back encoded as the file has them (:mod:`cleanup.formats.segments`).
+
+The extension tells a file's format, unless the user names one (``--format-in``):
+
+>>> reading = Reading()
+>>> [reading.format_for(path).name for path in ("news/article.md", "-", "feed.jsonl", "a.json")]
+['markdown', 'text', 'jsonl', 'json']
+>>> Reading(format="markdown").format_for("notes.txt").name
+'markdown'
 >>> MARKDOWN.spans("See `x` at https://x.org")
 ([(4, 7)], [(11, 24)])
 """
@@ -17,44 +28,94 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import PurePath
 
-from cleanup.formats import markdown, plain
+from cleanup.formats import jsondata, markdown, plain
+from cleanup.formats.errors import FormatError
+from cleanup.formats.segments import Segment
+
+__all__ = [
+    "DEFAULT_FIELDS",
+    "FORMAT_NAMES",
+    "MARKDOWN",
+    "TEXT",
+    "Format",
+    "FormatError",
+    "Reading",
+    "Segment",
+    "format_named",
+]
 
 Spans = list[tuple[int, int]]  # sorted, none overlapping another
 
 
 @dataclass(frozen=True)
 class Format:
-    """A kind of file: its name, and how to find the markup of a text of it."""
+    """A kind of file: its name, and how to find the markup of a text of it, or, for data, the
+    strings of it that hold prose (``segments``; :class:`FormatError` for a file it cannot read)."""
 
     name: str
     markup: Callable[[str], Spans]
+    segments: Callable[[str], list[Segment]] | None = None
 
     def spans(self, text: str) -> tuple[Spans, Spans]:
         """The markup of ``text``, and the addresses of its prose."""
         return self.markup(text), plain.protected_spans(text)
 
 
-TEXT = Format("text", lambda text: [])
+def _no_markup(text: str) -> Spans:
+    return []
+
+
+TEXT = Format("text", _no_markup)
 MARKDOWN = Format("markdown", markdown.markup_spans)
-FORMATS = {form.name: form for form in (TEXT, MARKDOWN)}
-_BY_SUFFIX = {".md": MARKDOWN, ".markdown": MARKDOWN}
+FORMAT_NAMES = ("text", "markdown", "jsonl", "json")
+_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
+DEFAULT_FIELDS = ("text",)
 
 
-def format_named(name: str) -> Format:
-    """The format called ``name``; a ``ValueError`` names the formats there are.
+@cache
+def _data_format(name: str, fields: tuple[str, ...]) -> Format:
+    read = jsondata.json_lines_segments if name == "jsonl" else jsondata.json_segments
+    return Format(name, _no_markup, partial(read, fields=fields))
+
+
+def format_named(name: str, fields: tuple[str, ...] = DEFAULT_FIELDS) -> Format:
+    """The format called ``name`` (for data, cleaning the string values of ``fields``, dotted for
+    nested keys); a ``ValueError`` names the formats there are.
 
     >>> format_named("html")
     Traceback (most recent call last):
     ...
-    ValueError: unknown format 'html': choose one of markdown, text
+    ValueError: unknown format 'html': choose one of text, markdown, jsonl, json
     """
-    if name not in FORMATS:
-        raise ValueError(f"unknown format {name!r}: choose one of {', '.join(sorted(FORMATS))}")
-    return FORMATS[name]
+    if name == "text":
+        return TEXT
+    if name == "markdown":
+        return MARKDOWN
+    if name in FORMAT_NAMES:
+        if not fields or any(not part for field in fields for part in field.split(".")):
+            raise ValueError(f"fields to clean must be keys, dotted for nested ones: {', '.join(fields)!r}")
+        return _data_format(name, tuple(fields))
+    raise ValueError(f"unknown format {name!r}: choose one of {', '.join(FORMAT_NAMES)}")
 
 
-def format_for(path: str) -> Format:
-    """The format of the file at ``path`` (``-`` for standard input: plain text)."""
-    return _BY_SUFFIX.get(PurePath(path).suffix.lower(), TEXT)
+@dataclass(frozen=True)
+class Reading:
+    """How files are read: in the format named, or the one their extension tells (``format``
+    ``None``), and for data, the fields whose strings are prose."""
+
+    format: str | None = None
+    fields: tuple[str, ...] = DEFAULT_FIELDS
+
+    def format_for(self, path: str) -> Format:
+        """The format of the file at ``path`` (``-`` for standard input: plain text unless named)."""
+        name = self.format or _BY_SUFFIX.get(PurePath(path).suffix.lower(), "text")
+        return format_named(name, self.fields)

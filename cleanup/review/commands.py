@@ -20,8 +20,8 @@ import click
 
 from cleanup import io
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
-from cleanup.formats import format_for
-from cleanup.options import context, read_settings_files, rule_options
+from cleanup.formats import FormatError, Reading
+from cleanup.options import configure, read_settings_files, rule_options
 from cleanup.outputs import OutputError, plan_outputs, write_copy
 from cleanup.pipeline import run
 from cleanup.render.paths import shown_path
@@ -83,13 +83,15 @@ class _Target:
             stdout.flush()
 
 
-def _review_file(item: Input, cleaner: Callable[..., Result], ask: Ask, target: _Target) -> bool:
+def _review_file(
+    item: Input, cleaner: Callable[..., Result], reading: Reading, ask: Ask, target: _Target
+) -> bool:
     """Review one file and write the result; whether the reviewer went through every change."""
     if item.error is not None:
         raise io.InputError(item.path, item.error)
     data = io.read_bytes(item.path)
     document = io.decode(data, item.path)
-    changes = split_changes(cleaner(document.text, form=format_for(item.path)))
+    changes = split_changes(cleaner(document.text, form=reading.format_for(item.path)))
     color = sys.stderr.isatty()
     outcome = review(changes, ask, _show, path=item.path, color=color)
     target.write(item, data, document, outcome.text)
@@ -117,7 +119,8 @@ def review_command(
         raise click.UsageError("--in-place and --out do not go together")
     if "-" in files:
         raise click.UsageError("review reads its answers from standard input: name the files")
-    settings = context(options)
+    settings, recorded = configure(options)
+    reading = recorded.reading
     items = list(discover(files, DEFAULT_INCLUDE))
     if not (in_place or out) and (len(items) > 1 or any(item.from_folder for item in items)):
         raise click.UsageError("several files need --out DIR or --in-place")
@@ -133,9 +136,13 @@ def review_command(
     failed = False
     for number, item in enumerate(items):
         try:
-            finished = _review_file(item, cleaner, ask, target)
+            finished = _review_file(item, cleaner, reading, ask, target)
         except io.InputError as err:
             click.echo(f"{shown_path(item.path)}: error: {err.reason}", err=True)
+            failed = True
+            continue
+        except FormatError as err:
+            click.echo(f"{shown_path(item.path)}: error: {err}; left as it is", err=True)
             failed = True
             continue
         except OSError as err:

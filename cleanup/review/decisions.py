@@ -2,7 +2,8 @@
 
 The HTML report exports it and ``cleanup apply`` reads it. Per file it records the path, the
 SHA-256 of the original bytes (a file changed since is refused), the settings the changes were
-made with (rules, safety, languages, and the SHA-256 of any glossary, style or allow file), and
+made with (rules, safety, languages, the SHA-256 of any glossary, style or allow file, and the
+format the file was read in with the fields of data cleaned: null for the one its extension tells), and
 every hunk: its parts, each a span in the decoded original text (characters, after any
 byte-order mark, as finding offsets count) with its old and new text, and whether it was accepted.
 ``cleanup apply`` trusts none of it: it makes the changes again with those settings and applies
@@ -27,7 +28,11 @@ only those, so a decisions file can choose among cleanup's changes but never wri
         "sources": [],
         "glossary": null,
         "style": null,
-        "allow": null
+        "allow": null,
+        "input_format": null,
+        "fields": [
+          "text"
+        ]
       },
       "hunks": [
         {
@@ -55,9 +60,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from cleanup.formats import DEFAULT_FIELDS, FORMAT_NAMES, Reading, format_named
 from cleanup.lang.sources import LANGUAGES
 from cleanup.review.hunks import Hunk, Part
 from cleanup.rules import ALL_RULES
@@ -75,8 +81,9 @@ class DecisionsError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Settings:
     """What the changes were made with: the rules in force, whether unsafe fixes were applied,
-    the target and source languages, and the SHA-256 of the glossary, style and allow files
-    (``None`` when there was none)."""
+    the target and source languages, the SHA-256 of the glossary, style and allow files
+    (``None`` when there was none), and how the files were read (a decisions file written before
+    formats were recorded reads them by their extension, the JSON field ``text``)."""
 
     rules: tuple[str, ...]
     unsafe: bool = False
@@ -85,6 +92,7 @@ class Settings:
     glossary: str | None = None
     style: str | None = None
     allow: str | None = None
+    reading: Reading = field(default_factory=Reading)
 
     def record(self) -> dict[str, Any]:
         """The JSON-ready form of the settings."""
@@ -94,6 +102,8 @@ class Settings:
             "target": self.target,
             "sources": list(self.sources),
             **{name: getattr(self, name) for name in SETTING_FILES},
+            "input_format": self.reading.format,
+            "fields": list(self.reading.fields),
         }
 
 
@@ -188,7 +198,21 @@ def _settings(record: Any, where: str) -> Settings:
         digests[name] = value
     unsafe = _field(record, "unsafe", bool, where)
     sources = _strings(record, "sources", LANGUAGES, where)
-    return Settings(rules, unsafe, target, sources, **digests)
+    return Settings(rules, unsafe, target, sources, **digests, reading=_reading(record, where))
+
+
+def _reading(record: dict[str, Any], where: str) -> Reading:
+    form = record.get("input_format")
+    fields = record.get("fields", list(DEFAULT_FIELDS))
+    if form is not None and form not in FORMAT_NAMES:
+        raise DecisionsError(f"{where}: 'input_format' is neither null nor one of {', '.join(FORMAT_NAMES)}")
+    if not (isinstance(fields, list) and fields and all(isinstance(name, str) and name for name in fields)):
+        raise DecisionsError(f"{where}: 'fields' is not a list of field names")
+    try:
+        format_named("jsonl", tuple(fields))
+    except ValueError as err:
+        raise DecisionsError(f"{where}: {err}") from None
+    return Reading(form, tuple(fields))
 
 
 def _part(record: Any, where: str) -> Part:

@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from cleanup import io
-from cleanup.formats import format_for
 from cleanup.outputs import replace_below
 from cleanup.passes import Context
 from cleanup.pipeline import run
@@ -111,7 +110,7 @@ def plan(decided: FileDecisions, root: Path, given: SettingsFiles) -> Plan:
         context = replay_context(decided.settings, given)
     except ValueError as err:
         raise io.InputError(decided.path, str(err)) from None
-    form = format_for(decided.path)
+    form = decided.settings.reading.format_for(decided.path)
     changes = split_changes(run(document.text, context, unsafe=decided.settings.unsafe, form=form))
     return Plan(real, data, document, changes)
 

@@ -1,0 +1,130 @@
+"""Prose held in a file as encoded strings: JSON strings, PO strings. Each is a *segment*: its
+decoded text, cleaned as one article, and where each of its characters stands in the file.
+
+The chain never sees the file. It cleans each segment's text; :func:`lift` then puts every
+finding where its characters stand in the file, and writes each change back into the file
+encoded as the file encodes it, touching only the characters the change replaced: every other
+byte of the file stays as it was.
+
+In the file ``"said \\"yes\\" ; then"``, the text's ``"`` at 5 is the file's ``\\"`` at 6:
+
+>>> segment = Segment('said "yes" ; then', 1, [(6, 8, 8), (10, 13, 13)], escape_json)
+>>> segment.span(5, 6), segment.span(6, 9), segment.span(11, 12)
+((6, 8), (8, 11), (14, 15))
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+from cleanup.model import Edit, Finding
+from cleanup.offsets import LineIndex
+from cleanup.result import Result
+
+# Where the decoded text and the file move apart, as ``(offset in the text, offset in the file of
+# the character there, end in the file of the character before)``: after an escape (JSON's ``\\"``
+# is one character, two in the file) and at a gap that holds no character (between the pieces of a
+# PO string). Between two anchors, one character of the text is one character of the file.
+Anchors = list[tuple[int, int, int]]
+
+
+def escape_json(text: str) -> str:
+    """``text`` as the inside of a JSON string, non-ASCII characters as they are.
+
+    >>> escape_json('a “b”\\n\\\\')
+    'a “b”\\\\n\\\\\\\\'
+    """
+    return json.dumps(text, ensure_ascii=False)[1:-1]
+
+
+def escape_json_ascii(text: str) -> str:
+    """``text`` as the inside of a JSON string in ASCII, as a file written by ``json.dumps`` has it.
+
+    >>> escape_json_ascii("l’Iran")
+    'l\\\\u2019Iran'
+    """
+    return json.dumps(text)[1:-1]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One piece of prose: its decoded ``text``, the offset in the file of its first character
+    (``start``), its anchors (after the first character) and how a replacement is encoded into
+    the file (``escape``).
+    ``source`` is the text it translates, where the file holds it (a PO ``msgid``)."""
+
+    text: str
+    start: int
+    anchors: Anchors
+    escape: Callable[[str], str]
+    source: str | None = None
+    _text_offsets: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_text_offsets", [offset for offset, _, _ in self.anchors])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the characters ``start:end`` of the text stand in the file: from the first of
+        their encodings to the end of the last (an empty span: where a character put there goes)."""
+        index = bisect_right(self._text_offsets, start) - 1
+        text_offset, file_offset, _ = self.anchors[index] if index >= 0 else (0, self.start, self.start)
+        file_start = file_offset + start - text_offset
+        if end == start:
+            return file_start, file_start
+        index = bisect_right(self._text_offsets, end) - 1
+        text_offset, file_offset, previous_end = self.anchors[index] if index >= 0 else (0, self.start, 0)
+        return file_start, previous_end if text_offset == end else file_offset + end - text_offset
+
+
+def _regions(result: Result) -> list[tuple[int, int, int, int]]:
+    """The applied edits of ``result`` joined where they overlap or touch: ``(start, end, delta,
+    finding)`` in its original, sorted, the finding that of the first edit of each."""
+    regions: list[list[int]] = []
+    for edit in sorted(result.edits, key=attrgetter("start", "end")):
+        if regions and edit.start <= regions[-1][1]:
+            region = regions[-1]
+            region[1] = max(region[1], edit.end)
+            region[2] += edit.delta
+        else:
+            regions.append([edit.start, edit.end, edit.delta, edit.finding])
+    return [(start, end, delta, finding) for start, end, delta, finding in regions]
+
+
+def _changes(segment: Segment, result: Result) -> list[tuple[int, int, str, int]]:
+    """Each change ``result`` made to the segment as ``(start, end, encoded text, finding)`` in
+    the file."""
+    changes = []
+    shift = 0
+    for start, end, delta, finding in _regions(result):
+        new = result.text[start + shift : end + shift + delta]
+        shift += delta
+        changes.append((*segment.span(start, end), segment.escape(new), finding))
+    return changes
+
+
+def lift(text: str, segments: Sequence[Segment], clean: Callable[[Segment], Result]) -> Result:
+    """The result of cleaning each of the ``segments`` of ``text`` (in file order, none
+    overlapping another) with ``clean``, as the result of cleaning the file."""
+    lines = LineIndex(text)
+    findings: list[Finding] = []
+    edits: list[Edit] = []
+    pieces: list[str] = []
+    cursor = 0
+    for segment in segments:
+        result = clean(segment)
+        base = len(findings)
+        for finding in result.findings:
+            start, end = segment.span(finding.start, finding.end)
+            findings.append(finding.located(start, end, *lines.locate(start)))
+        if not result.changed:
+            continue
+        for start, end, new, finding in _changes(segment, result):
+            edits.append(Edit(start, end, len(new) - (end - start), base + finding))
+            pieces += (text[cursor:start], new)
+            cursor = end
+    pieces.append(text[cursor:])
+    return Result(original=text, text="".join(pieces), findings=tuple(findings), edits=tuple(edits))
