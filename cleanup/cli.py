@@ -55,7 +55,8 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             "--include",
             multiple=True,
             metavar="GLOB",
-            help="Files to take from folders (default: *.txt, *.md, *.markdown, *.jsonl, *.ndjson, *.json).",
+            help="Files to take from folders (default: *.txt, *.md, *.markdown, *.jsonl, *.ndjson, *.json, "
+            "*.po, *.pot).",
         ),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to leave out."),
         click.option(

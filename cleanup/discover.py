@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from cleanup.io import os_reason
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.ndjson", "*.json")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.ndjson", "*.json", "*.po", "*.pot")
 
 
 @dataclass(frozen=True, slots=True)

@@ -300,7 +300,10 @@ def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEX
     :class:`~cleanup.formats.FormatError` if the file cannot be read as the format says.
     """
     if form.segments is not None:
-        return lift(text, form.segments(text), lambda segment: run(segment.text, context, unsafe=unsafe))
+        inner = form.inner or TEXT
+        return lift(
+            text, form.segments(text), lambda segment: run(segment.text, context, unsafe=unsafe, form=inner)
+        )
     chain = _Chain(text, context, unsafe, form)
     first = True
     for _ in range(MAX_ROUNDS):

@@ -27,6 +27,7 @@ def test_every_family_has_fixtures() -> None:
         "casing",
         "markdown",
         "jsonl",
+        "po",
     }
 
 

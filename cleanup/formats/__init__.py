@@ -11,13 +11,14 @@ text for any other file and for standard input.
 
 A format of data holds its prose in encoded strings: JSON Lines and JSON
 (:mod:`cleanup.formats.jsondata`), whose fields named in :class:`Reading` are cleaned, each as
-one article, and written back encoded as the file has them (:mod:`cleanup.formats.segments`).
+one article, and written back encoded as the file has them (:mod:`cleanup.formats.segments`); PO
+catalogues (:mod:`cleanup.formats.po`), whose translations are cleaned, their placeholders kept.
 
 The extension tells a file's format, unless the user names one (``--format-in``):
 
 >>> reading = Reading()
->>> [reading.format_for(path).name for path in ("news/article.md", "-", "feed.jsonl", "a.json")]
-['markdown', 'text', 'jsonl', 'json']
+>>> [reading.format_for(path).name for path in ("news/article.md", "-", "feed.jsonl", "a.json", "it.po")]
+['markdown', 'text', 'jsonl', 'json', 'po']
 >>> Reading(format="markdown").format_for("notes.txt").name
 'markdown'
 >>> MARKDOWN.spans("See `x` at https://x.org")
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import PurePath
 
-from cleanup.formats import jsondata, markdown, plain
+from cleanup.formats import jsondata, markdown, plain, po
 from cleanup.formats.errors import FormatError
 from cleanup.formats.segments import Segment
 
@@ -53,11 +54,13 @@ Spans = list[tuple[int, int]]  # sorted, none overlapping another
 @dataclass(frozen=True)
 class Format:
     """A kind of file: its name, and how to find the markup of a text of it, or, for data, the
-    strings of it that hold prose (``segments``; :class:`FormatError` for a file it cannot read)."""
+    strings of it that hold prose (``segments``; :class:`FormatError` for a file it cannot read)
+    and the format each of those strings is cleaned in (``inner``: plain text when ``None``)."""
 
     name: str
     markup: Callable[[str], Spans]
     segments: Callable[[str], list[Segment]] | None = None
+    inner: Format | None = None
 
     def spans(self, text: str) -> tuple[Spans, Spans]:
         """The markup of ``text``, and the addresses of its prose."""
@@ -70,13 +73,16 @@ def _no_markup(text: str) -> Spans:
 
 TEXT = Format("text", _no_markup)
 MARKDOWN = Format("markdown", markdown.markup_spans)
-FORMAT_NAMES = ("text", "markdown", "jsonl", "json")
+PO = Format("po", _no_markup, po.po_segments, Format("po-string", po.placeholder_spans))
+FORMAT_NAMES = ("text", "markdown", "jsonl", "json", "po")
 _BY_SUFFIX = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
+    ".po": "po",
+    ".pot": "po",
 }
 DEFAULT_FIELDS = ("text",)
 
@@ -94,12 +100,14 @@ def format_named(name: str, fields: tuple[str, ...] = DEFAULT_FIELDS) -> Format:
     >>> format_named("html")
     Traceback (most recent call last):
     ...
-    ValueError: unknown format 'html': choose one of text, markdown, jsonl, json
+    ValueError: unknown format 'html': choose one of text, markdown, jsonl, json, po
     """
     if name == "text":
         return TEXT
     if name == "markdown":
         return MARKDOWN
+    if name == "po":
+        return PO
     if name in FORMAT_NAMES:
         if not fields or any(not part for field in fields for part in field.split(".")):
             raise ValueError(f"fields to clean must be keys, dotted for nested ones: {', '.join(fields)!r}")

@@ -1,0 +1,96 @@
+"""PO catalogues (issue 13, item 5): the translations are cleaned, everything else kept byte for
+byte: keys, comments, the header, obsolete entries and placeholders."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup import clean
+from cleanup.formats import FormatError
+from cleanup.formats.po import po_segments
+from tests.test_linear_time import BOUND, growth, repeated
+
+
+def fixed(text: str) -> str:
+    return clean(text, format="po").text
+
+
+def test_only_the_translations_change() -> None:
+    entry = (
+        '#: a.py:1\n#, fuzzy\nmsgctxt "x ; Y"\n'
+        'msgid "Il patto ; Allo stesso tempo"\nmsgstr "The deal ; At the same time"\n'
+    )
+    header = 'msgid ""\nmsgstr ""\n"Language: en ; At\\n"\n\n'
+    obsolete = '\n#~ msgid "Vecchio ; Tempo"\n#~ msgstr "The deal ; At once"\n'
+    text = header + entry + obsolete
+    assert fixed(text) == text.replace(
+        'msgstr "The deal ; At the same time"', 'msgstr "The deal; at the same time"'
+    )
+
+
+def test_plural_forms_and_entries_without_blank_lines() -> None:
+    text = (
+        'msgid "%d libro"\nmsgid_plural "%d libri"\nmsgstr[0] "%d book , sold"\nmsgstr[1] "%d books , sold"\n'
+        'msgid "Ciao"\nmsgstr "The deal , said"\n'
+    )
+    assert fixed(text) == text.replace(" , ", ", ")
+    assert [segment.source for segment in po_segments(text)] == ["%d libro", "%d libro", "Ciao"]
+
+
+def test_escapes_and_pieces_are_read_as_one_string_and_kept_where_unchanged() -> None:
+    text = 'msgid "x"\nmsgstr ""\n"He said \\"the deal\\" , then\\n"\n"left ; At once \\t done"\n'
+    (segment,) = po_segments(text)
+    assert segment.text == 'He said "the deal" , then\nleft ; At once \t done'
+    result = clean(text, format="po")
+    assert result.text == text.replace('\\" , then', '\\", then').replace("left ; At", "left; at")
+    assert [(f.line, f.column) for f in result.findings] == [(3, 22), (4, 6), (4, 9)]
+    assert [text.splitlines()[f.line - 1][f.column - 1] for f in result.findings] == [" ", " ", "A"]
+
+
+def test_a_change_across_two_pieces_keeps_the_file_a_catalogue() -> None:
+    text = 'msgid "x"\nmsgstr ""\n"the deal "\n", said"\n'
+    out = fixed(text)
+    assert out == 'msgid "x"\nmsgstr ""\n"the deal"\n", said"\n'
+    (segment,) = po_segments(out)
+    assert segment.text == "the deal, said"
+
+
+def test_placeholders_are_kept() -> None:
+    text = 'msgid "x"\nmsgstr "rose by 5 %% , then %(name)s , {0} left"\n'
+    assert fixed(text) == 'msgid "x"\nmsgstr "rose by 5 %%, then %(name)s, {0} left"\n'
+    assert clean("rose by 5 %% , then").text == "rose by 5%%, then"  # what plain text would get
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('msgid "x"\nmsgstr "open\n', "line 2: not a line of a PO file: 'msgstr \"open'"),
+        ('msgid "x"\nmsgstr "a" trailing\n', "line 2: not a line of a PO file: 'msgstr \"a\" trailing'"),
+        ('"orphan"\n', "line 1: not a line of a PO file: '\"orphan\"'"),
+        ('msgid "x"\nnonsense\n', "line 2: not a line of a PO file: 'nonsense'"),
+    ],
+)
+def test_a_line_that_is_not_po_is_an_error_naming_it(text: str, message: str) -> None:
+    with pytest.raises(FormatError) as caught:
+        po_segments(text)
+    assert str(caught.value) == message
+
+
+def test_the_fixed_catalogue_is_fixed_for_good() -> None:
+    text = 'msgid "x"\nmsgstr ""\n"Khameneiâ€™s words ; At "\n"the talks). , but"\n'
+    once = fixed(text)
+    assert once != text and fixed(once) == once
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        '#: a.py:1\nmsgid "Il patto"\nmsgstr "The deal ; At once \\"x\\" %s"\n\n',
+        '"more \\\\ \\" , words "\n',  # one translation of many pieces
+    ],
+)
+def test_reading_a_catalogue_takes_linear_time(piece: str) -> None:
+    def catalogue(size: int) -> str:
+        return 'msgid "x"\nmsgstr ""\n' + repeated(piece)(size)
+
+    assert growth(catalogue, po_segments) < BOUND
