@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from cleanup.formats import format_named
+from cleanup.formats import DEFAULT_FIELDS, format_named
 from cleanup.model import Finding, GlossaryEntry, Rule, Safety
 from cleanup.passes import Context
 from cleanup.pipeline import run
@@ -35,6 +35,7 @@ def clean(
     glossary: Iterable[GlossaryEntry] = (),
     house: Mapping[str, object] | None = None,
     format: str = "text",
+    fields: Iterable[str] = DEFAULT_FIELDS,
 ) -> Result:
     """Clean one text and say what changed.
 
@@ -45,13 +46,18 @@ def clean(
     from (inferred from the leftovers when empty); ``glossary`` holds the
     newsroom's own leftovers and their translations; ``house`` overrides fields of
     the target's profile (:class:`cleanup.lang.profiles.Profile`) with the
-    newsroom's house style; ``format`` is what the text is, ``"text"`` or
-    ``"markdown"`` (:mod:`cleanup.formats`), and only its prose is cleaned.
+    newsroom's house style; ``format`` is what the text is, ``"text"``,
+    ``"markdown"``, ``"jsonl"``, ``"json"`` or ``"po"`` (:mod:`cleanup.formats`), and only its
+    prose is cleaned: in JSON, the string values of ``fields`` (dotted for nested keys).
 
     >>> clean("Talks ; At once `code ; At`", format="markdown").text
     'Talks; at once `code ; At`'
+    >>> clean('{"id": "a ; B", "body": {"text": "Talks ; At it"}}', format="json", fields=["body.text"]).text
+    '{"id": "a ; B", "body": {"text": "Talks; at it"}}'
     """
-    form = format_named(format)
+    if isinstance(fields, str):
+        fields = (fields,)
+    form = format_named(format, tuple(fields))
     context = Context(
         enabled=select_rules(select, ignore, target=target),
         allowed=frozenset(term.strip().lower() for term in allow if term.strip()),
