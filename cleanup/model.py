@@ -36,11 +36,13 @@ class Safety(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """A documented before/after pair in copy of the ``target`` language; every example runs as a test."""
+    """A documented before/after pair in copy of the ``target`` language, a file of ``format``
+    (:mod:`cleanup.formats`); every example runs as a test."""
 
     before: str
     after: str
     target: str = "en"
+    format: str = "text"
 
 
 @dataclass(frozen=True, slots=True)

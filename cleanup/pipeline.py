@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from operator import attrgetter, itemgetter
 
 from cleanup.formats import TEXT, Format
-from cleanup.formats.segments import lift
+from cleanup.formats.segments import Segment, lift
 from cleanup.lang.samples import sample
 from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex, merged
@@ -301,9 +302,12 @@ def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEX
     """
     if form.segments is not None:
         inner = form.inner or TEXT
-        return lift(
-            text, form.segments(text), lambda segment: run(segment.text, context, unsafe=unsafe, form=inner)
-        )
+
+        def clean_segment(segment: Segment) -> Result:
+            told = context if segment.source is None else replace(context, source_text=segment.source)
+            return run(segment.text, told, unsafe=unsafe, form=inner)
+
+        return lift(text, form.segments(text), clean_segment)
     chain = _Chain(text, context, unsafe, form)
     first = True
     for _ in range(MAX_ROUNDS):

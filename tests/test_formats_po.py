@@ -94,3 +94,47 @@ def test_reading_a_catalogue_takes_linear_time(piece: str) -> None:
         return 'msgid "x"\nmsgstr ""\n' + repeated(piece)(size)
 
     assert growth(catalogue, po_segments) < BOUND
+
+
+def copies(msgid: str, msgstr: str) -> list[str]:
+    text = f'msgid "{msgid}"\nmsgstr "{msgstr}"\n'
+    return [text[f.start : f.end] for f in clean(text, format="po").findings if f.rule == "source-copy"]
+
+
+def test_words_copied_from_the_msgid_are_found_exactly() -> None:
+    assert copies("Il governo non ha ancora deciso", "The government non ha ancora deciso on it") == [
+        "non ha ancora deciso"
+    ]
+    assert copies("Le ministre a dit que le gouvernement", "The minister said le gouvernement agreed") == [
+        "le gouvernement"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr"),
+    [
+        ("Vladimir Putin a Teheran", "Vladimir Putin in Tehran"),  # names pass as they are
+        ("Il film in prima visione", "The film in its first showing"),  # words English writes too
+        ("il 12 marzo 2024", "on 12 March 2024"),  # numbers
+        ("non ha deciso", "non, ha; deciso"),  # not side by side in the copy
+        ("ha deciso", "deciso ha"),  # not in the source's order
+    ],
+)
+def test_what_a_translation_keeps_from_its_source_is_no_copy(msgid: str, msgstr: str) -> None:
+    assert copies(msgid, msgstr) == []
+
+
+def test_without_a_source_text_the_rule_finds_nothing() -> None:
+    assert not [f for f in clean("The government non ha ancora deciso").findings if f.rule == "source-copy"]
+
+
+def test_finding_copies_takes_linear_time() -> None:
+    from cleanup.passes.leftovers.copied import copied_runs
+
+    def foreign(word: str) -> bool:
+        return True
+
+    def both(size: int) -> str:
+        return repeated("non ha . ancora deciso , ")(size)
+
+    assert growth(both, lambda text: copied_runs(text, text, foreign)) < BOUND

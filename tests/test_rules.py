@@ -28,7 +28,14 @@ EXAMPLES = [
 
 @pytest.mark.parametrize(("rule_id", "example"), EXAMPLES)
 def test_documented_example(rule_id: str, example) -> None:
-    cleaned = clean(example.before, select=[rule_id], unsafe=True, glossary=GLOSSARY, target=example.target)
+    cleaned = clean(
+        example.before,
+        select=[rule_id],
+        unsafe=True,
+        glossary=GLOSSARY,
+        target=example.target,
+        format=example.format,
+    )
     assert cleaned.text == example.after
 
 
@@ -38,7 +45,7 @@ def test_rule_is_documented_and_shows_a_change(rule) -> None:
     # A rule that only reports shows its finding; one that fixes shows a change.
     if all(example.before == example.after for example in rule.examples):
         assert all(
-            clean(ex.before, select=[rule.id], glossary=GLOSSARY, target=ex.target).findings
+            clean(ex.before, select=[rule.id], glossary=GLOSSARY, target=ex.target, format=ex.format).findings
             for ex in rule.examples
         )
     else:
@@ -79,7 +86,9 @@ def test_ignored_rule_changes_nothing() -> None:
 def test_every_rule_says_its_safety_and_its_examples_keep_to_it(rule: Rule) -> None:
     assert rule.safeties <= set(Safety)
     for example in rule.examples:
-        found = clean(example.before, select=[rule.id], glossary=GLOSSARY, target=example.target).findings
+        found = clean(
+            example.before, select=[rule.id], glossary=GLOSSARY, target=example.target, format=example.format
+        ).findings
         assert {f.safety for f in found if f.rule == rule.id} <= rule.safeties
     assert f"({rule.family}, {rule.safety}" in rule.explain()
 

@@ -26,12 +26,13 @@ from cleanup.lang.names import language_name
 from cleanup.lang.sources import sources_for
 from cleanup.model import Finding, Safety
 from cleanup.passes.base import Context, Pass
-from cleanup.passes.leftovers import elisions, glossary, names, openings, phrases, scripts, sentences
+from cleanup.passes.leftovers import copied, elisions, glossary, names, openings, phrases, scripts, sentences
 from cleanup.passes.leftovers.candidates import Candidate
 from cleanup.passes.leftovers.catalogue import (
     FOREIGN_SCRIPT,
     GLOSSARY_TERM,
     RULES,
+    SOURCE_COPY,
     SOURCE_ELISION,
     SOURCE_NAME,
     SOURCE_PHRASE,
@@ -43,6 +44,7 @@ from cleanup.passes.leftovers.terms import Spans, Taken, Terms
 
 _WORD_RULES = frozenset({SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id})
 _LANGUAGE_RULES = _WORD_RULES | {SOURCE_ELISION.id, SOURCE_NAME.id}
+_COMMON = 3.0  # Zipf value from which a word is the copy's language's own (once in a million words)
 _SENTENCE_WEIGHT = 3  # a confirmed sentence says more about the source than a phrase
 
 
@@ -134,12 +136,24 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             findings.append(Finding(FOREIGN_SCRIPT.id, message, start, end, None, Safety.DISPLAY))
     if ctx.glossary and ctx.wants(GLOSSARY_TERM.id):
         findings.extend(glossary.find(text, ctx.glossary))
+    if ctx.source_text and ctx.wants(SOURCE_COPY.id):
+        findings.extend(_copied(text, ctx))
     if not ctx.enabled.isdisjoint(_LANGUAGE_RULES):
         findings.extend(_language_findings(text, ctx, findings))
     if ctx.allowed and findings:
         allowed = Spans(_allowed(ctx.allowed).leftmost_longest(text))
         findings = [f for f in findings if not allowed.overlaps(f.start, f.end)]
     return iter(findings)
+
+
+def _copied(text: str, ctx: Context) -> Iterator[Finding]:
+    """The runs of ``text`` copied from the source text it translates."""
+    english = frequencies_for(ctx.target)
+    for start, end in copied.copied_runs(
+        text, ctx.source_text, lambda word: english.target_zipf(word) < _COMMON
+    ):
+        message = f"copied from the source text untranslated: {text[start:end]!r}"
+        yield Finding(SOURCE_COPY.id, message, start, end, None, Safety.DISPLAY)
 
 
 def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Finding]:

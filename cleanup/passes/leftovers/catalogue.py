@@ -4,7 +4,7 @@ All of them run by default; only source-name and glossary-term have fixes, the r
 person to read.
 
 >>> [rule.id for rule in RULES][:2]
-['source-sentence', 'source-phrase']
+['source-copy', 'source-sentence']
 """
 
 from __future__ import annotations
@@ -150,7 +150,31 @@ GLOSSARY_TERM = Rule(
     ),
 )
 
+SOURCE_COPY = Rule(
+    id="source-copy",
+    family=FAMILY,
+    safety="display",
+    summary="Words of the source text copied into its translation, where the file holds both.",
+    why=(
+        "A translation tool or an engine that fails on a phrase copies it from the source segment. "
+        "Where the file holds each translation beside the text it translates (a PO catalogue's "
+        "msgid), a run of two or more words that stands in the source word for word is a leftover "
+        "found exactly, in any language. A run counts when one of its words is lowercase, of three "
+        "letters or more, and one the copy's language hardly uses: names and numbers pass from "
+        "source to translation as they should."
+    ),
+    examples=(
+        Example(
+            'msgid "Il governo non ha ancora deciso"\nmsgstr "The government non ha ancora deciso"\n',
+            'msgid "Il governo non ha ancora deciso"\nmsgstr "The government non ha ancora deciso"\n',
+            format="po",
+        ),
+    ),
+    fix_safety="Reported only: the translation needs a person. Without a source text the rule finds nothing.",
+)
+
 RULES = (
+    SOURCE_COPY,
     SOURCE_SENTENCE,
     SOURCE_PHRASE,
     SOURCE_WORD,
