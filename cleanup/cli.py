@@ -56,7 +56,7 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             multiple=True,
             metavar="GLOB",
             help="Files to take from folders (default: *.txt, *.md, *.markdown, *.jsonl, *.ndjson, *.json, "
-            "*.po, *.pot).",
+            "*.po, *.pot, *.xlf, *.xliff).",
         ),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to leave out."),
         click.option(

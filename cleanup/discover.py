@@ -23,7 +23,18 @@ from pathlib import Path, PurePosixPath
 
 from cleanup.io import os_reason
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.jsonl", "*.ndjson", "*.json", "*.po", "*.pot")
+DEFAULT_INCLUDE = (
+    "*.txt",
+    "*.md",
+    "*.markdown",
+    "*.jsonl",
+    "*.ndjson",
+    "*.json",
+    "*.po",
+    "*.pot",
+    "*.xlf",
+    "*.xliff",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -202,7 +202,7 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Choice(FORMAT_NAMES),
             help="What the files are, whatever their extension (default: told by the extension: "
             ".md and .markdown Markdown, .jsonl and .ndjson JSON Lines, .json JSON, .po and .pot PO, "
-            "else text).",
+            ".xlf and .xliff XLIFF, else text).",
         ),
         click.option(
             "--field",

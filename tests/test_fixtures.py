@@ -28,6 +28,7 @@ def test_every_family_has_fixtures() -> None:
         "markdown",
         "jsonl",
         "po",
+        "xliff",
     }
 
 

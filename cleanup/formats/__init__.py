@@ -12,13 +12,14 @@ text for any other file and for standard input.
 A format of data holds its prose in encoded strings: JSON Lines and JSON
 (:mod:`cleanup.formats.jsondata`), whose fields named in :class:`Reading` are cleaned, each as
 one article, and written back encoded as the file has them (:mod:`cleanup.formats.segments`); PO
-catalogues (:mod:`cleanup.formats.po`), whose translations are cleaned, their placeholders kept.
+catalogues (:mod:`cleanup.formats.po`) and XLIFF files (:mod:`cleanup.formats.xliff`), whose
+translations are cleaned, their placeholders and inline codes kept.
 
 The extension tells a file's format, unless the user names one (``--format-in``):
 
 >>> reading = Reading()
->>> [reading.format_for(path).name for path in ("news/article.md", "-", "feed.jsonl", "a.json", "it.po")]
-['markdown', 'text', 'jsonl', 'json', 'po']
+>>> [reading.format_for(path).name for path in ("a.md", "-", "a.jsonl", "a.json", "a.po", "a.xlf")]
+['markdown', 'text', 'jsonl', 'json', 'po', 'xliff']
 >>> Reading(format="markdown").format_for("notes.txt").name
 'markdown'
 >>> MARKDOWN.spans("See `x` at https://x.org")
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import PurePath
 
-from cleanup.formats import jsondata, markdown, plain, po
+from cleanup.formats import jsondata, markdown, plain, po, xliff
 from cleanup.formats.errors import FormatError
 from cleanup.formats.segments import Segment
 
@@ -74,7 +75,8 @@ def _no_markup(text: str) -> Spans:
 TEXT = Format("text", _no_markup)
 MARKDOWN = Format("markdown", markdown.markup_spans)
 PO = Format("po", _no_markup, po.po_segments, Format("po-string", po.placeholder_spans))
-FORMAT_NAMES = ("text", "markdown", "jsonl", "json", "po")
+XLIFF = Format("xliff", _no_markup, xliff.xliff_segments, Format("xliff-target", xliff.content_markup))
+FORMAT_NAMES = ("text", "markdown", "jsonl", "json", "po", "xliff")
 _BY_SUFFIX = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -83,6 +85,8 @@ _BY_SUFFIX = {
     ".json": "json",
     ".po": "po",
     ".pot": "po",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
 }
 DEFAULT_FIELDS = ("text",)
 
@@ -100,7 +104,7 @@ def format_named(name: str, fields: tuple[str, ...] = DEFAULT_FIELDS) -> Format:
     >>> format_named("html")
     Traceback (most recent call last):
     ...
-    ValueError: unknown format 'html': choose one of text, markdown, jsonl, json, po
+    ValueError: unknown format 'html': choose one of text, markdown, jsonl, json, po, xliff
     """
     if name == "text":
         return TEXT
@@ -108,6 +112,8 @@ def format_named(name: str, fields: tuple[str, ...] = DEFAULT_FIELDS) -> Format:
         return MARKDOWN
     if name == "po":
         return PO
+    if name == "xliff":
+        return XLIFF
     if name in FORMAT_NAMES:
         if not fields or any(not part for field in fields for part in field.split(".")):
             raise ValueError(f"fields to clean must be keys, dotted for nested ones: {', '.join(fields)!r}")

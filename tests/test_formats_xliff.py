@@ -1,0 +1,138 @@
+"""XLIFF 1.2 and 2.x (issue 13, item 5): the targets are cleaned with their sources as the text
+they translate; sources, notes, alternatives, attributes and inline codes stay byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup import clean
+from cleanup.formats import FormatError
+from cleanup.formats.xliff import content_markup, xliff_segments
+from tests.test_linear_time import BOUND, growth, repeated
+
+V12 = (
+    '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+    '<file source-language="it" target-language="en" datatype="plaintext" original="a"><body>\n{}\n'
+    "</body></file></xliff>\n"
+)
+V20 = (
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="it" trgLang="en">'
+    '<file id="f"><unit id="u"><segment>{}</segment></unit></file></xliff>'
+)
+
+
+def fixed(text: str) -> str:
+    return clean(text, format="xliff").text
+
+
+def test_only_the_targets_of_units_change() -> None:
+    unit = (
+        '<trans-unit id="1"><source>Il patto ; Allo stesso tempo</source>'
+        '<target state="translated">The deal ; At the same time</target>'
+        "<alt-trans><source>x</source><target>Alt ; At once</target></alt-trans>"
+        '<note from="x">A note ; As is</note></trans-unit>'
+    )
+    text = V12.format(unit)
+    assert fixed(text) == text.replace("The deal ; At the same", "The deal; at the same")
+
+
+def test_xliff_2_segments() -> None:
+    text = V20.format("<source>Il patto ; ora</source><target>The deal ; At once</target>")
+    assert fixed(text) == text.replace("The deal ; At once", "The deal; at once")
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ('The <g id="1">deal ; At once</g> now', 'The <g id="1">deal; at once</g> now'),
+        ('the deal <ph id="1">{a , b}</ph> said ; At once', 'the deal <ph id="1">{a , b}</ph> said; at once'),
+        ('the deal <x id="1"/> said ; At once', 'the deal <x id="1"/> said; at once'),
+        ("the deal &amp; the talks ; At once", "the deal &amp; the talks; at once"),
+        ("the deal <![CDATA[a , b]]> said ; At once", "the deal <![CDATA[a , b]]> said; at once"),
+        ("the deal <!-- a , b --> said ; At once", "the deal <!-- a , b --> said; at once"),
+        ("the deal %s , {name} said , then", "the deal %s, {name} said, then"),
+        (
+            'the <mrk id="m" translate="no">deal ; At once</mrk> now',
+            'the <mrk id="m" translate="no">deal; at once</mrk> now',
+        ),
+    ],
+)
+def test_inline_codes_references_and_placeholders_are_kept(target: str, expected: str) -> None:
+    text = V20.format(f"<source>x</source><target>{target}</target>")
+    assert fixed(text) == text.replace(target, expected)
+
+
+def test_the_source_is_the_text_the_target_translates() -> None:
+    unit = (
+        "<source>Il governo <g id='1'>non ha</g> ancora deciso <ph id='2'>{non ha}</ph></source>"
+        "<target>The government non ha ancora deciso on it</target>"
+    )
+    (segment,) = xliff_segments(V20.format(unit))
+    assert segment.source == "Il governo non ha ancora deciso "
+    text = V20.format(unit)
+    copied = [text[f.start : f.end] for f in clean(text, format="xliff").findings if f.rule == "source-copy"]
+    assert copied == ["non ha ancora deciso"]
+
+
+def test_findings_are_located_in_the_file() -> None:
+    text = V12.format(
+        '<trans-unit id="1"><source>é</source>\n<target>Khameneiâ€™s said , then</target></trans-unit>'
+    )
+    result = clean(text, format="xliff")
+    line = text.splitlines()[3]
+    assert [(f.rule, f.line, line[f.column - 1 :][:2]) for f in result.findings] == [
+        ("mojibake", 4, "Kh"),
+        ("space-before-punctuation", 4, " ,"),
+    ]
+
+
+def test_an_empty_or_missing_target_is_left_alone() -> None:
+    assert xliff_segments(V20.format("<source>Il patto ; ora</source><target/>")) == []
+    assert xliff_segments(V20.format("<source>Il patto ; ora</source><target>  </target>")) == []
+    assert xliff_segments(V20.format("<source>Il patto ; ora</source>")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("<xliff><file>\n<unit></file></xliff>", "line 2: not valid XML: mismatched tag (column 9)"),
+        ("<xliff>&nope;</xliff>", "line 1: not valid XML: undefined entity (column 8)"),
+        (
+            '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><xliff>&a;</xliff>',
+            "line 1: declares an entity, which XLIFF never needs",
+        ),
+        ("not xml at all", "line 1: not valid XML: syntax error (column 1)"),
+    ],
+)
+def test_xml_that_is_not_well_formed_is_an_error_naming_its_line(text: str, message: str) -> None:
+    with pytest.raises(FormatError) as caught:
+        xliff_segments(text)
+    assert str(caught.value) == message
+
+
+def test_the_fixed_file_is_fixed_for_good() -> None:
+    text = V20.format(
+        "<source>x</source><target>Khameneiâ€™s <g id='1'>deal</g> said ; At once al-Assad). , but</target>"
+    )
+    once = fixed(text)
+    assert once != text and fixed(once) == once
+
+
+@pytest.mark.parametrize(
+    "piece",
+    ['<g id="1">a , b</g> &amp; <ph>{x}</ph> %s <x/> <!-- c --> ', '<ph a="', "<![CDATA[ <", "<ph>x<ph>"],
+)
+def test_the_markup_of_a_target_is_found_in_linear_time(piece: str) -> None:
+    assert growth(repeated(piece), content_markup) < BOUND
+
+
+def test_reading_a_file_takes_linear_time() -> None:
+    unit = (
+        '<unit id="u"><segment><source>a ; B</source>'
+        '<target>the deal ; At <g id="1">x</g></target></segment></unit>'
+    )
+
+    def document(size: int) -> str:
+        return f'<xliff version="2.0"><file id="f">{repeated(unit)(size)}</file></xliff>'
+
+    assert growth(document, xliff_segments) < BOUND
