@@ -28,7 +28,7 @@ class Context:
     sources: tuple[str, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
     house: tuple[tuple[str, object], ...] = ()  # house style: (profile field, value) overrides
-    source_text: str = ""  # the text the copy translates, where the file holds it (PO's msgid)
+    source_text: str = ""  # the text the copy translates, where the file holds it (PO, XLIFF)
 
     def wants(self, rule_id: str) -> bool:
         """Whether the user's selection includes this rule."""
