@@ -159,9 +159,9 @@ SOURCE_COPY = Rule(
         "A translation tool or an engine that fails on a phrase copies it from the source segment. "
         "Where the file holds each translation beside the text it translates (a PO catalogue's "
         "msgid, an XLIFF unit's source), a run of two or more words that stands in the source "
-        "word for word is a leftover found exactly, in any language. A run counts when one of its words is lowercase, of three "
-        "letters or more, and one the copy's language hardly uses: names and numbers pass from "
-        "source to translation as they should."
+        "word for word is a leftover found exactly, in any language. A run counts when one of its "
+        "words is lowercase, of three letters or more, and one the copy's language hardly uses: "
+        "names and numbers pass from source to translation as they should."
     ),
     examples=(
         Example(
