@@ -30,6 +30,7 @@ from cleanup.result import Result
 # is one character, two in the file) and at a gap that holds no character (between the pieces of a
 # PO string). Between two anchors, one character of the text is one character of the file.
 Anchors = list[tuple[int, int, int]]
+_BY_PLACE = attrgetter("start", "end", "rule")
 
 
 def escape_json(text: str) -> str:
@@ -67,6 +68,17 @@ class Segment:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_text_offsets", [offset for offset, _, _ in self.anchors])
 
+    def crosses_gap(self, start: int, end: int) -> bool:
+        """Whether a gap (what stands between two characters of the text in the file, and is not
+        text) lies inside the characters ``start:end``, not at their edge."""
+        index = bisect_right(self._text_offsets, start)
+        while index < len(self.anchors) and self.anchors[index][0] < end:
+            text_offset, file_offset, previous_end = self.anchors[index]
+            if previous_end != file_offset and text_offset > start:
+                return True
+            index += 1
+        return False
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Where the characters ``start:end`` of the text stand in the file: from the first of
         their encodings to the end of the last (an empty span: where a character put there goes)."""
@@ -80,51 +92,67 @@ class Segment:
         return file_start, previous_end if text_offset == end else file_offset + end - text_offset
 
 
-def _regions(result: Result) -> list[tuple[int, int, int, int]]:
+def _regions(result: Result) -> list[tuple[int, int, int, list[int]]]:
     """The applied edits of ``result`` joined where they overlap or touch: ``(start, end, delta,
-    finding)`` in its original, sorted, the finding that of the first edit of each."""
-    regions: list[list[int]] = []
+    findings)`` in its original, sorted, with the findings whose edits each holds."""
+    regions: list[tuple[int, int, int, list[int]]] = []
     for edit in sorted(result.edits, key=attrgetter("start", "end")):
         if regions and edit.start <= regions[-1][1]:
-            region = regions[-1]
-            region[1] = max(region[1], edit.end)
-            region[2] += edit.delta
+            start, end, delta, findings = regions[-1]
+            regions[-1] = (start, max(end, edit.end), delta + edit.delta, [*findings, edit.finding])
         else:
-            regions.append([edit.start, edit.end, edit.delta, edit.finding])
-    return [(start, end, delta, finding) for start, end, delta, finding in regions]
+            regions.append((edit.start, edit.end, edit.delta, [edit.finding]))
+    return regions
 
 
-def _changes(segment: Segment, result: Result) -> list[tuple[int, int, str, int]]:
+def _changes(segment: Segment, result: Result) -> tuple[list[tuple[int, int, str, int]], set[int]]:
     """Each change ``result`` made to the segment as ``(start, end, encoded text, finding)`` in
-    the file."""
+    the file, and the findings whose change is dropped: one that would take out what stands
+    between two characters of the text (a tag between two words of a sentence)."""
     changes = []
+    dropped: set[int] = set()
     shift = 0
-    for start, end, delta, finding in _regions(result):
+    for start, end, delta, findings in _regions(result):
         new = result.text[start + shift : end + shift + delta]
         shift += delta
-        changes.append((*segment.span(start, end), segment.escape(new), finding))
-    return changes
+        if segment.crosses_gap(start, end):
+            dropped.update(findings)
+            continue
+        changes.append((*segment.span(start, end), segment.escape(new), findings[0]))
+    return changes, dropped
 
 
 def lift(text: str, segments: Sequence[Segment], clean: Callable[[Segment], Result]) -> Result:
-    """The result of cleaning each of the ``segments`` of ``text`` (in file order, none
-    overlapping another) with ``clean``, as the result of cleaning the file."""
+    """The result of cleaning each of the ``segments`` of ``text`` (none overlapping another's
+    characters) with ``clean``, as the result of cleaning the file."""
     lines = LineIndex(text)
     findings: list[Finding] = []
-    edits: list[Edit] = []
-    pieces: list[str] = []
-    cursor = 0
+    changes: list[tuple[int, int, str, int]] = []
     for segment in segments:
         result = clean(segment)
         base = len(findings)
-        for finding in result.findings:
+        found, dropped = _changes(segment, result) if result.changed else ([], set())
+        for number, finding in enumerate(result.findings):
             start, end = segment.span(finding.start, finding.end)
+            if number in dropped:
+                finding = finding._replace(applied=False)
             findings.append(finding.located(start, end, *lines.locate(start)))
-        if not result.changed:
-            continue
-        for start, end, new, finding in _changes(segment, result):
-            edits.append(Edit(start, end, len(new) - (end - start), base + finding))
-            pieces += (text[cursor:start], new)
-            cursor = end
+        changes += ((start, end, new, base + number) for start, end, new, number in found)
+    order = sorted(range(len(findings)), key=lambda index: _BY_PLACE(findings[index]))
+    position = {index: place for place, index in enumerate(order)}
+    changes.sort()
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, new, _ in changes:
+        pieces += (text[cursor:start], new)
+        cursor = end
     pieces.append(text[cursor:])
-    return Result(original=text, text="".join(pieces), findings=tuple(findings), edits=tuple(edits))
+    edits = tuple(
+        Edit(start, end, len(new) - (end - start), position[number]) for start, end, new, number in changes
+    )
+    return Result(
+        original=text,
+        text="".join(pieces),
+        findings=tuple(findings[index] for index in order),
+        edits=edits,
+    )
