@@ -55,8 +55,8 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             "--include",
             multiple=True,
             metavar="GLOB",
-            help="Files to take from folders (default: *.txt, *.md, *.markdown, *.jsonl, *.ndjson, *.json, "
-            "*.po, *.pot, *.xlf, *.xliff).",
+            help="Files to take from folders (default: *.txt, *.md, *.markdown, *.html, *.htm, *.jsonl, "
+            "*.ndjson, *.json, *.po, *.pot, *.xlf, *.xliff).",
         ),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to leave out."),
         click.option(

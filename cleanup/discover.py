@@ -27,6 +27,8 @@ DEFAULT_INCLUDE = (
     "*.txt",
     "*.md",
     "*.markdown",
+    "*.html",
+    "*.htm",
     "*.jsonl",
     "*.ndjson",
     "*.json",

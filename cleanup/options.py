@@ -201,8 +201,8 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--format-in",
             type=click.Choice(FORMAT_NAMES),
             help="What the files are, whatever their extension (default: told by the extension: "
-            ".md and .markdown Markdown, .jsonl and .ndjson JSON Lines, .json JSON, .po and .pot PO, "
-            ".xlf and .xliff XLIFF, else text).",
+            ".md and .markdown Markdown, .html and .htm HTML, .jsonl and .ndjson JSON Lines, .json "
+            "JSON, .po and .pot PO, .xlf and .xliff XLIFF, else text).",
         ),
         click.option(
             "--field",

@@ -26,6 +26,7 @@ def test_every_family_has_fixtures() -> None:
         "spacing",
         "casing",
         "markdown",
+        "html",
         "jsonl",
         "po",
         "xliff",

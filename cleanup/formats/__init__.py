@@ -5,21 +5,21 @@ A format of prose with markup gives two kinds of span. Its *markup* (Markdown's 
 destinations, front matter …) is kept byte for byte. The *addresses* of its prose (URLs, e-mail
 addresses, handles, hashtags, paths: :mod:`cleanup.formats.plain`) are kept too, but for the
 character repairs of the encoding pass: mojibake and entities damage an address as they damage
-prose. A file's format is told by
-its extension: Markdown for ``.md`` and ``.markdown`` (:mod:`cleanup.formats.markdown`), plain
-text for any other file and for standard input.
+prose. Markdown (:mod:`cleanup.formats.markdown`) is such a format; plain text is one with no
+markup.
 
-A format of data holds its prose in encoded strings: JSON Lines and JSON
-(:mod:`cleanup.formats.jsondata`), whose fields named in :class:`Reading` are cleaned, each as
-one article, and written back encoded as the file has them (:mod:`cleanup.formats.segments`); PO
-catalogues (:mod:`cleanup.formats.po`) and XLIFF files (:mod:`cleanup.formats.xliff`), whose
-translations are cleaned, their placeholders and inline codes kept.
+Other formats hold their prose in strings to read (:mod:`cleanup.formats.segments`), each
+cleaned as one article and written back encoded as the file has them: HTML, its text read across
+inline elements (:mod:`cleanup.formats.htmldoc`); JSON Lines and JSON, the fields named in
+:class:`Reading` (:mod:`cleanup.formats.jsondata`); PO catalogues (:mod:`cleanup.formats.po`) and
+XLIFF files (:mod:`cleanup.formats.xliff`), their translations, placeholders and inline codes
+kept.
 
 The extension tells a file's format, unless the user names one (``--format-in``):
 
 >>> reading = Reading()
->>> [reading.format_for(path).name for path in ("a.md", "-", "a.jsonl", "a.json", "a.po", "a.xlf")]
-['markdown', 'text', 'jsonl', 'json', 'po', 'xliff']
+>>> [reading.format_for(path).name for path in ("a.md", "-", "a.html", "a.jsonl", "a.json", "a.po", "a.xlf")]
+['markdown', 'text', 'html', 'jsonl', 'json', 'po', 'xliff']
 >>> Reading(format="markdown").format_for("notes.txt").name
 'markdown'
 >>> MARKDOWN.spans("See `x` at https://x.org")
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import PurePath
 
-from cleanup.formats import jsondata, markdown, plain, po, xliff
+from cleanup.formats import htmldoc, jsondata, markdown, plain, po, xliff
 from cleanup.formats.errors import FormatError
 from cleanup.formats.segments import Segment
 
@@ -75,11 +75,14 @@ def _no_markup(text: str) -> Spans:
 TEXT = Format("text", _no_markup)
 MARKDOWN = Format("markdown", markdown.markup_spans)
 PO = Format("po", _no_markup, po.po_segments, Format("po-string", po.placeholder_spans))
+HTML = Format("html", _no_markup, htmldoc.html_segments, Format("html-text", htmldoc.layout_spans))
 XLIFF = Format("xliff", _no_markup, xliff.xliff_segments, Format("xliff-target", xliff.content_markup))
-FORMAT_NAMES = ("text", "markdown", "jsonl", "json", "po", "xliff")
+FORMAT_NAMES = ("text", "markdown", "html", "jsonl", "json", "po", "xliff")
 _BY_SUFFIX = {
     ".md": "markdown",
     ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
@@ -101,15 +104,17 @@ def format_named(name: str, fields: tuple[str, ...] = DEFAULT_FIELDS) -> Format:
     """The format called ``name`` (for data, cleaning the string values of ``fields``, dotted for
     nested keys); a ``ValueError`` names the formats there are.
 
-    >>> format_named("html")
+    >>> format_named("docx")
     Traceback (most recent call last):
     ...
-    ValueError: unknown format 'html': choose one of text, markdown, jsonl, json, po, xliff
+    ValueError: unknown format 'docx': choose one of text, markdown, html, jsonl, json, po, xliff
     """
     if name == "text":
         return TEXT
     if name == "markdown":
         return MARKDOWN
+    if name == "html":
+        return HTML
     if name == "po":
         return PO
     if name == "xliff":

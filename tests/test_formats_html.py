@@ -1,0 +1,145 @@
+"""HTML (issue 13, item 3): the text of elements and the values of alt and title are cleaned,
+read across inline elements; everything else is kept byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup import clean
+from cleanup.formats.htmldoc import html_segments
+from cleanup.formats.htmltokens import tokens
+from tests.test_linear_time import BOUND, growth, repeated
+
+
+def fixed(text: str) -> str:
+    return clean(text, format="html").text
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # A sentence runs across inline elements: the cluster, the capital, the glued word.
+        (
+            '<p>regime of <a href="/x">al-Assad</a>). , but</p>',
+            '<p>regime of <a href="/x">al-Assad</a>), but</p>',
+        ),
+        (
+            "<p>the <em>exploitation</em>; At the same time</p>",
+            "<p>the <em>exploitation</em>; at the same time</p>",
+        ),
+        (
+            '<p>the <a href="#">minister</a>said nothing</p>',
+            '<p>the <a href="#">minister</a> said nothing</p>',
+        ),
+        ("<p>talks<!-- note --> , then</p>", "<p>talks<!-- note -->, then</p>"),
+        # Character references: read as characters, kept unless the fix is theirs.
+        (
+            "<p>AT&amp;T , and &#8220;this&#8221; ; At once</p>",
+            "<p>AT&amp;T, and &#8220;this&#8221;; at once</p>",
+        ),
+        ("<p>the talks &amp;amp; more</p>", "<p>the talks &amp; more</p>"),
+        ("<p>Khamenei&acirc;&#128;&#153;s words</p>", "<p>Khamenei’s words</p>"),
+        # alt and title are prose, in their own quotes.
+        (
+            "<img alt=\"talks , now\" title='Putin ; The talks'>",
+            "<img alt=\"talks, now\" title='Putin; the talks'>",
+        ),
+        # Broken HTML still works.
+        ("<p>unclosed <b>bold , text", "<p>unclosed <b>bold, text"),
+        ("<div><p>one , two<p>three , four</div>", "<div><p>one, two<p>three, four</div>"),
+    ],
+)
+def test_prose_is_cleaned(before: str, after: str) -> None:
+    assert fixed(before) == after
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "<script>var a = [1 , 2]; if (a < b) { x = 'al-Assad). , but'; }</script>",
+        "<style>p { margin : 0 ; }</style>",
+        "<pre>keep . , this ; At all</pre>",
+        "<p><code>x = f(a). , b</code></p>",
+        "<p><kbd>Ctrl ; At</kbd> <samp>a , b</samp></p>",
+        "<textarea>text ; At area</textarea>",
+        "<!-- a comment ; At all -->",
+        '<a href="/x?a=1 , b" data-x="l’Iran" class="a , b">x</a>',
+        '<img src="/img/l\'Iran , 1.jpg" alt=unquoted>',
+        "<!DOCTYPE html>",
+        "<svg><text>a , b</text></svg>",
+        "<p>a <b>x</b> y\n     indented , line</p>".replace(" , ", " "),
+    ],
+)
+def test_what_is_not_prose_is_kept_byte_for_byte(kept: str) -> None:
+    assert fixed(kept) == kept
+
+
+def test_a_fix_that_would_take_a_tag_out_is_not_applied() -> None:
+    text = '<p>the talks<a href="x">.</a> , but</p>'
+    result = clean(text, format="html")
+    assert result.text == text
+    (finding,) = result.findings
+    assert finding.rule == "punctuation-cluster" and not finding.applied
+
+
+def test_findings_are_located_in_the_file() -> None:
+    text = '<html>\n<body>\n  <p class="x">The <a href="y">talks</a>. , but &amp; the deal ; At once</p>\n'
+    result = clean(text, format="html")
+    line = text.splitlines()[2]
+    assert [(f.rule, f.line, line[f.column - 1 :][:3]) for f in result.findings] == [
+        ("punctuation-cluster", 3, ". ,"),
+        ("space-before-punctuation", 3, " ; "),
+        ("semicolon-capital", 3, "At "),
+    ]
+
+
+def test_segments_end_at_blocks_and_take_in_inline_elements() -> None:
+    page = "<h1>Title , one</h1><p>The <b>talks</b> went<br>on</p><li>item</li>"
+    assert [segment.text for segment in html_segments(page)] == [
+        "Title , one",
+        "The talks went",
+        "on",
+        "item",
+    ]
+
+
+def test_tokens_follow_html5() -> None:
+    page = '<a title="x>y">t</a><!--->c<!-- d --!>e<?php x ?>f</ x>g<b'
+    found = [(token.kind, page[token.start : token.end]) for token in tokens(page)]
+    assert found == [
+        ("start", '<a title="x>y">'),
+        ("text", "t"),
+        ("end", "</a>"),
+        ("comment", "<!--->"),
+        ("text", "c"),
+        ("comment", "<!-- d --!>"),
+        ("text", "e"),
+        ("comment", "<?php x ?>"),
+        ("text", "f"),
+        ("comment", "</ x>"),
+        ("text", "g"),
+        ("start", "<b"),
+    ]
+    assert "".join(page[token.start : token.end] for token in tokens(page)) == page
+
+
+def test_the_fixed_page_is_fixed_for_good() -> None:
+    text = "<p>Khameneiâ€™s <a>minister</a>said ; At once al-Assad). , but &amp;amp; x</p>"
+    once = fixed(text)
+    assert once != text and fixed(once) == once
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "<a ",  # a tag never closed
+        '<a title="',  # a quoted value never closed
+        "<!--",  # a comment never closed
+        "<script>",  # raw text never closed
+        "<p>the talks <b>x</b> , &amp; then </p>\n",
+        "&amp;&#x41;&nope; ",
+        "<em>a</em>",  # a gap after every word
+    ],
+)
+def test_reading_a_page_takes_linear_time(piece: str) -> None:
+    assert growth(repeated(piece), html_segments) < BOUND
