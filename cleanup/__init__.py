@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from cleanup.formats import DEFAULT_FIELDS, format_named
+from cleanup.formats import format_named
 from cleanup.model import Finding, GlossaryEntry, Rule, Safety
 from cleanup.passes import Context
 from cleanup.pipeline import run
@@ -35,7 +35,7 @@ def clean(
     glossary: Iterable[GlossaryEntry] = (),
     house: Mapping[str, object] | None = None,
     format: str = "text",
-    fields: Iterable[str] = DEFAULT_FIELDS,
+    fields: Iterable[str] | None = None,
 ) -> Result:
     """Clean one text and say what changed.
 
@@ -48,7 +48,9 @@ def clean(
     the target's profile (:class:`cleanup.lang.profiles.Profile`) with the
     newsroom's house style; ``format`` is what the text is, ``"text"``,
     ``"markdown"``, ``"jsonl"``, ``"json"`` or ``"po"`` (:mod:`cleanup.formats`), and only its
-    prose is cleaned: in JSON, the string values of ``fields`` (dotted for nested keys).
+    prose is cleaned: in JSON, the string values of ``fields`` (dotted for nested keys;
+    default ``text``), in Markdown's front matter those of ``fields`` (default ``title``,
+    ``subtitle``, ``description``, ``summary``, ``excerpt``).
 
     >>> clean("Talks ; At once `code ; At`", format="markdown").text
     'Talks; at once `code ; At`'
@@ -57,7 +59,7 @@ def clean(
     """
     if isinstance(fields, str):
         fields = (fields,)
-    form = format_named(format, tuple(fields))
+    form = format_named(format, None if fields is None else tuple(fields))
     context = Context(
         enabled=select_rules(select, ignore, target=target),
         allowed=frozenset(term.strip().lower() for term in allow if term.strip()),

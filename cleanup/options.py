@@ -24,7 +24,7 @@ from typing import IO, Any
 import click
 
 from cleanup import io
-from cleanup.formats import DEFAULT_FIELDS, FORMAT_NAMES, Reading, format_named
+from cleanup.formats import FORMAT_NAMES, Reading, check_fields
 from cleanup.lang.sources import LANGUAGES
 from cleanup.passes import Context
 from cleanup.render.paths import shown_path
@@ -133,9 +133,10 @@ def configure(options: dict[str, Any]) -> tuple[Context, Settings]:
 
 def reading(options: dict[str, Any]) -> Reading:
     """How the files are read, from ``--format-in`` and ``--field``."""
-    fields = tuple(split(options["field"])) or DEFAULT_FIELDS
+    fields = tuple(split(options["field"])) or None
     try:
-        format_named("jsonl", fields)
+        if fields is not None:
+            check_fields(fields)
     except ValueError as err:
         raise click.UsageError(f"--field: {err}") from None
     return Reading(options["format_in"], fields)
@@ -208,8 +209,9 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--field",
             multiple=True,
             metavar="KEY",
-            help="In JSON Lines and JSON, a field whose string is prose, dotted for a nested one "
-            "(repeatable, comma-separated; default: text).",
+            help="A field whose string is prose: in JSON Lines and JSON, dotted for a nested one "
+            "(default: text); in Markdown's front matter (default: title, subtitle, description, "
+            "summary, excerpt). Repeatable, comma-separated.",
         ),
     ]
     for option in reversed(options):

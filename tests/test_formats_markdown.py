@@ -162,3 +162,17 @@ def test_the_python_api_takes_the_format_by_name() -> None:
         match=r"^unknown format 'docx': choose one of text, markdown, html, jsonl, json, po, xliff$",
     ):
         clean(text, format="docx")
+
+
+def test_the_newsroom_names_the_front_matter_fields_that_are_prose() -> None:
+    text = "---\ntitle: The talks ; At once\nheadline: The deal ; At last\n---\nBody ; At once\n"
+    assert clean(text, format="markdown").text == text.replace("talks ; At", "talks; at").replace(
+        "Body ; At", "Body; at"
+    )
+    named = clean(text, format="markdown", fields=["headline"]).text
+    assert named == text.replace("deal ; At", "deal; at").replace("Body ; At", "Body; at")
+    done = CliRunner().invoke(
+        main, ["fix", "--format-in", "markdown", "--field", "headline", "-"], input=text
+    )
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout == named

@@ -46,6 +46,7 @@ __all__ = [
     "FormatError",
     "Reading",
     "Segment",
+    "check_fields",
     "format_named",
 ]
 
@@ -91,7 +92,7 @@ _BY_SUFFIX = {
     ".xlf": "xliff",
     ".xliff": "xliff",
 }
-DEFAULT_FIELDS = ("text",)
+DEFAULT_FIELDS = ("text",)  # of JSON; Markdown's front matter has its own (markdown.PROSE_FIELDS)
 
 
 @cache
@@ -100,19 +101,33 @@ def _data_format(name: str, fields: tuple[str, ...]) -> Format:
     return Format(name, _no_markup, partial(read, fields=fields))
 
 
-def format_named(name: str, fields: tuple[str, ...] = DEFAULT_FIELDS) -> Format:
-    """The format called ``name`` (for data, cleaning the string values of ``fields``, dotted for
-    nested keys); a ``ValueError`` names the formats there are.
+@cache
+def _markdown_format(fields: frozenset[str]) -> Format:
+    return Format("markdown", partial(markdown.markup_spans, fields=fields))
+
+
+def check_fields(fields: tuple[str, ...]) -> None:
+    """A ``ValueError`` unless each of ``fields`` is a key, or keys joined by dots."""
+    if not fields or any(not part for field in fields for part in field.split(".")):
+        raise ValueError(f"fields to clean must be keys, dotted for nested ones: {', '.join(fields)!r}")
+
+
+def format_named(name: str, fields: tuple[str, ...] | None = None) -> Format:
+    """The format called ``name``, cleaning the string values of ``fields`` (dotted for nested
+    keys) in JSON and in Markdown's front matter (``None``: the format's own); a ``ValueError``
+    names the formats there are.
 
     >>> format_named("docx")
     Traceback (most recent call last):
     ...
     ValueError: unknown format 'docx': choose one of text, markdown, html, jsonl, json, po, xliff
     """
+    if fields is not None:
+        check_fields(fields)
     if name == "text":
         return TEXT
     if name == "markdown":
-        return MARKDOWN
+        return MARKDOWN if fields is None else _markdown_format(frozenset(fields))
     if name == "html":
         return HTML
     if name == "po":
@@ -120,19 +135,18 @@ def format_named(name: str, fields: tuple[str, ...] = DEFAULT_FIELDS) -> Format:
     if name == "xliff":
         return XLIFF
     if name in FORMAT_NAMES:
-        if not fields or any(not part for field in fields for part in field.split(".")):
-            raise ValueError(f"fields to clean must be keys, dotted for nested ones: {', '.join(fields)!r}")
-        return _data_format(name, tuple(fields))
+        return _data_format(name, DEFAULT_FIELDS if fields is None else tuple(fields))
     raise ValueError(f"unknown format {name!r}: choose one of {', '.join(FORMAT_NAMES)}")
 
 
 @dataclass(frozen=True)
 class Reading:
     """How files are read: in the format named, or the one their extension tells (``format``
-    ``None``), and for data, the fields whose strings are prose."""
+    ``None``), and the fields whose strings are prose in JSON and in Markdown's front matter
+    (``None``: each format's own)."""
 
     format: str | None = None
-    fields: tuple[str, ...] = DEFAULT_FIELDS
+    fields: tuple[str, ...] | None = None
 
     def format_for(self, path: str) -> Format:
         """The format of the file at ``path`` (``-`` for standard input: plain text unless named)."""

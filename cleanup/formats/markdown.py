@@ -47,12 +47,13 @@ def _parser() -> MarkdownIt:
     return parser
 
 
-def markup_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of a Markdown document that are not prose, sorted, none overlapping another."""
+def markup_spans(text: str, fields: frozenset[str] = PROSE_FIELDS) -> list[tuple[int, int]]:
+    """The spans of a Markdown document that are not prose, sorted, none overlapping another;
+    ``fields`` are the front matter's fields whose values are prose."""
     # The parser reads CR LF and CR as LF and NUL as U+FFFD: the same, at the same offsets.
     source = text.replace("\r\n", " \n").replace("\r", "\n").replace("\0", "\ufffd")
     starts = [0, *(match.end() for match in re.finditer("\n", source))]
-    prose = sorted(_prose(source, _parser().parse(source), starts))
+    prose = sorted(_prose(source, _parser().parse(source), starts, fields))
     return outside(prose, len(text))
 
 
@@ -60,14 +61,16 @@ def _offset(starts: list[int], line: int, source: str) -> int:
     return starts[line] if line < len(starts) else len(source)
 
 
-def _prose(source: str, tokens: list[Token], starts: list[int]) -> Iterator[tuple[int, int]]:
+def _prose(
+    source: str, tokens: list[Token], starts: list[int], fields: frozenset[str]
+) -> Iterator[tuple[int, int]]:
     cursor = 0
     for token in tokens:
         if token.map is None:
             continue
         begin, end = _offset(starts, token.map[0], source), _offset(starts, token.map[1], source)
         if token.type == "front_matter":
-            yield from _front_matter(source, begin, end)
+            yield from _front_matter(source, begin, end, fields)
         elif token.type == "inline":
             cursor = max(cursor, begin)
             reader = _Inline(source, cursor, end)
@@ -75,12 +78,12 @@ def _prose(source: str, tokens: list[Token], starts: list[int]) -> Iterator[tupl
             cursor = reader.cursor
 
 
-def _front_matter(source: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
+def _front_matter(source: str, begin: int, end: int, fields: frozenset[str]) -> Iterator[tuple[int, int]]:
     """The values of the prose fields: one line each, without their quotes."""
     for match in _FIELD.finditer(source, begin, end):
         if match.start() and source[match.start() - 1] != "\n":
             continue  # a nested key, or text inside a value
-        if match["key"].lower() not in PROSE_FIELDS:
+        if match["key"].lower() not in fields:
             continue
         value_start, value = match.start("value"), match["value"].rstrip()
         if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:

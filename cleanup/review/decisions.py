@@ -3,7 +3,7 @@
 The HTML report exports it and ``cleanup apply`` reads it. Per file it records the path, the
 SHA-256 of the original bytes (a file changed since is refused), the settings the changes were
 made with (rules, safety, languages, the SHA-256 of any glossary, style or allow file, and the
-format the file was read in with the fields of data cleaned: null for the one its extension tells), and
+format the file was read in and the fields of data cleaned, null for the defaults), and
 every hunk: its parts, each a span in the decoded original text (characters, after any
 byte-order mark, as finding offsets count) with its old and new text, and whether it was accepted.
 ``cleanup apply`` trusts none of it: it makes the changes again with those settings and applies
@@ -30,9 +30,7 @@ only those, so a decisions file can choose among cleanup's changes but never wri
         "style": null,
         "allow": null,
         "input_format": null,
-        "fields": [
-          "text"
-        ]
+        "fields": null
       },
       "hunks": [
         {
@@ -63,7 +61,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleanup.formats import DEFAULT_FIELDS, FORMAT_NAMES, Reading, format_named
+from cleanup.formats import FORMAT_NAMES, Reading, check_fields
 from cleanup.lang.sources import LANGUAGES
 from cleanup.review.hunks import Hunk, Part
 from cleanup.rules import ALL_RULES
@@ -103,7 +101,7 @@ class Settings:
             "sources": list(self.sources),
             **{name: getattr(self, name) for name in SETTING_FILES},
             "input_format": self.reading.format,
-            "fields": list(self.reading.fields),
+            "fields": None if self.reading.fields is None else list(self.reading.fields),
         }
 
 
@@ -203,13 +201,15 @@ def _settings(record: Any, where: str) -> Settings:
 
 def _reading(record: dict[str, Any], where: str) -> Reading:
     form = record.get("input_format")
-    fields = record.get("fields", list(DEFAULT_FIELDS))
+    fields = record.get("fields")
     if form is not None and form not in FORMAT_NAMES:
         raise DecisionsError(f"{where}: 'input_format' is neither null nor one of {', '.join(FORMAT_NAMES)}")
+    if fields is None:
+        return Reading(form)
     if not (isinstance(fields, list) and fields and all(isinstance(name, str) and name for name in fields)):
-        raise DecisionsError(f"{where}: 'fields' is not a list of field names")
+        raise DecisionsError(f"{where}: 'fields' is neither null nor a list of field names")
     try:
-        format_named("jsonl", tuple(fields))
+        check_fields(tuple(fields))
     except ValueError as err:
         raise DecisionsError(f"{where}: {err}") from None
     return Reading(form, tuple(fields))
