@@ -93,14 +93,11 @@ def test_findings_are_located_in_the_file() -> None:
     ]
 
 
-def test_segments_end_at_blocks_and_take_in_inline_elements() -> None:
+def test_blocks_are_joined_by_blank_lines_and_inline_elements_read_through() -> None:
     page = "<h1>Title , one</h1><p>The <b>talks</b> went<br>on</p><li>item</li>"
-    assert [segment.text for segment in html_segments(page)] == [
-        "Title , one",
-        "The talks went",
-        "on",
-        "item",
-    ]
+    (segment,) = html_segments(page)
+    assert segment.text == "Title , one\n\nThe talks went\n\non\n\nitem"
+    assert segment.virtual == ((11, 13), (27, 29), (31, 33))
 
 
 def test_tokens_follow_html5() -> None:
@@ -143,3 +140,11 @@ def test_the_fixed_page_is_fixed_for_good() -> None:
 )
 def test_reading_a_page_takes_linear_time(piece: str) -> None:
     assert growth(repeated(piece), html_segments) < BOUND
+
+
+def test_no_change_may_touch_the_blank_lines_between_blocks() -> None:
+    (segment,) = html_segments("<p>one , two</p>\n<p>three</p>")
+    assert segment.text == "one , two\n\nthree"
+    assert segment.crosses_gap(8, 10) and segment.crosses_gap(10, 10) and segment.crosses_gap(10, 12)
+    assert not segment.crosses_gap(3, 4) and not segment.crosses_gap(9, 9) and not segment.crosses_gap(11, 11)
+    assert segment.span(11, 16) == (len("<p>one , two</p>\n<p>"), len("<p>one , two</p>\n<p>three"))

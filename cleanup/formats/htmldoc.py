@@ -15,6 +15,8 @@ attribute's value).
 >>> page = '<p>The <a href="/x?a , b">talks</a>. , but &amp; <img alt="l’Iran , now"></p>'
 >>> [segment.text for segment in html_segments(page)]
 ['The talks. , but & ', 'l’Iran , now']
+>>> html_segments("<h1>Title</h1><p>Text</p>")[0].text
+'Title\\n\\nText'
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import re
 from collections.abc import Callable
 
 from cleanup.formats.htmltokens import Token, attributes, tokens
-from cleanup.formats.segments import Anchors, Segment
+from cleanup.formats.segments import Anchors, Segment, joined
 
 # Elements inside a sentence: their tags are gaps in one segment.
 INLINE = frozenset(
@@ -38,8 +40,9 @@ INLINE = frozenset(
 KEPT = frozenset({"code", "pre", "kbd", "samp", "svg", "math", "template"})
 PROSE_ATTRIBUTES = frozenset({"alt", "title"})
 _REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
-# A line break and the indentation around it: how the source is laid out, not prose.
-_LAYOUT = re.compile(r"[ \t]*\r?\n[ \t\r\n]*")
+# A line break and the indentation after it: how the source is laid out, not prose. Searched for
+# from the line break (a literal the search finds at C speed), the white space before it added.
+_LAYOUT = re.compile(r"\n[ \t\r\n]*")
 
 
 def layout_spans(text: str) -> list[tuple[int, int]]:
@@ -48,7 +51,13 @@ def layout_spans(text: str) -> list[tuple[int, int]]:
     >>> layout_spans("The talks\\n      went on")
     [(9, 16)]
     """
-    return [match.span() for match in _LAYOUT.finditer(text)]
+    spans = []
+    for match in _LAYOUT.finditer(text):
+        start = match.start()
+        while start and text[start - 1] in " \t\r":
+            start -= 1
+        spans.append((start, match.end()))
+    return spans
 
 
 def escape_text(text: str) -> str:
@@ -134,8 +143,10 @@ def _attribute_segments(source: str, tag: Token) -> list[Segment]:
 
 
 def html_segments(source: str) -> list[Segment]:
-    """The prose of an HTML ``source``: the text between block boundaries, and the values of
-    ``alt`` and ``title``. Any text is HTML, however broken: nothing here fails."""
+    """The prose of an HTML ``source``: the text between block boundaries, joined as one article
+    with a blank line between blocks, and the values of ``alt`` and ``title``, each its own. Any
+    text is HTML, however broken: nothing here fails."""
+    blocks: list[Segment] = []
     segments: list[Segment] = []
     builder = _Builder()
     kept: dict[str, int] = {}  # open elements whose content is kept, by name
@@ -143,7 +154,7 @@ def html_segments(source: str) -> list[Segment]:
     def flush() -> None:
         nonlocal builder
         if segment := builder.segment():
-            segments.append(segment)
+            blocks.append(segment)
         builder = _Builder()
 
     for token in tokens(source):
@@ -166,4 +177,5 @@ def html_segments(source: str) -> list[Segment]:
                 builder.add_text(source, token.start, token.end)
                 flush()
     flush()
-    return segments
+    page = joined(blocks)
+    return segments if page is None else [page, *segments]

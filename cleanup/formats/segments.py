@@ -56,13 +56,16 @@ class Segment:
     """One piece of prose: its decoded ``text``, the offset in the file of its first character
     (``start``), its anchors (after the first character) and how a replacement is encoded into
     the file (``escape``).
-    ``source`` is the text it translates, where the file holds it (a PO ``msgid``)."""
+    ``source`` is the text it translates, where the file holds it (a PO ``msgid``); ``virtual``
+    the stretches of the text that stand nowhere in the file (the blank lines :func:`joined` puts
+    between the blocks of a page), which no change may touch."""
 
     text: str
     start: int
     anchors: Anchors
     escape: Callable[[str], str]
     source: str | None = None
+    virtual: tuple[tuple[int, int], ...] = ()
     _text_offsets: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -70,7 +73,12 @@ class Segment:
 
     def crosses_gap(self, start: int, end: int) -> bool:
         """Whether a gap (what stands between two characters of the text in the file, and is not
-        text) lies inside the characters ``start:end``, not at their edge."""
+        text) lies inside the characters ``start:end``, not at their edge, or they touch a
+        virtual stretch (a change there could not be written)."""
+        stretch = bisect_right(self.virtual, (start, end)) - 1
+        for first, last in self.virtual[max(stretch, 0) : stretch + 2]:
+            if (start < last and first < end) or first < start < last:
+                return True
         index = bisect_right(self._text_offsets, start)
         while index < len(self.anchors) and self.anchors[index][0] < end:
             text_offset, file_offset, previous_end = self.anchors[index]
@@ -90,6 +98,37 @@ class Segment:
         index = bisect_right(self._text_offsets, end) - 1
         text_offset, file_offset, previous_end = self.anchors[index] if index >= 0 else (0, self.start, 0)
         return file_start, previous_end if text_offset == end else file_offset + end - text_offset
+
+
+def joined(segments: Sequence[Segment], separator: str = "\n\n") -> Segment | None:
+    """The ``segments`` (in file order, with the same escape) as one, ``separator`` between each
+    two as a virtual stretch: the blocks of a page cleaned as one article.
+
+    >>> one, two = Segment("a , b", 3, [], escape_json), Segment("c", 20, [], escape_json)
+    >>> both = joined([one, two])
+    >>> both.text, both.virtual, both.span(7, 8)
+    ('a , b\\n\\nc', ((5, 7),), (20, 21))
+    """
+    if not segments:
+        return None
+    parts: list[str] = []
+    anchors: Anchors = []
+    virtual: list[tuple[int, int]] = []
+    length = 0
+    for number, segment in enumerate(segments):
+        if number:
+            previous_end = segments[number - 1].span(
+                len(segments[number - 1].text), len(segments[number - 1].text)
+            )[0]
+            parts.append(separator)
+            virtual.append((length, length + len(separator)))
+            length += len(separator)
+            anchors.append((length, segment.start, previous_end))
+        anchors += ((offset + length, file_offset, end) for offset, file_offset, end in segment.anchors)
+        parts.append(segment.text)
+        length += len(segment.text)
+    first = segments[0]
+    return Segment("".join(parts), first.start, anchors, first.escape, virtual=tuple(virtual))
 
 
 def _regions(result: Result) -> list[tuple[int, int, int, list[int]]]:
