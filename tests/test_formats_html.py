@@ -3,7 +3,11 @@ read across inline elements; everything else is kept byte for byte."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup import clean
 from cleanup.formats.htmldoc import html_segments
@@ -148,3 +152,34 @@ def test_no_change_may_touch_the_blank_lines_between_blocks() -> None:
     assert segment.crosses_gap(8, 10) and segment.crosses_gap(10, 10) and segment.crosses_gap(10, 12)
     assert not segment.crosses_gap(3, 4) and not segment.crosses_gap(9, 9) and not segment.crosses_gap(11, 11)
     assert segment.span(11, 16) == (len("<p>one , two</p>\n<p>"), len("<p>one , two</p>\n<p>three"))
+
+
+# Pages made of prose pieces and markup: tags inline and block, attributes, comments, raw text,
+# references, broken markup.
+HTML_PIECES = st.sampled_from(
+    [
+        "the", "At", "said", "minister", "l’Iran", "â€™", "&amp;", "&amp;amp;", "&#8217;", " ", " ", "\n",
+        ".", ",", ";", ")", "(", "«", "»", '"', "'",
+        "<p>", "</p>", "<a href='x , y'>", "</a>", "<em>", "</em>", "<br>", "<h1>", "</h1>",
+        '<img alt="the , At" title=\'l’Iran ; At\'>', "<!-- a , b -->", "<code>", "</code>",
+        "<script>x = [1 , 2];</script>", "<pre>", "</pre>", "<a ", "<!--", "<", ">", "</",
+    ]
+)  # fmt: skip
+
+
+def _markup(page: str) -> list[str]:
+    """The page's markup as written, but for the values of alt and title."""
+    kept = []
+    for token in tokens(page):
+        piece = page[token.start : token.end]
+        if token.kind != "text":
+            kept.append(re.sub(r"""(alt|title)=("[^"]*"|'[^']*')""", r"\1=…", piece))
+    return kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(HTML_PIECES, max_size=40).map("".join))
+def test_a_page_keeps_its_markup_and_is_fixed_for_good(page: str) -> None:
+    once = fixed(page)
+    assert _markup(once) == _markup(page)
+    assert fixed(once) == once

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup import clean
 from cleanup.cli import main
@@ -17,6 +19,7 @@ from cleanup.passes import Context
 from cleanup.pipeline import run
 from cleanup.rules import select_rules
 from tests.test_linear_time import BOUND, growth, repeated
+from tests.test_properties import PIECES
 
 ARTEFACT = "Republic [l’Iran] said; At the same time al-Assad). , but"
 FIXED = "Republic [Iran] said; at the same time al-Assad), but"
@@ -172,3 +175,15 @@ def test_one_long_string_full_of_escapes_takes_linear_time() -> None:
         return '{"text": "' + '\\n \\u00e9 , \\"' * (size // 16) + '"}\n'
 
     assert growth(one_line, lambda text: json_lines_segments(text, ("text",))) < BOUND
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join), st.booleans())
+def test_any_text_field_stays_json_and_only_it_changes(prose: str, ascii_only: bool) -> None:
+    line = json.dumps({"id": prose, "text": prose, "n": [1, 2]}, ensure_ascii=ascii_only) + "\n"
+    once = jsonl(line)
+    record = json.loads(once)
+    assert record["id"] == prose and record["n"] == [1, 2]
+    assert record["text"] == clean(prose).text
+    assert once.isascii() or not ascii_only
+    assert jsonl(once) == once
