@@ -33,9 +33,10 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import PurePath
 
-from cleanup.formats import htmldoc, jsondata, markdown, plain, po, xliff
+from cleanup.formats import htmldoc, jsondata, markdown, plain, po, prose, xliff
 from cleanup.formats.errors import FormatError
 from cleanup.formats.segments import Segment
+from cleanup.offsets import merged
 
 __all__ = [
     "DEFAULT_FIELDS",
@@ -73,11 +74,15 @@ def _no_markup(text: str) -> Spans:
     return []
 
 
+def _codes_and_placeholders(text: str) -> Spans:
+    return merged(prose.object_spans(text) + po.placeholder_spans(text) + prose.layout_spans(text))
+
+
 TEXT = Format("text", _no_markup)
 MARKDOWN = Format("markdown", markdown.markup_spans)
 PO = Format("po", _no_markup, po.po_segments, Format("po-string", po.placeholder_spans))
-HTML = Format("html", _no_markup, htmldoc.html_segments, Format("html-text", htmldoc.layout_spans))
-XLIFF = Format("xliff", _no_markup, xliff.xliff_segments, Format("xliff-target", xliff.content_markup))
+HTML = Format("html", _no_markup, htmldoc.html_segments, Format("html-text", prose.layout_spans))
+XLIFF = Format("xliff", _no_markup, xliff.xliff_segments, Format("xliff-target", _codes_and_placeholders))
 FORMAT_NAMES = ("text", "markdown", "html", "jsonl", "json", "po", "xliff")
 _BY_SUFFIX = {
     ".md": "markdown",

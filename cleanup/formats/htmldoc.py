@@ -21,12 +21,9 @@ attribute's value).
 
 from __future__ import annotations
 
-import html as html_module
-import re
-from collections.abc import Callable
-
 from cleanup.formats.htmltokens import Token, attributes, tokens
-from cleanup.formats.segments import Anchors, Segment, joined
+from cleanup.formats.prose import ProseBuilder, escape_double_quoted, escape_single_quoted
+from cleanup.formats.segments import Segment, joined
 
 # Elements inside a sentence: their tags are gaps in one segment.
 INLINE = frozenset(
@@ -39,103 +36,13 @@ INLINE = frozenset(
 # Elements whose content is not prose: kept whole.
 KEPT = frozenset({"code", "pre", "kbd", "samp", "svg", "math", "template"})
 PROSE_ATTRIBUTES = frozenset({"alt", "title"})
-_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
-# A line break and the indentation after it: how the source is laid out, not prose. Searched for
-# from the line break (a literal the search finds at C speed), the white space before it added.
-_LAYOUT = re.compile(r"\n[ \t\r\n]*")
-
-
-def layout_spans(text: str) -> list[tuple[int, int]]:
-    """The line breaks of a segment and the white space around them, which no rule changes.
-
-    >>> layout_spans("The talks\\n      went on")
-    [(9, 16)]
-    """
-    spans = []
-    for match in _LAYOUT.finditer(text):
-        start = match.start()
-        while start and text[start - 1] in " \t\r":
-            start -= 1
-        spans.append((start, match.end()))
-    return spans
-
-
-def escape_text(text: str) -> str:
-    """``text`` as the text of an element.
-
-    >>> escape_text("AT&T <3")
-    'AT&amp;T &lt;3'
-    """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _escape_double_quoted(text: str) -> str:
-    return escape_text(text).replace('"', "&quot;")
-
-
-def _escape_single_quoted(text: str) -> str:
-    return escape_text(text).replace("'", "&#39;")
-
-
-class _Builder:
-    """The segment being read: its characters, and where each stands in the source."""
-
-    def __init__(self, escape: Callable[[str], str] = escape_text) -> None:
-        self.escape = escape
-        self.parts: list[str] = []
-        self.anchors: Anchors = []
-        self.length = 0
-        self.start: int | None = None
-        self.gap: tuple[int, int] | None = None  # markup read since the last character
-
-    def add_text(self, source: str, start: int, end: int) -> None:
-        """Add the characters of ``source[start:end]``, their references read."""
-        cursor = start
-        for match in _REFERENCE.finditer(source, start, end):
-            decoded = html_module.unescape(match.group())
-            if decoded == match.group():
-                continue
-            self._add_raw(source, cursor, match.start())
-            self._place(match.start())
-            self.parts.append(decoded)
-            self.length += len(decoded)
-            self.anchors.append((self.length, match.end(), match.end()))
-            cursor = match.end()
-        self._add_raw(source, cursor, end)
-
-    def _add_raw(self, source: str, start: int, end: int) -> None:
-        if start < end:
-            self._place(start)
-            self.parts.append(source[start:end])
-            self.length += end - start
-
-    def _place(self, start: int) -> None:
-        """Note where the character about to be added stands, after any gap since the last."""
-        if self.start is None:
-            self.start = start
-        elif self.gap is not None:
-            if self.anchors and self.anchors[-1][0] == self.length:
-                self.anchors.pop()  # a reference just before the gap: the gap's anchor says it all
-            self.anchors.append((self.length, start, self.gap[0]))
-        self.gap = None
-
-    def add_gap(self, start: int, end: int) -> None:
-        """Markup between two characters (a tag of an inline element, a comment)."""
-        if self.start is not None:
-            self.gap = (self.gap[0] if self.gap else start, end)
-
-    def segment(self) -> Segment | None:
-        text = "".join(self.parts)
-        if self.start is None or not text.strip():
-            return None
-        return Segment(text, self.start, self.anchors, self.escape)
 
 
 def _attribute_segments(source: str, tag: Token) -> list[Segment]:
     segments = []
     for attribute in attributes(source, tag):
         if attribute.name in PROSE_ATTRIBUTES and attribute.quote:
-            builder = _Builder(_escape_double_quoted if attribute.quote == '"' else _escape_single_quoted)
+            builder = ProseBuilder(escape_double_quoted if attribute.quote == '"' else escape_single_quoted)
             builder.add_text(source, attribute.start, attribute.end)
             if segment := builder.segment():
                 segments.append(segment)
@@ -148,14 +55,14 @@ def html_segments(source: str) -> list[Segment]:
     text is HTML, however broken: nothing here fails."""
     blocks: list[Segment] = []
     segments: list[Segment] = []
-    builder = _Builder()
+    builder = ProseBuilder()
     kept: dict[str, int] = {}  # open elements whose content is kept, by name
 
     def flush() -> None:
         nonlocal builder
         if segment := builder.segment():
             blocks.append(segment)
-        builder = _Builder()
+        builder = ProseBuilder()
 
     for token in tokens(source):
         hidden = any(kept.values())

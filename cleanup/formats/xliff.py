@@ -2,86 +2,93 @@
 article with the text of its ``<source>`` as the source it translates; everything else stays
 byte for byte: the sources, the alternatives (``<alt-trans>``), the notes, the attributes.
 
-Inside a target, inline codes (``<g>``, ``<x/>``, ``<bx/>``, ``<ex/>``, ``<pc>``, ``<sc/>``,
-``<ec/>``, ``<mrk>``), the native code of ``<ph>``, ``<bpt>``, ``<ept>`` and ``<it>``, character
-and entity references (``&amp;``), CDATA sections, comments and placeholders (``%s``, ``{name}``)
-are kept as written (:func:`content_markup`). The file is read by expat: XML that is not well
-formed is an error naming its line (:class:`FormatError`), and so is a document type that
-declares entities, which no XLIFF file needs (it could make a small file expand to a huge one).
+A target is read as HTML's text is (:mod:`cleanup.formats.prose`): across its inline codes
+(``<g>``, ``<pc>``, ``<mrk>``, ``<bx/>``, ``<sc/>`` …), which stand between its characters as
+gaps a fix never writes over, with the native code of ``<bpt>``, ``<ept>`` and ``<it>`` and
+comments; the codes that stand for content (``<x/>``, ``<ph>``, ``<cp/>``, CDATA sections) read as
+one character no rule changes; references read as the characters they stand for; placeholders
+(``%s``, ``{name}``) and runs of spaces kept as written. The file is read by expat: XML that is
+not well formed is an error naming its line (:class:`FormatError`), and so is a document type
+that declares entities, which no XLIFF file needs (it could make a small file expand to a huge
+one).
 
 >>> doc = '<xliff version="1.2"><file><body><trans-unit id="1">'
 >>> doc += '<source>Il patto ; ora</source><target>The deal ; <g id="1">At</g> once</target>'
 >>> doc += '</trans-unit></body></file></xliff>'
 >>> [(segment.text, segment.source) for segment in xliff_segments(doc)]
-[('The deal ; <g id="1">At</g> once', 'Il patto ; ora')]
+[('The deal ; At once', 'Il patto ; ora')]
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from xml.parsers import expat
 
 from cleanup.formats.errors import FormatError
-from cleanup.formats.po import PLACEHOLDER
+from cleanup.formats.prose import ProseBuilder
 from cleanup.formats.segments import Segment
-from cleanup.offsets import merged
 from cleanup.passes.tokens import CharacterPositions, utf8
 
 # Elements whose content is native code, not text: kept whole wherever they stand.
-_CODE = ("ph", "bpt", "ept", "it", "cp")
-# Within a target: native code with its tags, a tag, a reference, a placeholder. No "<" stands in
-# an attribute's value in XML, so a tag's pattern never reads past the next "<": every character
-# is read a bounded number of times, whatever the text.
-_CONTENT_MARKUP = re.compile(
-    rf"<((?:\w+:)?(?:{'|'.join(_CODE)}))\b[^<>]*>[^<]*</\1\s*>"
-    r"|<(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>"
-    r"|&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);"
-    r"|" + PLACEHOLDER.pattern
+_CODE = frozenset({"ph", "bpt", "ept", "it", "cp"})
+# Codes that stand for content in the text (a variable, an image): read as one character.
+_OBJECT_CODES = frozenset({"x", "ph", "cp"})
+# The markup of a target's content, which expat has found well formed: CDATA sections, comments,
+# processing instructions (each closed) and tags (no "<" inside one): each read once.
+_MARKUP = re.compile(
+    r"<!\[CDATA\[.*?\]\]>|<!--.*?-->|<\?.*?\?>|</?([\w:.-]+)(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL
 )
 _START_TAG_END = re.compile(r"(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>")
-# CDATA sections and comments, found by their ends: kept whole, whatever they hold.
-_OPAQUE = {"<![CDATA[": "]]>", "<!--": "-->"}
-_OPAQUE_START = re.compile(r"<!\[CDATA\[|<!--")
 _UNITS = ("trans-unit", "segment")  # XLIFF 1.2's unit of translation, XLIFF 2's
 
 
-def content_markup(text: str) -> list[tuple[int, int]]:
-    """The spans of a target's content that no rule changes.
+def target_segment(text: str, start: int, end: int, source: str | None) -> Segment | None:
+    """The prose of the target whose content stands at ``text[start:end]``: its text, read across
+    inline codes, which stand between its characters as gaps with the native code they hold.
 
-    >>> text = 'The <g id="1">deal</g> &amp; <ph id="2">{x , y}</ph> at %s <!-- a , b -->'
-    >>> [text[start:end] for start, end in content_markup(text)]
-    ['<g id="1">', '</g>', '&amp;', '<ph id="2">{x , y}</ph>', '%s', '<!-- a , b -->']
+    >>> text = 'The <g id="1">deal</g> &amp; <ph id="2">{x , y}</ph> at %s'
+    >>> target_segment(text, 0, len(text), None).text
+    'The deal & \ufffc at %s'
     """
-    spans = []
-    cursor = 0
-    for start, end in [*_opaque(text), (len(text), len(text))]:
-        spans += (match.span() for match in _CONTENT_MARKUP.finditer(text, cursor, start))
-        spans.append((start, end))
-        cursor = end
-    return merged(span for span in spans if span[0] < span[1])
+    builder = ProseBuilder()
+    cursor = start
+    code: tuple[str, int, int] | None = None  # the native code being read: its name, start, depth
+    for match in _MARKUP.finditer(text, start, end):
+        tag, name = match.group(), _local(match.group(1) or "")
+        if code is not None:
+            depth = code[2] + (name == code[0]) * (
+                -1 if tag.startswith("</") else 0 if tag.endswith("/>") else 1
+            )
+            if depth:
+                code = (code[0], code[1], depth)
+            else:
+                _add_code(builder, code[0], code[1], match.end())
+                code = None
+            cursor = match.end()
+            continue
+        builder.add_text(text, cursor, match.start())
+        if name in _CODE and not tag.startswith("</") and not tag.endswith("/>"):
+            code = (name, match.start(), 1)
+        elif tag.startswith("<![CDATA[") or (name in _OBJECT_CODES and tag.endswith("/>")):
+            builder.add_object(match.start(), match.end())
+        else:
+            builder.add_gap(match.start(), match.end())
+        cursor = match.end()
+    if code is not None:
+        _add_code(builder, code[0], code[1], end)
+    else:
+        builder.add_text(text, cursor, end)
+    segment = builder.segment()
+    return None if segment is None else replace(segment, source=source)
 
 
-def _opaque(text: str) -> list[tuple[int, int]]:
-    """The CDATA sections and comments of ``text``; one left open runs to its end."""
-    spans = []
-    position = 0
-    while found := _OPAQUE_START.search(text, position):
-        close = text.find(_OPAQUE[found.group()], found.end())
-        if close < 0:
-            spans.append((found.start(), len(text)))
-            break
-        position = close + len(_OPAQUE[found.group()])
-        spans.append((found.start(), position))
-    return spans
-
-
-def escape_xml(text: str) -> str:
-    """``text`` as character data.
-
-    >>> escape_xml("a < b & c")
-    'a &lt; b &amp; c'
-    """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _add_code(builder: ProseBuilder, name: str, start: int, end: int) -> None:
+    """A native code element, from its start tag to its end tag: content, or a gap."""
+    if name in _OBJECT_CODES:
+        builder.add_object(start, end)
+    else:
+        builder.add_gap(start, end)
 
 
 def _local(name: str) -> str:
@@ -152,9 +159,8 @@ class _Reader:
         elif local == "target" and self._target_start is not None:
             start, end = self._target_start, self._here()
             self._target_start = None
-            content = self.text[start:end]
-            if content.strip():
-                self.segments.append(Segment(content, start, [], escape_xml, self._unit_source or None))
+            if segment := target_segment(self.text, start, end, self._unit_source or None):
+                self.segments.append(segment)
 
     def _characters(self, data: str) -> None:
         if self._source is not None and not self._code_depth:
