@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup import clean
 from cleanup.cli import main
@@ -176,3 +178,25 @@ def test_the_newsroom_names_the_front_matter_fields_that_are_prose() -> None:
     )
     assert done.exit_code == 0, done.stderr
     assert done.stdout == named
+
+
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        "the", "At", "said", "l’Iran", "â€™", " ", "\n", "\n\n", ".", ",", ";", ")", "(",
+        "`x = f(a). , b`", "[the talks , now](https://x.org/l'Iran , a)", "<https://x.org/a , b>",
+        "\n```\ncode ; At\n```\n", "\n    indented ; At\n", "**bold ; At**", "# ", "> ", "- ",
+        "https://x.org/l'Iran", "<span data-x=\"a , b\">", "$a , b$",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(MARKDOWN_PIECES, max_size=30).map("".join))
+def test_a_document_keeps_its_markup_and_is_fixed_for_good(document: str) -> None:
+    once = fixed(document)
+    assert _markup(once) == _markup(document)
+    assert fixed(once) == once
+
+
+def _markup(text: str) -> list[str]:
+    return [text[start:end] for start, end in markdown.markup_spans(text)]

@@ -4,11 +4,14 @@ byte: keys, comments, the header, obsolete entries and placeholders."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup import clean
 from cleanup.formats import FormatError
-from cleanup.formats.po import po_segments
+from cleanup.formats.po import escape_po, po_segments
 from tests.test_linear_time import BOUND, growth, repeated
+from tests.test_properties import PIECES
 
 
 def fixed(text: str) -> str:
@@ -138,3 +141,14 @@ def test_finding_copies_takes_linear_time() -> None:
         return repeated("non ha . ancora deciso , ")(size)
 
     assert growth(both, lambda text: copied_runs(text, text, foreign)) < BOUND
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_a_translation_becomes_what_clean_makes_of_it(prose: str) -> None:
+    catalogue = f'# comment ; At\nmsgid "{escape_po(prose)}"\nmsgstr "{escape_po(prose)}"\n'
+    once = fixed(catalogue)
+    (segment,) = po_segments(once) or [None]
+    assert once.startswith(f'# comment ; At\nmsgid "{escape_po(prose)}"\n')
+    assert (segment.text if segment else "") == (clean(prose).text if prose.strip() else "")
+    assert fixed(once) == once

@@ -3,7 +3,11 @@ they translate; sources, notes, alternatives, attributes and inline codes stay b
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup import clean
 from cleanup.formats import FormatError
@@ -135,3 +139,51 @@ def test_reading_a_file_takes_linear_time() -> None:
         return f'<xliff version="2.0"><file id="f">{repeated(unit)(size)}</file></xliff>'
 
     assert growth(document, xliff_segments) < BOUND
+
+
+XLIFF_PIECES = st.sampled_from(
+    [
+        "the", "At", "said", "minister", "l’Iran", "â€™", "&amp;", "&amp;amp;", "&#8217;", "&lt;", " ", "  ",
+        ".", ",", ";", ")", "(", "%s", "{name}", "https://x.org/l'Iran , a",
+        '<g id="1">', "</g>", '<x id="2"/>', '<ph id="3">{a , b}</ph>', '<pc id="4">', "</pc>",
+        "<!-- a , b -->", "<![CDATA[ c , d ]]>",
+    ]
+)  # fmt: skip
+
+
+def _balanced(pieces: list[str]) -> str:
+    """The pieces, each opening tag closed before the end, as well-formed XML needs."""
+    text, open_tags = "", []
+    for piece in pieces:
+        if piece in ("</g>", "</pc>"):
+            if open_tags and open_tags[-1] == piece:
+                text += open_tags.pop()
+            continue
+        text += piece
+        if piece.startswith("<g "):
+            open_tags.append("</g>")
+        elif piece.startswith("<pc "):
+            open_tags.append("</pc>")
+    return text + "".join(reversed(open_tags))
+
+
+def _outside_targets(document: str) -> list[str]:
+    return re.split(r"<target>.*?</target>", document, flags=re.DOTALL)
+
+
+def _codes(document: str) -> list[str]:
+    return re.findall(
+        r"<[^>]*>|%s|\{name\}|https://x\.org/l'Iran",
+        re.search(r"<target>(.*?)</target>", document, re.DOTALL)[1],
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(XLIFF_PIECES, max_size=30).map(_balanced))
+def test_a_target_keeps_its_codes_and_the_file_stays_xliff(target: str) -> None:
+    document = V20.format(f"<source>Il patto ; ora &amp; {target}</source><target>{target}</target>")
+    once = fixed(document)
+    assert _outside_targets(once) == _outside_targets(document)
+    assert _codes(once) == _codes(document)
+    assert fixed(once) == once
+    xliff_segments(once)  # still well formed

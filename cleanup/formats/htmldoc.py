@@ -21,9 +21,11 @@ attribute's value).
 
 from __future__ import annotations
 
+import re
+
 from cleanup.formats.htmltokens import Token, attributes, tokens
 from cleanup.formats.prose import ProseBuilder, escape_double_quoted, escape_single_quoted
-from cleanup.formats.segments import Segment, joined
+from cleanup.formats.segments import Segment
 
 # Elements inside a sentence: their tags are gaps in one segment.
 INLINE = frozenset(
@@ -36,6 +38,7 @@ INLINE = frozenset(
 # Elements whose content is not prose: kept whole.
 KEPT = frozenset({"code", "pre", "kbd", "samp", "svg", "math", "template"})
 PROSE_ATTRIBUTES = frozenset({"alt", "title"})
+_PROSE_ATTRIBUTE = re.compile(r"(?i)(?:alt|title)[\t\n\f\r ]*=")  # a tag that may hold one
 
 
 def _attribute_segments(source: str, tag: Token) -> list[Segment]:
@@ -50,39 +53,31 @@ def _attribute_segments(source: str, tag: Token) -> list[Segment]:
 
 
 def html_segments(source: str) -> list[Segment]:
-    """The prose of an HTML ``source``: the text between block boundaries, joined as one article
-    with a blank line between blocks, and the values of ``alt`` and ``title``, each its own. Any
-    text is HTML, however broken: nothing here fails."""
-    blocks: list[Segment] = []
-    segments: list[Segment] = []
-    builder = ProseBuilder()
+    """The prose of an HTML ``source``: the text of its blocks, one article with a blank line
+    between each two, and the values of ``alt`` and ``title``, each its own. Any text is HTML,
+    however broken: nothing here fails."""
+    page = ProseBuilder()
+    described: list[Segment] = []
     kept: dict[str, int] = {}  # open elements whose content is kept, by name
-
-    def flush() -> None:
-        nonlocal builder
-        if segment := builder.segment():
-            blocks.append(segment)
-        builder = ProseBuilder()
-
-    for token in tokens(source):
-        hidden = any(kept.values())
-        if token.kind == "text" and not hidden:
-            builder.add_text(source, token.start, token.end)
-        elif token.kind == "comment" or (token.kind in ("start", "end") and token.name in INLINE):
-            builder.add_gap(token.start, token.end)
-            if token.kind == "start" and not hidden:
-                segments += _attribute_segments(source, token)
+    hidden = 0  # how many of them are open
+    for kind, name, start, end in tokens(source):
+        if kind == "text":
+            if not hidden:
+                page.add_text(source, start, end)
+        elif kind == "comment" or name in INLINE:
+            page.add_gap(start, end)
+            if kind == "start" and not hidden and _PROSE_ATTRIBUTE.search(source, start, end):
+                described += _attribute_segments(source, Token(kind, name, start, end))
         else:
-            flush()
-            if token.kind == "start" and token.name in KEPT:
-                kept[token.name] = kept.get(token.name, 0) + 1
-            elif token.kind == "end" and kept.get(token.name):
-                kept[token.name] -= 1
-            elif token.kind == "start" and not hidden:
-                segments += _attribute_segments(source, token)
-            elif token.kind == "raw" and token.name == "title" and not hidden:
-                builder.add_text(source, token.start, token.end)
-                flush()
-    flush()
-    page = joined(blocks)
-    return segments if page is None else [page, *segments]
+            page.add_break()
+            if name in KEPT and kind in ("start", "end"):
+                change = 1 if kind == "start" else -1 if kept.get(name) else 0
+                kept[name] = kept.get(name, 0) + change
+                hidden += change
+            elif kind == "start" and not hidden and _PROSE_ATTRIBUTE.search(source, start, end):
+                described += _attribute_segments(source, Token(kind, name, start, end))
+            elif kind == "raw" and name == "title" and not hidden:
+                page.add_text(source, start, end)
+                page.add_break()
+    segment = page.segment()
+    return described if segment is None else [segment, *described]

@@ -30,10 +30,11 @@ RAW_TEXT = frozenset(
 )
 _RAW_END = {name: re.compile(rf"</{name}[\t\n\f\r />]", re.IGNORECASE) for name in RAW_TEXT}
 _COMMENT_END = re.compile(r"--!?>")
-_TAG_OPEN = re.compile(r"<(?:[A-Za-z]|/[A-Za-z]|!|\?|/)")
-_TAG_NAME = re.compile(r"[^\t\n\f\r />]*")
-# The rest of a tag after its name: attributes, values quoted or not, up to ">" (or the end).
-_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*(?:"|\Z)|'[^']*(?:'|\Z))*(?:>|\Z)""")
+# What a "<" opens: a tag, whole (its name, then attributes, values quoted or not, up to ">" or
+# the end); a comment; a bogus comment ("<!x", "<?x", "</ x"). A "<" before anything else is text.
+_NEXT = re.compile(
+    r"""<(?:(/)?([A-Za-z][^\t\n\f\r />]*)(?:[^>"']|"[^"]*(?:"|\Z)|'[^']*(?:'|\Z))*(?:>|\Z)|(!--)|[!?/])"""
+)
 _ATTRIBUTE = re.compile(
     r"""([^\t\n\f\r />"'=][^\t\n\f\r />=]*)"""  # its name
     r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+)))?"""  # its value
@@ -82,13 +83,19 @@ def tokens(html: str) -> Iterator[Token]:
     position = 0
     size = len(html)
     while position < size:
-        opened = _TAG_OPEN.search(html, position)
+        opened = _NEXT.search(html, position)
         if opened is None:
             yield Token("text", "", position, size)
             return
-        if opened.start() > position:
-            yield Token("text", "", position, opened.start())
-        token = _markup(html, opened.start(), opened.group())
+        start = opened.start()
+        if start > position:
+            yield Token("text", "", position, start)
+        if opened.group(2) is not None:
+            token = Token("end" if opened.group(1) else "start", opened.group(2).lower(), start, opened.end())
+        elif opened.group(3):
+            token = Token("comment", "", start, _comment_end(html, opened.end()))
+        else:  # "</" before no letter: "</>" is nothing, "</ x>" a comment
+            token = Token("comment", "", start, _to_gt(html, opened.end()))
         yield token
         position = token.end
         if token.kind == "start" and (token.name in RAW_TEXT or token.name == "plaintext"):
@@ -97,19 +104,6 @@ def tokens(html: str) -> Iterator[Token]:
             if end > position:
                 yield Token("raw", token.name, position, end)
             position = end
-
-
-def _markup(html: str, start: int, opener: str) -> Token:
-    """The tag or comment that starts at ``start`` with ``opener``."""
-    if opener == "<!" and html.startswith("<!--", start):
-        return Token("comment", "", start, _comment_end(html, start + 4))
-    if opener in ("<!", "<?", "</"):  # "</" before no letter: "</>" is nothing, "</ x>" a comment
-        return Token("comment", "", start, _to_gt(html, start + 2))
-    closing = opener.startswith("</")
-    name_start = start + (2 if closing else 1)
-    name_end = _TAG_NAME.match(html, name_start).end()  # type: ignore[union-attr]
-    rest = _TAG_REST.match(html, name_end).end()  # type: ignore[union-attr]
-    return Token("end" if closing else "start", html[name_start:name_end].lower(), start, rest)
 
 
 def _to_gt(html: str, position: int) -> int:

@@ -18,10 +18,12 @@ import re
 from collections.abc import Callable
 
 from cleanup.formats.segments import Anchors, Segment
+from cleanup.offsets import merged
 
-# Runs of spaces, and line breaks with the indentation after them (the spaces before a break are
-# added in Python: a pattern that could start with them would be tried at every space of the text).
-_LAYOUT = re.compile(r"\n[ \t\r\n]*|[ \t]{2,}")
+# Line breaks with the indentation after them, runs of spaces, tabs: each pattern begins with a
+# literal, which the search finds at C speed (the white space before a break or a tab is added in
+# Python: a pattern that could start with it would be tried at every space of the text).
+_LAYOUT = (re.compile(r"\n[ \t\r\n]*"), re.compile(r"  +"), re.compile(r"\t[ \t]*"))
 OBJECT = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: what markup that stands for content reads as
 _OBJECTS = re.compile(OBJECT)
 # A character reference as HTML reads one (XML's are among them).
@@ -38,13 +40,13 @@ def layout_spans(text: str) -> list[tuple[int, int]]:
     ['\\n      ', '  ']
     """
     spans = []
-    for match in _LAYOUT.finditer(text):
-        start = match.start()
-        if match.group()[0] == "\n":
+    for pattern in _LAYOUT:
+        for match in pattern.finditer(text):
+            start = match.start()
             while start and text[start - 1] in " \t\r":
                 start -= 1
-        spans.append((start, match.end()))
-    return spans
+            spans.append((start, match.end()))
+    return merged(spans)
 
 
 def object_spans(text: str) -> list[tuple[int, int]]:
@@ -72,18 +74,28 @@ def escape_single_quoted(text: str) -> str:
 
 
 class ProseBuilder:
-    """The segment being read: its characters, and where each stands in the source."""
+    """The segment being read: its characters, and where each stands in the source. Blocks (the
+    paragraphs of a page) are one segment, a blank line between each two that stands nowhere in
+    the source (:attr:`Segment.virtual <cleanup.formats.segments.Segment.virtual>`)."""
+
+    BREAK = "\n\n"
 
     def __init__(self, escape: Callable[[str], str] = escape_text) -> None:
         self.escape = escape
         self.parts: list[str] = []
         self.anchors: Anchors = []
+        self.virtual: list[tuple[int, int]] = []
         self.length = 0
         self.start: int | None = None
+        self.end = 0  # where the last character ends in the source
         self.gap: tuple[int, int] | None = None  # markup read since the last character
+        self.broken = False  # a block ended since the last character
 
     def add_text(self, source: str, start: int, end: int) -> None:
-        """Add the characters of ``source[start:end]``, their references read."""
+        """Add the characters of ``source[start:end]``, their references read; white space
+        alone before a block's first character is the source's layout, and is left out."""
+        if (self.broken or self.start is None) and source[start:end].isspace():
+            return
         cursor = start
         for match in _REFERENCE.finditer(source, start, end):
             decoded = html.unescape(match.group())
@@ -94,7 +106,7 @@ class ProseBuilder:
             self.parts.append(decoded)
             self.length += len(decoded)
             self.anchors.append((self.length, match.end(), match.end()))
-            cursor = match.end()
+            cursor = self.end = match.end()
         self._add_raw(source, cursor, end)
 
     def _add_raw(self, source: str, start: int, end: int) -> None:
@@ -102,16 +114,22 @@ class ProseBuilder:
             self._place(start)
             self.parts.append(source[start:end])
             self.length += end - start
+            self.end = end
 
     def _place(self, start: int) -> None:
         """Note where the character about to be added stands, after any gap since the last."""
         if self.start is None:
             self.start = start
-        elif self.gap is not None:
+        elif self.broken or self.gap is not None:
             if self.anchors and self.anchors[-1][0] == self.length:
                 self.anchors.pop()  # a reference just before the gap: the gap's anchor says it all
-            self.anchors.append((self.length, start, self.gap[0]))
+            if self.broken:
+                self.parts.append(self.BREAK)
+                self.virtual.append((self.length, self.length + len(self.BREAK)))
+                self.length += len(self.BREAK)
+            self.anchors.append((self.length, start, self.end))
         self.gap = None
+        self.broken = False
 
     def add_object(self, start: int, end: int) -> None:
         """Markup that stands for content (a placeholder, an image): one character, ``OBJECT``,
@@ -120,14 +138,19 @@ class ProseBuilder:
         self.parts.append(OBJECT)
         self.length += 1
         self.anchors.append((self.length, end, end))
+        self.end = end
 
     def add_gap(self, start: int, end: int) -> None:
         """Markup between two characters (a tag of an inline element, a comment)."""
         if self.start is not None:
             self.gap = (self.gap[0] if self.gap else start, end)
 
+    def add_break(self) -> None:
+        """The end of a block: the next character starts another, after a blank line."""
+        self.broken = self.start is not None
+
     def segment(self) -> Segment | None:
         text = "".join(self.parts)
         if self.start is None or not text.strip():
             return None
-        return Segment(text, self.start, self.anchors, self.escape)
+        return Segment(text, self.start, self.anchors, self.escape, virtual=tuple(self.virtual))
