@@ -18,7 +18,7 @@ from cleanup.formats.segments import Anchors, Segment
 # A keyword line and its first string, or a string continuing the one before.
 _KEYWORD = re.compile(r'[ \t]*(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+"')
 _CONTINUATION = re.compile(r'[ \t]*"')
-_STRING_END = re.compile(r'(?:[^"\\\n]|\\.)*"[ \t]*\r?$')
+_STRING_END = re.compile(r'[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*\r?$')
 _ESCAPE = re.compile(r"\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)")
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 _WRITTEN = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}

@@ -17,23 +17,31 @@ translation as they should.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import pairwise
 
 import regex
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
+# The same words, without the combining marks of decomposed text, found by the quicker ``re``:
+# enough to tell whether text and source share a pair at all.
+_ROUGH_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _BETWEEN = regex.compile(r"[ \t\u00a0]+")  # what may stand between two words of a copied run
 _SHORTEST = 3  # letters of the foreign word a run must hold: "al", "la" are too short to tell
 
 
 def copied_runs(text: str, source: str, foreign: Callable[[str], bool]) -> list[tuple[int, int]]:
     """The spans of ``text`` where two or more of its words stand as they do in ``source``, one of
-    them lowercase, of at least three letters, and ``foreign`` (lowercased) to the copy's language."""
-    source_words = [word.casefold() for word in _WORD.findall(source)]
-    if len(source_words) < 2:
+    them lowercase, of at least three letters, and ``foreign`` (lowercased) to the copy's language.
+
+    Most translations share no such pair of words with their source: the pairs of both are
+    compared first, at C speed, and the text is read word by word only when one is shared.
+    """
+    pairs = set(pairwise(_ROUGH_WORD.findall(source.casefold())))
+    shared = pairs.intersection(pairwise(_ROUGH_WORD.findall(text.casefold())))
+    if not any(len(word) >= _SHORTEST and foreign(word) for pair in shared for word in pair):
         return []
-    pairs = set(pairwise(source_words))
     words = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
     runs = []
     first = 0
@@ -41,7 +49,7 @@ def copied_runs(text: str, source: str, foreign: Callable[[str], bool]) -> list[
         last = first
         while (
             last + 1 < len(words)
-            and (words[last][2].casefold(), words[last + 1][2].casefold()) in pairs
+            and (words[last][2].casefold(), words[last + 1][2].casefold()) in shared
             and _BETWEEN.fullmatch(text, words[last][1], words[last + 1][0])
         ):
             last += 1
