@@ -30,20 +30,24 @@ if TYPE_CHECKING:
 PROSE_FIELDS = frozenset({"title", "subtitle", "description", "summary", "excerpt"})
 _FIELD = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^\n]*)")
 # Inline tokens whose source is markup to step over, found from their own text.
+# The characters that can begin inline syntax (code, emphasis, links, images, autolinks, raw HTML,
+# references, escapes, math, strikethrough): content without any is text and line breaks only.
+_INLINE_SYNTAX = re.compile(r"[`*_\[\]!<&\\$~]")
 _STEPPED_OVER = frozenset({"code_inline", "html_inline", "math_inline", "math_inline_double", "text_special"})
 
 
 @cache
 def _parser() -> MarkdownIt:
     """CommonMark with the usual extensions; text tokens left as the parser cut them (not joined
-    across escapes and references), so that each stands in the source as written."""
+    across escapes and references), so that each stands in the source as written; blocks only."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     parser.use(front_matter_plugin).use(dollarmath_plugin)
-    parser.disable("text_join")
+    # Inline content is parsed by _prose, and only where it may hold inline syntax.
+    parser.disable(["text_join", "inline"])
     return parser
 
 
@@ -53,7 +57,8 @@ def markup_spans(text: str, fields: frozenset[str] = PROSE_FIELDS) -> list[tuple
     # The parser reads CR LF and CR as LF and NUL as U+FFFD: the same, at the same offsets.
     source = text.replace("\r\n", " \n").replace("\r", "\n").replace("\0", "\ufffd")
     starts = [0, *(match.end() for match in re.finditer("\n", source))]
-    prose = sorted(_prose(source, _parser().parse(source), starts, fields))
+    env: dict[str, object] = {}  # the reference definitions, which the inline parser reads
+    prose = sorted(_prose(source, _parser().parse(source, env), starts, fields, env))
     return outside(prose, len(text))
 
 
@@ -62,7 +67,7 @@ def _offset(starts: list[int], line: int, source: str) -> int:
 
 
 def _prose(
-    source: str, tokens: list[Token], starts: list[int], fields: frozenset[str]
+    source: str, tokens: list[Token], starts: list[int], fields: frozenset[str], env: dict[str, object]
 ) -> Iterator[tuple[int, int]]:
     cursor = 0
     for token in tokens:
@@ -74,7 +79,12 @@ def _prose(
         elif token.type == "inline":
             cursor = max(cursor, begin)
             reader = _Inline(source, cursor, end)
-            yield from reader.prose(token.children or [])
+            if _INLINE_SYNTAX.search(token.content):
+                children: list[Token] = []
+                _parser().inline.parse(token.content, _parser(), env, children)
+                yield from reader.prose(children)
+            else:
+                yield from reader.lines(token.content)
             cursor = reader.cursor
 
 
@@ -99,6 +109,16 @@ class _Inline:
         self.source = source
         self.cursor = cursor
         self.end = end
+
+    def lines(self, content: str) -> Iterator[tuple[int, int]]:
+        """The prose of content with no inline syntax: its lines, each without the white space at
+        its ends (the spaces of a hard break among it), as the inline parser would cut them."""
+        for line in content.split("\n"):
+            text = line.strip(" \t")
+            at = self.source.find(text, self.cursor, self.end) if text else -1
+            if at >= 0:
+                self.cursor = at + len(text)
+                yield at, self.cursor
 
     def prose(self, children: list[Token]) -> Iterator[tuple[int, int]]:
         autolink = False
