@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from json.decoder import scanstring
 
 from cleanup.formats.errors import FormatError
-from cleanup.formats.segments import Anchors, Segment, escape_json, escape_json_ascii
+from cleanup.formats.segments import Anchors, Segment
 
 _DECODER = json.JSONDecoder()
 _WHITESPACE = " \t\n\r"
@@ -26,6 +26,24 @@ _SPACES = re.compile(r"[ \t\n\r]*")
 _SURROGATE_PAIR = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 _LEAF = ""  # in a tree of wanted keys: the key itself is wanted, not only keys inside it
 Wanted = dict[str, "Wanted"]
+
+
+def escape_json(text: str) -> str:
+    """``text`` as the inside of a JSON string, non-ASCII characters as they are.
+
+    >>> escape_json('a “b”\\n\\\\')
+    'a “b”\\\\n\\\\\\\\'
+    """
+    return json.dumps(text, ensure_ascii=False)[1:-1]
+
+
+def escape_json_ascii(text: str) -> str:
+    """``text`` as the inside of a JSON string in ASCII, as a file written by ``json.dumps`` has it.
+
+    >>> escape_json_ascii("l’Iran")
+    'l\\\\u2019Iran'
+    """
+    return json.dumps(text)[1:-1]
 
 
 def wanted_keys(fields: Iterable[str]) -> Wanted:

@@ -8,14 +8,13 @@ byte of the file stays as it was.
 
 In the file ``"said \\"yes\\" ; then"``, the text's ``"`` at 5 is the file's ``\\"`` at 6:
 
->>> segment = Segment('said "yes" ; then', 1, [(6, 8, 8), (10, 13, 13)], escape_json)
+>>> segment = Segment('said "yes" ; then', 1, [(6, 8, 8), (10, 13, 13)], str)
 >>> segment.span(5, 6), segment.span(6, 9), segment.span(11, 12)
 ((6, 8), (8, 11), (14, 15))
 """
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,32 +32,14 @@ Anchors = list[tuple[int, int, int]]
 _BY_PLACE = attrgetter("start", "end", "rule")
 
 
-def escape_json(text: str) -> str:
-    """``text`` as the inside of a JSON string, non-ASCII characters as they are.
-
-    >>> escape_json('a “b”\\n\\\\')
-    'a “b”\\\\n\\\\\\\\'
-    """
-    return json.dumps(text, ensure_ascii=False)[1:-1]
-
-
-def escape_json_ascii(text: str) -> str:
-    """``text`` as the inside of a JSON string in ASCII, as a file written by ``json.dumps`` has it.
-
-    >>> escape_json_ascii("l’Iran")
-    'l\\\\u2019Iran'
-    """
-    return json.dumps(text)[1:-1]
-
-
 @dataclass(frozen=True)
 class Segment:
     """One piece of prose: its decoded ``text``, the offset in the file of its first character
     (``start``), its anchors (after the first character) and how a replacement is encoded into
     the file (``escape``).
     ``source`` is the text it translates, where the file holds it (a PO ``msgid``); ``virtual``
-    the stretches of the text that stand nowhere in the file (the blank lines :func:`joined` puts
-    between the blocks of a page), which no change may touch."""
+    the stretches of the text that stand nowhere in the file (the blank lines between the blocks
+    of a page), which no change may touch."""
 
     text: str
     start: int
@@ -98,37 +79,6 @@ class Segment:
         index = bisect_right(self._text_offsets, end) - 1
         text_offset, file_offset, previous_end = self.anchors[index] if index >= 0 else (0, self.start, 0)
         return file_start, previous_end if text_offset == end else file_offset + end - text_offset
-
-
-def joined(segments: Sequence[Segment], separator: str = "\n\n") -> Segment | None:
-    """The ``segments`` (in file order, with the same escape) as one, ``separator`` between each
-    two as a virtual stretch: the blocks of a page cleaned as one article.
-
-    >>> one, two = Segment("a , b", 3, [], escape_json), Segment("c", 20, [], escape_json)
-    >>> both = joined([one, two])
-    >>> both.text, both.virtual, both.span(7, 8)
-    ('a , b\\n\\nc', ((5, 7),), (20, 21))
-    """
-    if not segments:
-        return None
-    parts: list[str] = []
-    anchors: Anchors = []
-    virtual: list[tuple[int, int]] = []
-    length = 0
-    for number, segment in enumerate(segments):
-        if number:
-            previous_end = segments[number - 1].span(
-                len(segments[number - 1].text), len(segments[number - 1].text)
-            )[0]
-            parts.append(separator)
-            virtual.append((length, length + len(separator)))
-            length += len(separator)
-            anchors.append((length, segment.start, previous_end))
-        anchors += ((offset + length, file_offset, end) for offset, file_offset, end in segment.anchors)
-        parts.append(segment.text)
-        length += len(segment.text)
-    first = segments[0]
-    return Segment("".join(parts), first.start, anchors, first.escape, virtual=tuple(virtual))
 
 
 def _regions(result: Result) -> list[tuple[int, int, int, list[int]]]:
