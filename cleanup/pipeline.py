@@ -19,6 +19,7 @@ from operator import attrgetter, itemgetter
 from cleanup.formats import TEXT, Format
 from cleanup.formats.segments import Segment, lift
 from cleanup.lang.samples import sample
+from cleanup.lang.sources import sources_for
 from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex, merged
 from cleanup.passes import PASSES, Context, Pass
@@ -304,8 +305,7 @@ def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEX
         inner = form.inner or TEXT
 
         def clean_segment(segment: Segment) -> Result:
-            told = context if segment.source is None else replace(context, source_text=segment.source)
-            return run(segment.text, told, unsafe=unsafe, form=inner)
+            return run(segment.text, _told(context, segment), unsafe=unsafe, form=inner)
 
         return lift(text, form.segments(text), clean_segment)
     chain = _Chain(text, context, unsafe, form)
@@ -316,6 +316,18 @@ def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEX
         first = False
     findings, edits = chain.located(text)
     return Result(original=text, text=chain.text, findings=findings, edits=edits)
+
+
+def _told(context: Context, segment: Segment) -> Context:
+    """``context`` with what the file says of ``segment``: the text it translates, and its
+    language, unless the user named the source languages or the copy's language has no such
+    source."""
+    if segment.source is not None:
+        context = replace(context, source_text=segment.source)
+    language = segment.source_language
+    if language and not context.sources and language in sources_for(context.target):
+        context = replace(context, sources=(language,))
+    return context
 
 
 def warm_up(context: Context) -> None:

@@ -187,3 +187,30 @@ def test_a_target_keeps_its_codes_and_the_file_stays_xliff(target: str) -> None:
     assert _codes(once) == _codes(document)
     assert fixed(once) == once
     xliff_segments(once)  # still well formed
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("it", "Italian left untranslated: 'non era possibile'"),
+        ("it-IT", "Italian left untranslated: 'non era possibile'"),
+        ("xx", "Italian left untranslated: 'non era possibile' (source language inferred)"),
+    ],
+)
+def test_the_source_language_the_file_names_is_the_one_looked_for(language: str, message: str) -> None:
+    unit = "<source>x</source><target>The minister said that non era possibile today.</target>"
+    text = V20.replace('srcLang="it"', f'srcLang="{language}"').format(unit)
+    assert [f.message for f in clean(text, format="xliff").findings] == [message]
+
+
+def test_a_file_in_another_source_language_is_not_read_for_italian() -> None:
+    unit = "<source>x</source><target>The minister said that non era possibile today.</target>"
+    french = V20.replace('srcLang="it"', 'srcLang="fr"').format(unit)
+    assert clean(french, format="xliff").findings == ()
+    # The user's --source wins over the file's.
+    told = clean(french, format="xliff", sources=["it"]).findings
+    assert [f.message for f in told] == ["Italian left untranslated: 'non era possibile'"]
+    version_1 = V12.replace('source-language="it"', 'source-language="fr"').format(
+        f'<trans-unit id="1">{unit}</trans-unit>'
+    )
+    assert clean(version_1, format="xliff").findings == ()

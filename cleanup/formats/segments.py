@@ -37,7 +37,8 @@ class Segment:
     """One piece of prose: its decoded ``text``, the offset in the file of its first character
     (``start``), its anchors (after the first character) and how a replacement is encoded into
     the file (``escape``).
-    ``source`` is the text it translates, where the file holds it (a PO ``msgid``); ``virtual``
+    ``source`` is the text it translates, where the file holds it (a PO ``msgid``), and
+    ``source_language`` its language where the file names it (XLIFF's ``srcLang``); ``virtual``
     the stretches of the text that stand nowhere in the file (the blank lines between the blocks
     of a page), which no change may touch."""
 
@@ -47,6 +48,7 @@ class Segment:
     escape: Callable[[str], str]
     source: str | None = None
     virtual: tuple[tuple[int, int], ...] = ()
+    source_language: str | None = None
     _text_offsets: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -17,6 +17,9 @@ one).
 >>> doc += '</trans-unit></body></file></xliff>'
 >>> [(segment.text, segment.source) for segment in xliff_segments(doc)]
 [('The deal ; At once', 'Il patto ; ora')]
+
+The source language the file names (``srcLang``, ``source-language``) is the language the
+leftovers rules look for, unless the user names one (``--source``).
 """
 
 from __future__ import annotations
@@ -107,6 +110,7 @@ class _Reader:
         self._source: list[str] | None = None  # the text of the <source> being read
         self._code_depth = 0  # inside native code in a source
         self._unit_source = ""
+        self._language: str | None = None
         self._target_start: int | None = None
         self.parser = expat.ParserCreate()
         self.parser.StartElementHandler = self._start
@@ -132,10 +136,16 @@ class _Reader:
             f"line {self.parser.CurrentLineNumber}: declares an entity, which XLIFF never needs"
         )
 
-    def _start(self, name: str, _attributes: dict[str, str]) -> None:
+    def _start(self, name: str, attributes: dict[str, str]) -> None:
         local = _local(name)
         parent = self._path[-1] if self._path else ""
         self._path.append(local)
+        # The source language: XLIFF 2's srcLang, XLIFF 1.2's source-language of each file.
+        language = attributes.get(
+            "srcLang" if local == "xliff" else "source-language" if local == "file" else ""
+        )
+        if language:
+            self._language = language.split("-")[0].lower()
         if local in _UNITS:
             self._unit_source = ""
         elif local == "source" and parent in _UNITS:
@@ -160,7 +170,7 @@ class _Reader:
             start, end = self._target_start, self._here()
             self._target_start = None
             if segment := target_segment(self.text, start, end, self._unit_source or None):
-                self.segments.append(segment)
+                self.segments.append(replace(segment, source_language=self._language))
 
     def _characters(self, data: str) -> None:
         if self._source is not None and not self._code_depth:
