@@ -13,6 +13,11 @@ in the German source and in no reference is a *real* leftover; anything else is 
 
     python bench/wmt21.py              # the figures, and every finding of the last two kinds
     python bench/wmt21.py --all        # every finding, with its context
+    python bench/wmt21.py --xliff      # each article as an XLIFF file: a unit per line, with its source
+
+With ``--xliff`` each system's article is an XLIFF 2.0 file (``srcLang="de"``), a unit per line
+whose source is the German line and whose target the system's English, as a translation tool keeps
+them: the leftovers rules then know the source language, and ``source-copy`` the source text.
 
 >>> headline("Biker reagiert blitzschnell"), headline("Er kam."), headline('Er sagte: "Nein."')
 (True, False, False)
@@ -27,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import regex
 
@@ -97,13 +103,27 @@ class Labelled:
     context: str
 
 
-def findings(corpus: list[Article]) -> Iterator[Labelled]:
+def as_xliff(sources: tuple[str, ...], targets: tuple[str, ...]) -> str:
+    """An XLIFF 2.0 file of the lines of an article, a unit per line."""
+    units = "".join(
+        f'<unit id="u{number}"><segment><source>{escape(source)}</source>'
+        f"<target>{escape(target)}</target></segment></unit>\n"
+        for number, (source, target) in enumerate(zip(sources, targets, strict=True))
+    )
+    return (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="de" trgLang="en">\n'
+        f'<file id="f">\n{units}</file>\n</xliff>\n'
+    )
+
+
+def findings(corpus: list[Article], xliff: bool = False) -> Iterator[Labelled]:
     """Every leftovers finding on every system's output of every article, labelled."""
     for number, article in enumerate(corpus):
         references, sources = "\n".join(article.references), "\n".join(article.sources)
         for system, lines in sorted(article.systems.items()):
-            document = "\n".join(lines)
-            for finding in clean(document).findings:  # the default chain, as a user runs it
+            document = as_xliff(article.sources, lines) if xliff else "\n".join(lines)
+            # The default chain, as a user runs it.
+            for finding in clean(document, format="xliff" if xliff else "text").findings:
                 if ALL_RULES[finding.rule].family != "leftovers":
                     continue
                 span = document[finding.start : finding.end]
@@ -121,13 +141,14 @@ def main() -> int:
     """Print the figures per 100 articles, the findings by kind, and those to read."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true", help="list every finding with its context")
+    parser.add_argument("--xliff", action="store_true", help="each article as an XLIFF file, with its source")
     arguments = parser.parse_args()
     if not CORPUS.is_file():
         print(f"bench/wmt21.py: no corpus at {CORPUS}", file=sys.stderr)
         return 1
     corpus = articles()
     documents = sum(len(article.systems) for article in corpus)
-    found = list(findings(corpus))
+    found = list(findings(corpus, arguments.xliff))
     counts = Counter(item.label for item in found)
     print(f"{len(corpus)} articles × {len(corpus[0].systems)} systems = {documents} documents")
     for label in (FALSE, REAL, READ):

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from cleanup.lang.en import LOWERCASE_NAMES
 from cleanup.lang.frequencies import frequencies_for
 from cleanup.lang.names import language_name
 from cleanup.lang.sources import sources_for
@@ -149,9 +150,11 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
 def _copied(text: str, ctx: Context) -> Iterator[Finding]:
     """The runs of ``text`` copied from the source text it translates."""
     english = frequencies_for(ctx.target)
-    for start, end in copied.copied_runs(
-        text, ctx.source_text, lambda word: english.target_zipf(word) < _COMMON
-    ):
+
+    def foreign(word: str) -> bool:
+        return english.target_zipf(word) < _COMMON and word not in LOWERCASE_NAMES  # "dpa in Berlin"
+
+    for start, end in copied.copied_runs(text, ctx.source_text, foreign, ctx.target):
         message = f"copied from the source text untranslated: {text[start:end]!r}"
         yield Finding(SOURCE_COPY.id, message, start, end, None, Safety.DISPLAY)
 
