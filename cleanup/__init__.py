@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from cleanup.formats import format_named
+from cleanup.lang.sources import LANGUAGES
 from cleanup.model import Finding, GlossaryEntry, Rule, Safety
 from cleanup.passes import Context
 from cleanup.pipeline import run
@@ -27,11 +28,11 @@ def clean(
     text: str,
     *,
     unsafe: bool = False,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
     allow: Iterable[str] = (),
     target: str = "en",
-    sources: Iterable[str] = (),
+    sources: Iterable[str] | str = (),
     glossary: Iterable[GlossaryEntry] = (),
     house: Mapping[str, object] | None = None,
     format: str = "text",
@@ -39,7 +40,8 @@ def clean(
 ) -> Result:
     """Clean one text and say what changed.
 
-    ``select`` and ``ignore`` take rule ids or family names; ``unsafe`` also
+    ``select`` and ``ignore`` take rule ids or family names (a list, or one string with names
+    joined by commas); ``unsafe`` also
     applies the fixes that are only probably right; ``allow`` lists terms that
     are never reported as leftovers (names, titles a newsroom keeps); ``target``
     is the language of the copy and ``sources`` the languages it was translated
@@ -52,6 +54,18 @@ def clean(
     default ``text``), in Markdown's front matter those of ``fields`` (default ``title``,
     ``subtitle``, ``description``, ``summary``, ``excerpt``).
 
+    A value cleanup does not know is a ``ValueError`` that says what it takes:
+
+    >>> clean("text", target="xx")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown target 'xx': choose one of en, it, fr, es, de, pt
+    >>> try:
+    ...     clean("text", select="punctuaton")
+    ... except ValueError as err:
+    ...     print(err)
+    unknown rule or family: 'punctuaton'; did you mean 'punctuation'? (see 'cleanup rules')
+
     >>> clean("Talks ; At once `code ; At`", format="markdown").text
     'Talks; at once `code ; At`'
     >>> clean('{"id": "a ; B", "body": {"text": "Talks ; At it"}}', format="json", fields=["body.text"]).text
@@ -60,11 +74,18 @@ def clean(
     if isinstance(fields, str):
         fields = (fields,)
     form = format_named(format, None if fields is None else tuple(fields))
+    if target not in LANGUAGES:
+        raise ValueError(f"unknown target {target!r}: choose one of {', '.join(LANGUAGES)}")
+    sources = tuple(sources.split(",") if isinstance(sources, str) else sources)
+    for source in sources:
+        if source not in LANGUAGES or source == target:
+            others = ", ".join(language for language in LANGUAGES if language != target)
+            raise ValueError(f"unknown source {source!r} for {target} copy: choose among {others}")
     context = Context(
         enabled=select_rules(select, ignore, target=target),
         allowed=frozenset(term.strip().lower() for term in allow if term.strip()),
         target=target,
-        sources=tuple(sources),
+        sources=sources,
         glossary=tuple(glossary),
         house=tuple(sorted((house or {}).items())),
     )

@@ -30,7 +30,7 @@ from cleanup.render.summary import Tally
 from cleanup.reports import ReportError, Reports
 from cleanup.review.commands import apply_command, review_command
 from cleanup.review.decisions import Settings
-from cleanup.rules import ALL_RULES
+from cleanup.rules import ALL_RULES, did_you_mean
 
 DEFAULT_INPUT = Path("seeds") / "000_a4250b86ee3da36c.txt"
 EXIT_FINDINGS = 1
@@ -341,5 +341,5 @@ def explain(rule_id: str) -> None:
     """Print the documentation of one rule."""
     rule = ALL_RULES.get(rule_id)
     if rule is None:
-        raise click.UsageError(f"unknown rule: {rule_id!r} (see 'cleanup rules')")
+        raise click.UsageError(f"unknown rule: {rule_id!r}{did_you_mean(rule_id)} (see 'cleanup rules')")
     click.echo(rule.explain(), nl=False)

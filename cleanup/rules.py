@@ -22,6 +22,7 @@ False
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from functools import cache
 
@@ -54,8 +55,20 @@ def expand(selectors: Iterable[str]) -> frozenset[str]:
         elif name in FAMILIES:
             ids.update(FAMILIES[name])
         else:
-            raise UnknownRuleError(f"unknown rule or family: {name!r} (see 'cleanup rules')")
+            raise UnknownRuleError(
+                f"unknown rule or family: {name!r}{did_you_mean(name)} (see 'cleanup rules')"
+            )
     return frozenset(ids)
+
+
+def did_you_mean(name: str) -> str:
+    """The rule or family closest to a mistyped ``name``, as a hint, or nothing.
+
+    >>> did_you_mean("punctuaton"), did_you_mean("semicolon-capitals"), did_you_mean("xyz")
+    ("; did you mean 'punctuation'?", "; did you mean 'semicolon-capital'?", '')
+    """
+    close = difflib.get_close_matches(name, [*FAMILIES, *ALL_RULES], n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def select_rules(
@@ -73,7 +86,16 @@ def select_rules(
     :class:`PreviewRuleError`; with ``None`` (the Python API), when ``select`` names them, by id,
     by family or with ``ALL``.
     """
-    return _selected(None if select is None else tuple(select), tuple(ignore or ()), target, preview)
+    return _selected(_selectors(select), _selectors(ignore) or (), target, preview)
+
+
+def _selectors(given: Iterable[str] | str | None) -> tuple[str, ...] | None:
+    """Selectors given as a list, or as one string (one selector, or several joined by commas)."""
+    if given is None:
+        return None
+    if isinstance(given, str):
+        given = given.split(",")
+    return tuple(part.strip() for part in given if part.strip())
 
 
 @cache

@@ -1,0 +1,54 @@
+"""The Python API (issue 14, item 6): arguments read as a user means them, and a value cleanup
+does not know is a ValueError that says what it takes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleanup
+from cleanup import clean
+
+TEXT = "the market , said ; At once"
+
+
+def test_a_string_is_one_selection_not_letters() -> None:
+    assert clean(TEXT, select="punctuation").text == clean(TEXT, select=["punctuation"]).text
+    assert clean(TEXT, select="spacing,casing").text == clean(TEXT, select=["spacing", "casing"]).text
+    assert clean(TEXT, ignore="casing").text == "the market, said; At once"
+    assert clean(TEXT, sources="it").text == clean(TEXT, sources=["it"]).text
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"target": "xx"}, "unknown target 'xx': choose one of en, it, fr, es, de, pt"),
+        ({"sources": ["xx"]}, "unknown source 'xx' for en copy: choose among it, fr, es, de, pt"),
+        ({"sources": "en"}, "unknown source 'en' for en copy: choose among it, fr, es, de, pt"),
+        ({"select": "nope"}, "unknown rule or family: 'nope' (see 'cleanup rules')"),
+        ({"select": "semicolon-capitals"}, "did you mean 'semicolon-capital'?"),
+        ({"ignore": ["spacng"]}, "did you mean 'spacing'?"),
+        ({"format": "docx"}, "unknown format 'docx': choose one of"),
+        ({"format": "jsonl", "fields": ["a..b"]}, "fields to clean must be keys"),
+    ],
+)
+def test_an_unknown_value_is_a_value_error_naming_what_is_allowed(arguments: dict, message: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        clean(TEXT, **arguments)
+    assert message in str(caught.value)
+
+
+def test_the_package_says_it_is_typed() -> None:
+    assert (Path(cleanup.__file__).parent / "py.typed").is_file()
+
+
+def test_the_command_line_suggests_the_rule_meant() -> None:
+    from click.testing import CliRunner
+
+    from cleanup.cli import main
+
+    done = CliRunner().invoke(main, ["explain", "semicolon-capitals"])
+    assert done.exit_code == 2 and "did you mean 'semicolon-capital'?" in done.stderr
+    done = CliRunner().invoke(main, ["check", "--select", "punctuaton", "-"], input="x")
+    assert done.exit_code == 2 and "did you mean 'punctuation'?" in done.stderr
