@@ -22,10 +22,10 @@ from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
 from cleanup.options import configure, rule_options
 from cleanup.outputs import OutputError, OutputPlan
-from cleanup.render.findings import finding_line, finding_record
+from cleanup.render.color import COLOR_CHOICES, wants_color
+from cleanup.render.listing import OUTPUT_FORMATS, open_listing
 from cleanup.render.paths import shown_path
 from cleanup.render.progress import progress
-from cleanup.render.report import JsonArray, json_line
 from cleanup.render.summary import Tally
 from cleanup.reports import ReportError, Reports
 from cleanup.review.commands import apply_command, review_command
@@ -59,6 +59,13 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             "*.ndjson, *.json, *.po, *.pot, *.xlf, *.xliff).",
         ),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to leave out."),
+        click.option(
+            "--color",
+            type=click.Choice(COLOR_CHOICES),
+            default="auto",
+            show_default=True,
+            help="Colour the word diff: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
+        ),
         click.option(
             "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs)."
         ),
@@ -213,6 +220,9 @@ class _FixCommand(click.Command):
     "--backup", metavar="SUFFIX", help="With --in-place, keep the original beside it as FILE+SUFFIX."
 )
 @click.option("--keep-encoding", is_flag=True, help="Write files in their own encoding rather than UTF-8.")
+@click.option(
+    "--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a file was changed (--diff does so always)."
+)
 @_selection_options
 def fix(
     files: tuple[str, ...],
@@ -221,11 +231,13 @@ def fix(
     in_place: bool,
     out: str | None,
     backup: str | None,
+    exit_non_zero_on_fix: bool,
     **kwargs: Any,
 ) -> None:
     """Print the fixed text of FILE (- for standard input; in this repository, seeds/ by default).
 
-    Folders, and several files, need --out DIR, --in-place or --diff.
+    Folders, and several files, need --out DIR, --in-place or --diff. With --diff, the exit status
+    is 1 when there are changes, as for ruff.
     """
     chosen = [name for name, on in (("--diff", diff), ("--in-place", in_place), ("--out", out)) if on]
     if len(chosen) > 1:
@@ -255,7 +267,7 @@ def fix(
         out=out,
         backup=backup,
         keep_encoding=kwargs["keep_encoding"],
-        color=word_diff and sys.stdout.isatty(),
+        color=word_diff and wants_color(kwargs["color"], sys.stdout),
         keep_results=bool(kwargs["report_html"]),
         reading=recorded.reading,
     )
@@ -271,27 +283,43 @@ def fix(
         click.echo(tally.summary(fixing=True), err=True)
     if tally.files[Status.FAILED] or reports.failed:
         sys.exit(EXIT_ERROR)
+    if tally.files[Status.CHANGED] and (exit_non_zero_on_fix or mode in (Mode.DIFF, Mode.WORD_DIFF)):
+        sys.exit(EXIT_FINDINGS)
 
 
 @main.command()
 @click.argument("files", nargs=-1, metavar="[PATH]...")
 @click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "jsonl"]),
-    default="text",
-    show_default=True,
-    help="How to print the findings.",
+    "--output-format",
+    type=click.Choice(OUTPUT_FORMATS),
+    help="How to print the findings: full (each with its line, its span marked and its fix; the "
+    "default on a terminal), concise (one line each; the default otherwise), json, jsonl, github "
+    "(workflow annotations), gitlab (code quality), sarif (2.1.0) or junit.",
 )
+@click.option("--format", "old_format", type=click.Choice(["text", "json", "jsonl"]), hidden=True)
+@click.option("--statistics", is_flag=True, help="Count the findings by rule instead of listing them.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 when there are findings (not when a file fails).")
 @_selection_options
-def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
-    """List what would be fixed or needs a look, one finding per line; folders are walked."""
+def check(
+    files: tuple[str, ...],
+    output_format: str | None,
+    old_format: str | None,
+    statistics: bool,
+    exit_zero: bool,
+    **kwargs: Any,
+) -> None:
+    """List what would be fixed or needs a look; folders are walked."""
+    if old_format is not None:  # --format, as it was before --output-format
+        output_format = output_format or {"text": "concise"}.get(old_format, old_format)
+    if output_format is None:
+        output_format = "full" if sys.stdout.isatty() else "concise"
     ctx, recorded = configure(kwargs)
+    listing = open_listing(output_format, sys.stdout)
     options = Options(
         Mode.CHECK,
         ctx,
         unsafe=kwargs["unsafe"],
-        keep_results=bool(kwargs["report_html"]),
+        keep_results=bool(kwargs["report_html"]) or (listing.needs_text and not statistics),
         reading=recorded.reading,
     )
     paths = _inputs(files)
@@ -299,21 +327,20 @@ def check(files: tuple[str, ...], output_format: str, **kwargs: Any) -> None:
     tally = Tally()
     with contextlib.ExitStack() as stack:
         reports = stack.enter_context(_reports(kwargs, recorded))
-        array = stack.enter_context(JsonArray(sys.stdout)) if output_format == "json" else None
+        if not statistics:
+            stack.enter_context(listing)
         for outcome in _outcomes(work, options, kwargs, reports):
             tally.add(outcome)
-            for finding in outcome.findings:
-                if array is not None:
-                    array.add(finding_record(outcome.path, finding))
-                elif output_format == "jsonl":
-                    sys.stdout.write(json_line(finding_record(outcome.path, finding)))
-                else:
-                    click.echo(finding_line(outcome.path, finding))
+            if not statistics and outcome.status is not Status.FAILED:
+                text = outcome.result.original if outcome.result is not None else None
+                listing.add(outcome.path, outcome.findings, text)
+    if statistics:
+        click.echo(tally.statistics(), nl=False)
     if work.is_batch:
         click.echo(tally.summary(fixing=False), err=True)
     if tally.files[Status.FAILED] or reports.failed:
         sys.exit(EXIT_ERROR)
-    if sum(tally.findings.values()):
+    if sum(tally.findings.values()) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
 
 

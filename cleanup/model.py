@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from cleanup.offsets import LineIndex
 
 
 class Safety(enum.StrEnum):
@@ -125,7 +128,8 @@ class Finding(NamedTuple):
 
     ``start`` and ``end`` are character offsets; ``line`` and ``column`` are
     1-based and, in a :class:`~cleanup.result.Result`, refer to the original
-    input. ``replacement`` is ``None`` when there is nothing to apply. A named
+    input, as ``end_line`` and ``end_column`` do for ``end`` (the column after the span's
+    last character). ``replacement`` is ``None`` when there is nothing to apply. A named
     tuple rather than a frozen dataclass: adversarial text yields a finding every
     few characters, and a tuple is several times cheaper to make.
 
@@ -149,6 +153,8 @@ class Finding(NamedTuple):
     column: int = 0
     applied: bool = False
     edits: tuple[tuple[int, int, str], ...] = ()
+    end_line: int = 0
+    end_column: int = 0
 
     def marked(self, *, applied: bool) -> Finding:
         """A copy that says whether the fix was applied."""
@@ -165,11 +171,24 @@ class Finding(NamedTuple):
             self.edits,
         )
 
-    def located(self, start: int, end: int, line: int, column: int) -> Finding:
-        """A copy with its span, line and column in the original input (its edits, which only
-        the pipeline reads, are left behind)."""
+    def located(self, start: int, end: int, lines: LineIndex) -> Finding:
+        """A copy with its span, lines and columns in the original input, whose lines are
+        ``lines`` (its edits, which only the pipeline reads, are left behind)."""
+        line, column = lines.locate(start)
+        end_line, end_column = lines.locate(end)
         return Finding(
-            self.rule, self.message, start, end, self.replacement, self.safety, line, column, self.applied
+            self.rule,
+            self.message,
+            start,
+            end,
+            self.replacement,
+            self.safety,
+            line,
+            column,
+            self.applied,
+            (),
+            end_line,
+            end_column,
         )
 
     def changes(self) -> tuple[tuple[int, int, str], ...]:

@@ -269,8 +269,7 @@ class _Chain:
         located = []
         for number, (finding, depth) in enumerate(self.seen):
             start, end = self._to_original(finding.start, finding.end, depth)
-            line, column = lines.locate(start)
-            located.append((finding.located(start, end, line, column), number))
+            located.append((finding.located(start, end, lines), number))
         # A fix another one overlapped in the first round, applied in a later one, is reported once.
         applied = {(f.rule, f.start, f.end) for f, _ in located if f.applied}
         located = [

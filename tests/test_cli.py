@@ -93,7 +93,7 @@ def test_diff_of_several_files_skips_the_unchanged_ones(runner: CliRunner, tmp_p
     unchanged = tmp_path / "ok.txt"
     unchanged.write_text("Nothing to fix.\n")
     done = runner.invoke(main, ["fix", "--diff", str(unchanged), str(article)])
-    assert done.exit_code == 0
+    assert done.exit_code == 1  # changes to make
     assert done.stdout_bytes.startswith(f"--- {article}".encode())
     assert b"Nothing to fix" not in done.stdout_bytes
 

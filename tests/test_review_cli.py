@@ -16,7 +16,7 @@ from tests.conftest import DEFAULT_SETTINGS, SEED
 
 def test_word_diff_shows_the_seeds_three_changes_with_their_rules(runner: CliRunner, seed) -> None:
     done = runner.invoke(main, ["fix", "--diff=word", str(seed)])
-    assert done.exit_code == 0
+    assert done.exit_code == 1  # changes to make
     assert done.stdout.startswith(f"--- {seed}: 3 changes\n")
     assert "[[-l’-]Iran]" in done.stdout
     assert "al-Assad)[-. -], but" in done.stdout

@@ -127,7 +127,7 @@ def lift(text: str, segments: Sequence[Segment], clean: Callable[[Segment], Resu
             start, end = segment.span(finding.start, finding.end)
             if number in dropped:
                 finding = finding._replace(applied=False)
-            findings.append(finding.located(start, end, *lines.locate(start)))
+            findings.append(finding.located(start, end, lines))
         changes += ((start, end, new, base + number) for start, end, new, number in found)
     order = sorted(range(len(findings)), key=lambda index: _BY_PLACE(findings[index]))
     position = {index: place for place, index in enumerate(order)}

@@ -22,13 +22,17 @@ def finding_line(path: str, finding: Finding) -> str:
 
 
 def finding_record(path: str, finding: Finding) -> dict[str, object]:
-    """A JSON-ready description of one finding; offsets are characters in the original text."""
+    """A JSON-ready description of one finding: lines and columns 1-based, the end column the
+    one after the span; ``start`` and ``end`` are offsets in characters (Unicode code points) of
+    the original text as decoded."""
     return {
         "path": path,
         "rule": finding.rule,
         "message": finding.message,
         "line": finding.line,
         "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
         "start": finding.start,
         "end": finding.end,
         "replacement": finding.replacement,

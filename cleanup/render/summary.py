@@ -23,6 +23,7 @@ class Tally:
         self.files: Counter[Status] = Counter()
         self.fixes: Counter[str] = Counter()
         self.findings: Counter[str] = Counter()
+        self.fixable: Counter[str] = Counter()  # findings that carry a fix, applied or not
         self.bytes = 0
 
     def add(self, outcome: Outcome) -> None:
@@ -31,6 +32,7 @@ class Tally:
         self.bytes += outcome.size
         for finding in outcome.findings:
             self.findings[finding.rule] += 1
+            self.fixable[finding.rule] += finding.fixable
             if finding.applied:
                 self.fixes[finding.rule] += 1
 
@@ -42,7 +44,7 @@ class Tally:
     def summary(self, *, fixing: bool) -> str:
         """One line for people: what ``fix`` changed, or what ``check`` found."""
         head = (
-            f"{self.scanned} files scanned: {self.files[Status.CHANGED]} "
+            f"{plural(self.scanned, 'file')} scanned: {self.files[Status.CHANGED]} "
             f"{'changed' if fixing else 'to change'}, {self.files[Status.UNCHANGED]} unchanged, "
             f"{self.files[Status.FAILED]} failed"
         )
@@ -52,3 +54,36 @@ class Tally:
             return f"{head}; no {label}"
         by_rule = ", ".join(f"{rule} {count}" for rule, count in sorted(counts.items()))
         return f"{head}; {label}: {by_rule}"
+
+    def statistics(self) -> str:
+        """The findings counted by rule, most first, as ``check --statistics`` prints them: the
+        count, the rule, ``[*]`` where its findings carry fixes, and what the rule fixes.
+
+        >>> from cleanup import clean
+        >>> tally = Tally()
+        >>> tally.add(Outcome("a.txt", Status.CHANGED, clean("a market , b deal , said; At once").findings))
+        >>> print(tally.statistics(), end="")  # doctest: +ELLIPSIS
+        2  space-before-punctuation  [*] A space before , . ; : ? ! ) or ] removed ...
+        1  semicolon-capital         [*] A capitalised function word or clause opener ...
+        """
+        from cleanup.rules import ALL_RULES
+
+        if not self.findings:
+            return ""
+        ordered = sorted(self.findings.items(), key=lambda item: (-item[1], item[0]))
+        count_width = len(str(ordered[0][1]))
+        rule_width = max(len(rule) for rule, _ in ordered)
+        return "".join(
+            f"{count:>{count_width}}  {rule:<{rule_width}}  {'[*]' if self.fixable[rule] else '   '} "
+            f"{ALL_RULES[rule].summary}\n"
+            for rule, count in ordered
+        )
+
+
+def plural(count: int, noun: str) -> str:
+    """``count`` and ``noun``, in the plural unless it is one.
+
+    >>> plural(1, "file"), plural(2, "file"), plural(0, "change")
+    ('1 file', '2 files', '0 changes')
+    """
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

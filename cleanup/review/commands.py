@@ -24,7 +24,9 @@ from cleanup.formats import FormatError, Reading
 from cleanup.options import configure, read_settings_files, rule_options
 from cleanup.outputs import OutputError, plan_outputs, write_copy
 from cleanup.pipeline import run
+from cleanup.render.color import COLOR_CHOICES, wants_color
 from cleanup.render.paths import shown_path
+from cleanup.render.summary import plural
 from cleanup.result import Result
 from cleanup.review.decisions import DecisionsError, load
 from cleanup.review.hunks import split_changes
@@ -84,7 +86,7 @@ class _Target:
 
 
 def _review_file(
-    item: Input, cleaner: Callable[..., Result], reading: Reading, ask: Ask, target: _Target
+    item: Input, cleaner: Callable[..., Result], reading: Reading, ask: Ask, target: _Target, color: bool
 ) -> bool:
     """Review one file and write the result; whether the reviewer went through every change."""
     if item.error is not None:
@@ -92,10 +94,10 @@ def _review_file(
     data = io.read_bytes(item.path)
     document = io.decode(data, item.path)
     changes = split_changes(cleaner(document.text, form=reading.format_for(item.path)))
-    color = sys.stderr.isatty()
     outcome = review(changes, ask, _show, path=item.path, color=color)
     target.write(item, data, document, outcome.text)
-    _show(f"{shown_path(item.path)}: {len(outcome.accepted)} of {len(changes.hunks)} changes accepted\n")
+    accepted = f"{len(outcome.accepted)} of {plural(len(changes.hunks), 'change')} accepted"
+    _show(f"{shown_path(item.path)}: {accepted}\n")
     return outcome.finished
 
 
@@ -104,9 +106,22 @@ def _review_file(
 @click.option("--in-place", is_flag=True, help="Rewrite each reviewed file atomically.")
 @click.option("--out", type=click.Path(file_okay=False), help="Write the reviewed files here.")
 @click.option("--keep-encoding", is_flag=True, help="Write files in their own encoding rather than UTF-8.")
+@click.option(
+    "--color",
+    "color_choice",
+    type=click.Choice(COLOR_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Colour the changes: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
+)
 @rule_options
 def review_command(
-    files: tuple[str, ...], in_place: bool, out: str | None, keep_encoding: bool, **options: Any
+    files: tuple[str, ...],
+    in_place: bool,
+    out: str | None,
+    keep_encoding: bool,
+    color_choice: str,
+    **options: Any,
 ) -> None:
     """Walk through the changes of each FILE and keep the ones accepted.
 
@@ -136,7 +151,9 @@ def review_command(
     failed = False
     for number, item in enumerate(items):
         try:
-            finished = _review_file(item, cleaner, reading, ask, target)
+            finished = _review_file(
+                item, cleaner, reading, ask, target, wants_color(color_choice, sys.stderr)
+            )
         except io.InputError as err:
             click.echo(f"{shown_path(item.path)}: error: {err.reason}", err=True)
             failed = True
