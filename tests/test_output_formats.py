@@ -1,0 +1,179 @@
+"""What ``cleanup check`` prints in each output format (issue 14, item 2), its statistics and
+its exit statuses, and the colour switches (item 5)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from click.testing import CliRunner
+
+from cleanup.cli import main
+
+ARTICLE = "The market , said.\nThe deal ; At once the talks endedafter an hour.\n"
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "a b.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def check(*arguments: str) -> tuple[int, str, str]:
+    done = CliRunner().invoke(main, ["check", *arguments])
+    return done.exit_code, done.stdout, done.stderr
+
+
+def test_concise_is_the_default_off_a_terminal(article: Path) -> None:
+    status, out, _ = check(str(article))
+    assert status == 1
+    assert out.splitlines() == [
+        f"{article}:1:11: space-before-punctuation space before ',' [safe]",
+        f"{article}:2:9: space-before-punctuation space before ';' [safe]",
+        f"{article}:2:12: semicolon-capital 'At' after a semicolon starts no sentence [safe]",
+        f"{article}:2:30: glued-words 'endedafter' reads as 'ended' and 'after' glued together [safe]",
+    ]
+    assert check("--output-format", "concise", str(article))[1] == out
+
+
+def test_full_shows_the_span_in_its_line_and_the_fix(article: Path) -> None:
+    _, out, _ = check("--output-format", "full", str(article))
+    block = out.split("\n\n")[3].splitlines()
+    assert block == [
+        f"{article}:2:30: glued-words 'endedafter' reads as 'ended' and 'after' glued together [safe]",
+        "  |",
+        "2 | The deal ; At once the talks endedafter an hour.",
+        "  |                              ^^^^^^^^^^",
+        "  = safe fix: replace 'endedafter' with 'ended after'",
+    ]
+
+
+def test_json_and_jsonl_carry_the_end_and_the_unit_of_offsets(article: Path) -> None:
+    records = json.loads(check("--output-format", "json", str(article))[1])
+    first = records[0]
+    assert {key: first[key] for key in ("line", "column", "end_line", "end_column", "start", "end")} == {
+        "line": 1,
+        "column": 11,
+        "end_line": 1,
+        "end_column": 12,
+        "start": 10,
+        "end": 11,
+    }
+    lines = check("--output-format", "jsonl", str(article))[1].splitlines()
+    assert [json.loads(line) for line in lines] == records
+
+
+def test_github_annotations_escape_what_the_syntax_reads(tmp_path: Path) -> None:
+    path = tmp_path / "a,b:c.txt"
+    path.write_text("the market , said\n", encoding="utf-8")
+    out = check("--output-format", "github", str(path))[1]
+    name = str(path).replace(",", "%2C").replace(":", "%3A")
+    assert out == (
+        f"::error title=cleanup (space-before-punctuation),file={name},line=1,col=11,endLine=1,endColumn=12"
+        "::space before ','\n"
+    )
+
+
+def test_gitlab_code_quality_issues(article: Path) -> None:
+    issues = json.loads(check("--output-format", "gitlab", str(article))[1])
+    assert [issue["check_name"] for issue in issues] == [
+        "space-before-punctuation",
+        "space-before-punctuation",
+        "semicolon-capital",
+        "glued-words",
+    ]
+    assert issues[0]["location"] == {
+        "path": str(article),
+        "positions": {"begin": {"line": 1, "column": 11}, "end": {"line": 1, "column": 12}},
+    }
+    fingerprints = [issue["fingerprint"] for issue in issues]
+    assert len(set(fingerprints)) == 4
+    assert fingerprints == [
+        i["fingerprint"] for i in json.loads(check("--output-format", "gitlab", str(article))[1])
+    ]
+
+
+def test_sarif_has_the_rules_and_a_result_per_finding(article: Path) -> None:
+    log = json.loads(check("--output-format", "sarif", str(article))[1])
+    assert log["version"] == "2.1.0"
+    (run,) = log["runs"]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert rules == ["space-before-punctuation", "semicolon-capital", "glued-words"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    result = run["results"][3]
+    assert result["ruleId"] == "glued-words" and rules[result["ruleIndex"]] == "glued-words"
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith("a%20b.txt")
+    assert location["region"] == {
+        "startLine": 2,
+        "startColumn": 30,
+        "endLine": 2,
+        "endColumn": 40,
+        "charOffset": 48,
+        "charLength": 10,
+    }
+
+
+def test_junit_has_a_case_per_file_failed_by_its_findings(article: Path, tmp_path: Path) -> None:
+    clean_file = tmp_path / "clean.txt"
+    clean_file.write_text("Nothing to fix.\n", encoding="utf-8")
+    out = check("--output-format", "junit", str(article), str(clean_file))[1]
+    suites = ElementTree.fromstring(out.encode("utf-8"))
+    assert (suites.get("tests"), suites.get("failures")) == ("2", "1")
+    cases = {case.get("name"): case for case in suites.iter("testcase")}
+    assert cases[str(clean_file)].find("failure") is None
+    failure = cases[str(article)].find("failure")
+    assert failure is not None and failure.get("message") == "4 finding(s)"
+    assert "glued-words" in (failure.text or "")
+
+
+def test_statistics_count_by_rule(article: Path) -> None:
+    status, out, _ = check("--statistics", str(article))
+    assert status == 1
+    assert [line.split()[:3] for line in out.splitlines()] == [
+        ["2", "space-before-punctuation", "[*]"],
+        ["1", "glued-words", "[*]"],
+        ["1", "semicolon-capital", "[*]"],
+    ]
+
+
+def test_exit_statuses(article: Path, tmp_path: Path) -> None:
+    assert check("--exit-zero", str(article))[0] == 0
+    missing = tmp_path / "missing.txt"
+    assert check("--exit-zero", str(article), str(missing))[0] == 2  # a file that fails still counts
+    fixed = CliRunner().invoke(
+        main, ["fix", "--exit-non-zero-on-fix", "--out", str(tmp_path / "o"), str(article)]
+    )
+    assert fixed.exit_code == 1
+    clean_file = tmp_path / "clean.txt"
+    clean_file.write_text("Nothing to fix.\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["fix", "--exit-non-zero-on-fix", str(clean_file)]).exit_code == 0
+    assert CliRunner().invoke(main, ["fix", "--diff", str(clean_file)]).exit_code == 0
+    assert CliRunner().invoke(main, ["fix", "--diff", str(article)]).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environment", "coloured"),
+    [
+        (["--color", "always"], {}, True),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        ([], {}, False),  # not a terminal
+    ],
+)
+def test_colour_switches(article: Path, arguments: list[str], environment: dict, coloured: bool) -> None:
+    unset = {"NO_COLOR": None, "FORCE_COLOR": None}  # whatever the machine running the tests has
+    done = CliRunner().invoke(main, ["fix", "--diff=word", *arguments, str(article)], env=unset | environment)
+    assert ("\x1b[" in done.stdout) is coloured
+
+
+def test_the_summary_says_one_file_not_one_files(article: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", str(folder)])
+    assert done.stderr.startswith("1 file scanned: 1 to change")
