@@ -23,10 +23,11 @@ import enum
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.pool import AsyncResult
+from typing import Any
 
 from cleanup import io
 from cleanup.discover import Input
@@ -75,9 +76,11 @@ class Options:
     keep_encoding: bool = False
     color: bool = False  # a word diff in colour, for a terminal
     keep_results: bool = False  # outcomes carry the result and the original's hash (HTML report)
-    reading: Reading = field(
-        default_factory=Reading
-    )  # how files are read: their format, the fields of data to clean
+    # How files are read: their format, the fields of data to clean.
+    reading: Reading = field(default_factory=Reading)
+    # The settings of each file, where a configuration file may set them (cleanup.options.Resolver):
+    # a path's context, recorded settings, unsafe and reading, in place of those above.
+    settings_for: Callable[[str], Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,7 @@ class Outcome:
     size: int = 0
     result: Result | None = None
     sha256: str = ""
+    settings: Any = None  # the settings a decisions file records for it, where they are the file's own
 
 
 def _identity(path: str) -> tuple[int, int, int] | None:
@@ -144,9 +148,11 @@ def process(item: Input, options: Options) -> Outcome:
         seen = _identity(item.path)
         data = io.read_bytes(item.path)
         document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
-        result = clean_text(
-            document.text, options.context, unsafe=options.unsafe, form=options.reading.format_for(item.path)
-        )
+        context, unsafe, reading, recorded = options.context, options.unsafe, options.reading, None
+        if options.settings_for is not None:
+            own = options.settings_for(item.path)
+            context, unsafe, reading, recorded = own.context, own.unsafe, own.reading, own.recorded
+        result = clean_text(document.text, context, unsafe=unsafe, form=reading.format_for(item.path))
         status = Status.CHANGED if result.changed else Status.UNCHANGED
         output = b""
         if options.mode is Mode.PRINT:
@@ -166,7 +172,7 @@ def process(item: Input, options: Options) -> Outcome:
             )
             write_copy(options.out, item.relative, fixed)
         if options.keep_results:
-            kept = {"result": result, "sha256": io.sha256_hex(data)}
+            kept = {"result": result, "sha256": io.sha256_hex(data), "settings": recorded}
             return Outcome(item.path, status, result.findings, output=output, size=len(data), **kept)
         return Outcome(item.path, status, result.findings, output=output, size=len(data))
     except io.InputError as err:

@@ -20,7 +20,7 @@ import click
 from cleanup import batch, io
 from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
-from cleanup.options import configure, rule_options
+from cleanup.options import Configured, Resolver, resolver, rule_options
 from cleanup.outputs import OutputError, OutputPlan
 from cleanup.render.color import COLOR_CHOICES, wants_color
 from cleanup.render.listing import OUTPUT_FORMATS, open_listing
@@ -108,13 +108,29 @@ def _reports(kwargs: dict[str, Any], recorded: Settings) -> Reports:
 def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any], reports: Reports) -> Iterator[Outcome]:
     """Run the batch, show progress on a terminal, feed the reports, report failures."""
     workers = 1 if work.count < 2 else (kwargs["jobs"] or os.cpu_count() or 1)
-    outcomes = batch.run(work.items(), options, workers)
+    items = work.items()
+    if options.settings_for is not None:
+        # Each file's configuration is read here, before a worker needs it: one that cannot be
+        # used stops the run with one error line, as a usage error does.
+        items = (item for item in items if options.settings_for(item.path) or True)
+    outcomes = batch.run(items, options, workers)
     with progress(outcomes, work.count) as shown:
         for outcome in shown:
             if outcome.error is not None:
                 click.echo(f"{shown_path(outcome.path)}: error: {outcome.error}", err=True)
             reports.add(outcome)
             yield outcome
+
+
+def _configured(
+    kwargs: dict[str, Any], paths: tuple[str, ...]
+) -> tuple[Resolver, Configured, dict[str, Any]]:
+    """The settings of a run: how each file's are found; those of the first input, which the
+    reports record for files with no configuration of their own; and the options of the run as a
+    whole (which files, how findings are printed), from the configuration of the first input."""
+    settings = resolver(kwargs)
+    first = settings.config_for(paths[0])
+    return settings, settings.for_path(paths[0]), settings.merged(first)
 
 
 def _fix_mode(word_diff: bool, diff: bool, in_place: bool, out: str | None) -> Mode:
@@ -259,19 +275,21 @@ def fix(
             raise click.UsageError("several files need --out DIR, --in-place or --diff")
     if "-" in paths and mode in (Mode.IN_PLACE, Mode.OUT):
         raise click.UsageError(f"{chosen[0]} cannot write standard input back")
-    ctx, recorded = configure(kwargs)
+    settings, base, run = _configured(kwargs, paths)
+    recorded = base.recorded
     options = Options(
         mode,
-        ctx,
-        unsafe=kwargs["unsafe"],
+        base.context,
+        unsafe=base.unsafe,
         out=out,
         backup=backup,
         keep_encoding=kwargs["keep_encoding"],
-        color=word_diff and wants_color(kwargs["color"], sys.stdout),
+        color=word_diff and wants_color(run["color"], sys.stdout),
         keep_results=bool(kwargs["report_html"]),
-        reading=recorded.reading,
+        reading=base.reading,
+        settings_for=settings.for_path,
     )
-    work = _Work(paths, kwargs["include"], kwargs["exclude"], out if mode is Mode.OUT else None)
+    work = _Work(paths, run["include"], run["exclude"], out if mode is Mode.OUT else None)
     tally = Tally()
     stdout = sys.stdout.buffer
     with _reports(kwargs, recorded) as reports:
@@ -311,19 +329,22 @@ def check(
     """List what would be fixed or needs a look; folders are walked."""
     if old_format is not None:  # --format, as it was before --output-format
         output_format = output_format or {"text": "concise"}.get(old_format, old_format)
-    if output_format is None:
-        output_format = "full" if sys.stdout.isatty() else "concise"
-    ctx, recorded = configure(kwargs)
+    paths = _inputs(files)
+    settings, base, run = _configured(kwargs, paths)
+    recorded = base.recorded
+    output_format = (
+        output_format or run.get("output_format") or ("full" if sys.stdout.isatty() else "concise")
+    )
     listing = open_listing(output_format, sys.stdout)
     options = Options(
         Mode.CHECK,
-        ctx,
-        unsafe=kwargs["unsafe"],
+        base.context,
+        unsafe=base.unsafe,
         keep_results=bool(kwargs["report_html"]) or (listing.needs_text and not statistics),
-        reading=recorded.reading,
+        reading=base.reading,
+        settings_for=settings.for_path,
     )
-    paths = _inputs(files)
-    work = _Work(paths, kwargs["include"], kwargs["exclude"])
+    work = _Work(paths, run["include"], run["exclude"])
     tally = Tally()
     with contextlib.ExitStack() as stack:
         reports = stack.enter_context(_reports(kwargs, recorded))

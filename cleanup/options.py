@@ -19,11 +19,14 @@ how files are read.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 import click
 
 from cleanup import io
+from cleanup.config import find_config, ignored_for, read_config
 from cleanup.formats import FORMAT_NAMES, Reading, check_fields
 from cleanup.lang.sources import LANGUAGES
 from cleanup.passes import Context
@@ -121,6 +124,8 @@ def configure(options: dict[str, Any]) -> tuple[Context, Settings]:
             choices = ", ".join(language for language in LANGUAGES if language != target)
             raise click.UsageError(f"--source {source}: expected one of {choices}")
     enabled = _enabled(options["select"], options["ignore"], target, options["preview"])
+    if split(options.get("extend_select") or ()):
+        enabled |= _enabled(options["extend_select"], options["ignore"], target, options["preview"])
     files = read_settings_files(options)
     for line in idle_options(options, enabled):
         click.echo(f"cleanup: warning: {line}", err=True)
@@ -140,6 +145,78 @@ def reading(options: dict[str, Any]) -> Reading:
     except ValueError as err:
         raise click.UsageError(f"--field: {err}") from None
     return Reading(options["format_in"], fields)
+
+
+@dataclass(frozen=True)
+class Configured:
+    """What one file is cleaned with: the chain's context, the same settings as a decisions file
+    records them, whether unsafe fixes are applied, and how the file is read."""
+
+    context: Context
+    recorded: Settings
+    unsafe: bool
+    reading: Reading
+
+
+class Resolver:
+    """The settings of each file: the command line's, over those of the configuration file that
+    governs the file's folder (:mod:`cleanup.config`), or of ``--config``, or none (``--isolated``).
+
+    Each configuration is read once, and each set of settings made once (they are few).
+    """
+
+    def __init__(self, options: dict[str, Any], given: frozenset[str]) -> None:
+        self.options = options
+        self.given = given  # the options the command line gave, which no configuration overrides
+        self.forced = Path(options["config"]) if options.get("config") else None
+        self.isolated = bool(options.get("isolated"))
+        self._found: dict[Path, Path | None] = {}
+        self._read: dict[Path, dict[str, Any]] = {}
+        self._made: dict[tuple[Path | None, tuple[str, ...]], Configured] = {}
+
+    def config_for(self, path: str) -> Path | None:
+        """The configuration file that governs the file (or folder) at ``path``."""
+        if self.isolated:
+            return None
+        if self.forced is not None:
+            return self.forced
+        place = Path.cwd() if path == "-" else Path(path).absolute()
+        folder = place if place.is_dir() else place.parent
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        return self._found[folder]
+
+    def merged(self, config: Path | None) -> dict[str, Any]:
+        """The options: the command line's where given, else the configuration's, else the defaults."""
+        if config is None:
+            return self.options
+        if config not in self._read:
+            self._read[config] = read_config(config)
+        values = {name: value for name, value in self._read[config].items() if name not in self.given}
+        return self.options | values
+
+    def for_path(self, path: str) -> Configured:
+        """The settings the file at ``path`` is cleaned with."""
+        config = self.config_for(path)
+        options = self.merged(config)
+        ignored: tuple[str, ...] = ()
+        if config is not None and path != "-" and options.get("per_file_ignores"):
+            ignored = ignored_for(Path(path), config, options["per_file_ignores"])
+        key = (config, ignored)
+        if key not in self._made:
+            with_ignored = options | {"ignore": (*options["ignore"], *ignored)}
+            context, recorded = configure(with_ignored)
+            self._made[key] = Configured(context, recorded, bool(options["unsafe"]), recorded.reading)
+        return self._made[key]
+
+
+def resolver(options: dict[str, Any]) -> Resolver:
+    """The resolver of a command's options: what its command line gave, read from click."""
+    ctx = click.get_current_context()
+    given = frozenset(
+        name for name in options if ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+    )
+    return Resolver(options, given)
 
 
 def context(options: dict[str, Any]) -> Context:
@@ -198,6 +275,19 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Path(),
             help="File of terms never reported as leftovers, one a line (# starts a comment).",
         ),
+        click.option(
+            "--extend-select",
+            multiple=True,
+            metavar="RULES",
+            help="Rule ids or families to run besides those selected (comma-separated).",
+        ),
+        click.option(
+            "--config",
+            type=click.Path(dir_okay=False),
+            help="Read this configuration file instead of looking for one (cleanup.toml, .cleanup.toml, "
+            "or [tool.cleanup] in pyproject.toml, nearest the file).",
+        ),
+        click.option("--isolated", is_flag=True, help="Read no configuration file."),
         click.option(
             "--format-in",
             type=click.Choice(FORMAT_NAMES),

@@ -65,7 +65,7 @@ class _HtmlReport:
         if outcome.result is None:
             self._report.add_error(outcome.path, outcome.error or "not read")
         else:
-            self._report.add(outcome.path, outcome.sha256, outcome.result)
+            self._report.add(outcome.path, outcome.sha256, outcome.result, outcome.settings)
 
     def commit(self) -> None:
         self._report.close()

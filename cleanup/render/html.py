@@ -246,10 +246,11 @@ class HtmlReport:
     def _index_of(self, number: int) -> str:
         return index_name((number - 1) // self._per_page + 1)
 
-    def add(self, path: str, original_sha256: str, result: Result) -> None:
+    def add(self, path: str, original_sha256: str, result: Result, settings: Settings | None = None) -> None:
         """Add one article: its path as shown and as ``cleanup apply`` will open it, the SHA-256
-        of its original bytes, and its result. Writes the article's page when it has changes or
-        flags."""
+        of its original bytes, its result, and the settings it was cleaned with where they are
+        its own (a configuration file of its folder). Writes the article's page when it has
+        changes or flags."""
         number = len(self._rows) + 1
         changes = split_changes(result)
         by_safety = Counter(str(f.safety) for f in result.findings)
@@ -257,7 +258,10 @@ class HtmlReport:
         row = _Row(number, visible(path), None, len(changes.hunks), len(changes.flags), by_safety, by_rule)
         if changes.hunks or changes.flags:
             row.page = f"articles/{number:06d}.html"
-            self._write(row.page, self._article(number, path, original_sha256, changes, by_safety))
+            page = self._article(
+                number, path, original_sha256, changes, by_safety, settings or self._settings
+            )
+            self._write(row.page, page)
         self._rows.append(row)
         totals = self._totals
         totals.files += 1
@@ -274,9 +278,17 @@ class HtmlReport:
         self._totals.files += 1
         self._totals.failed += 1
 
-    def _article(self, number: int, path: str, sha256: str, changes: Changes, by_safety: Counter[str]) -> str:
+    def _article(
+        self,
+        number: int,
+        path: str,
+        sha256: str,
+        changes: Changes,
+        by_safety: Counter[str],
+        settings: Settings,
+    ) -> str:
         text = changes.original
-        decisions = FileDecisions(path, sha256, self._settings, changes.hunks, frozenset())
+        decisions = FileDecisions(path, sha256, settings, changes.hunks, frozenset())
         return _render(
             "article.html.j2",
             data={"report": self._id, "article": number, "file": decisions.record()},

@@ -21,7 +21,7 @@ import click
 from cleanup import io
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
 from cleanup.formats import FormatError, Reading
-from cleanup.options import configure, read_settings_files, rule_options
+from cleanup.options import read_settings_files, resolver, rule_options
 from cleanup.outputs import OutputError, plan_outputs, write_copy
 from cleanup.pipeline import run
 from cleanup.render.color import COLOR_CHOICES, wants_color
@@ -134,9 +134,10 @@ def review_command(
         raise click.UsageError("--in-place and --out do not go together")
     if "-" in files:
         raise click.UsageError("review reads its answers from standard input: name the files")
-    settings, recorded = configure(options)
-    reading = recorded.reading
+    settings = resolver(options)
     items = list(discover(files, DEFAULT_INCLUDE))
+    for item in items:
+        settings.for_path(item.path)  # each configuration read before any review begins
     if not (in_place or out) and (len(items) > 1 or any(item.from_folder for item in items)):
         raise click.UsageError("several files need --out DIR or --in-place")
     if out is not None:
@@ -145,15 +146,15 @@ def review_command(
         except OutputError as err:
             click.echo(str(err), err=True)
             sys.exit(EXIT_ERROR)
-    cleaner = functools.partial(run, context=settings, unsafe=options["unsafe"])
     ask = _key_ask if sys.stdin.isatty() else _line_ask
     target = _Target(in_place, out, keep_encoding)
     failed = False
     for number, item in enumerate(items):
         try:
-            finished = _review_file(
-                item, cleaner, reading, ask, target, wants_color(color_choice, sys.stderr)
-            )
+            own = settings.for_path(item.path)
+            cleaner = functools.partial(run, context=own.context, unsafe=own.unsafe)
+            color = wants_color(color_choice, sys.stderr)
+            finished = _review_file(item, cleaner, own.reading, ask, target, color)
         except io.InputError as err:
             click.echo(f"{shown_path(item.path)}: error: {err.reason}", err=True)
             failed = True
