@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ import click
 
 from cleanup import batch, io
 from cleanup.batch import Mode, Options, Outcome, Status
+from cleanup.config import KEYS, read_config
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
 from cleanup.options import Configured, Resolver, resolver, rule_options
 from cleanup.outputs import OutputError, OutputPlan
@@ -363,6 +365,39 @@ def check(
         sys.exit(EXIT_ERROR)
     if sum(tally.findings.values()) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command("config")
+@click.argument("path", default=".", metavar="[PATH]")
+@rule_options
+def config_command(path: str, **kwargs: Any) -> None:
+    """Show the settings a file (or folder) is cleaned with, and where each comes from: the
+    command line, a configuration file, or cleanup's default."""
+    settings = resolver(kwargs)
+    found = settings.config_for(path)
+    values = read_config(found) if found is not None else {}
+    click.echo(f"# configuration: {found if found is not None else 'none'}")
+    defaults = {
+        "select": "every rule not in preview",
+        "include": DEFAULT_INCLUDE,
+        "exclude": [],
+        "per_file_ignores": {},
+        "output_format": "full on a terminal, else concise",
+        "format_in": "told by the extension",
+        "field": "text in JSON; title, subtitle, description, summary, excerpt in front matter",
+        "color": "auto",
+    }
+    for key, (name, _) in KEYS.items():
+        if name in settings.given:
+            value, origin = kwargs[name], "command line"
+        elif name in values:
+            value, origin = values[name], str(found)
+        else:
+            value, origin = defaults.get(name, kwargs.get(name)), "default"
+        shown = list(value) if isinstance(value, tuple) else value
+        click.echo(f"{key} = {json.dumps(shown, ensure_ascii=False)}  # {origin}")
+    own = settings.for_path(path)
+    click.echo(f"# rules in force: {len(own.context.enabled)} ({', '.join(sorted(own.context.enabled))})")
 
 
 main.add_command(review_command)

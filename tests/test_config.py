@@ -1,0 +1,122 @@
+"""Configuration files (issue 14, item 1): found nearest a file's folder, the command line first,
+``--config`` and ``--isolated``, per-file ignores, clear errors, and ``cleanup config``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleanup.cli import main
+
+TEXT = "The market , said; At once\n"
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """root/cleanup.toml (spacing only), root/news/pyproject.toml (casing only),
+    root/news/sport/ (no configuration of its own), and an article in each folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cleanup.toml").write_text('select = ["spacing"]\n', encoding="utf-8")
+    news = tmp_path / "news"
+    (news / "sport").mkdir(parents=True)
+    (news / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.cleanup]\nselect = ["casing"]\n')
+    for folder in (tmp_path, news, news / "sport"):
+        (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    return tmp_path
+
+
+def rules_found(*arguments: str) -> dict[str, list[str]]:
+    done = CliRunner().invoke(main, ["check", "--output-format", "json", *arguments])
+    assert done.exit_code in (0, 1), done.output
+    found: dict[str, list[str]] = {}
+    for record in json.loads(done.stdout):
+        found.setdefault(record["path"], []).append(record["rule"])
+    return found
+
+
+def test_the_closest_configuration_wins(tree: Path) -> None:
+    assert rules_found("a.txt", "news/a.txt", "news/sport/a.txt") == {
+        "a.txt": ["space-before-punctuation"],
+        "news/a.txt": ["semicolon-capital"],
+        "news/sport/a.txt": ["semicolon-capital"],
+    }
+    # A folder walked: each file with its own configuration.
+    assert rules_found(".") == {
+        "./a.txt": ["space-before-punctuation"],
+        "./news/a.txt": ["semicolon-capital"],
+        "./news/sport/a.txt": ["semicolon-capital"],
+    }
+
+
+def test_a_pyproject_without_the_table_does_not_count(tree: Path) -> None:
+    (tree / "news" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert rules_found("news/a.txt") == {"news/a.txt": ["space-before-punctuation"]}
+
+
+def test_cleanup_toml_comes_before_pyproject_in_one_folder(tree: Path) -> None:
+    (tree / "news" / ".cleanup.toml").write_text('select = ["spacing"]\n', encoding="utf-8")
+    assert rules_found("news/a.txt") == {"news/a.txt": ["space-before-punctuation"]}
+
+
+def test_the_command_line_wins_and_isolated_reads_nothing(tree: Path) -> None:
+    assert rules_found("--select", "casing", "a.txt") == {"a.txt": ["semicolon-capital"]}
+    assert rules_found("--isolated", "a.txt") == {"a.txt": ["space-before-punctuation", "semicolon-capital"]}
+    other = tree / "other.toml"
+    other.write_text('select = ["casing"]\n', encoding="utf-8")
+    assert rules_found("--config", str(other), "a.txt") == {"a.txt": ["semicolon-capital"]}
+
+
+def test_extend_select_and_per_file_ignores(tree: Path) -> None:
+    (tree / "cleanup.toml").write_text(
+        'select = ["spacing"]\nextend-select = ["casing"]\n\n[per-file-ignores]\n"drafts/*" = ["spacing"]\n'
+    )
+    (tree / "drafts").mkdir()
+    (tree / "drafts" / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert rules_found("a.txt", "drafts/a.txt") == {
+        "a.txt": ["space-before-punctuation", "semicolon-capital"],
+        "drafts/a.txt": ["semicolon-capital"],
+    }
+
+
+def test_unsafe_fixes_target_and_paths_from_the_file(tree: Path) -> None:
+    (tree / "allow.txt").write_text("non era possibile\n", encoding="utf-8")
+    (tree / "cleanup.toml").write_text('select = ["leftovers"]\nallow = "allow.txt"\n', encoding="utf-8")
+    article = tree / "news" / "sport" / "it.txt"
+    article.write_text("The minister said that non era possibile today.\n", encoding="utf-8")
+    (tree / "news" / "pyproject.toml").unlink()
+    assert rules_found("news/sport/it.txt") == {}  # the allow file, read from the configuration's folder
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("selct = []\n", "unknown key 'selct'; did you mean 'select'?"),
+        ("select = 1\n", "'select' takes a string or a list of strings, not 1"),
+        ('target = "xx"\n', "'target' takes one of en, it, fr, es, de, pt, not 'xx'"),
+        ("preview = 1\n", "'preview' takes true or false, not 1"),
+        ("select = [\n", "not valid TOML"),
+        ('select = ["nope"]\n', "unknown rule or family: 'nope'"),
+    ],
+)
+def test_a_configuration_cleanup_cannot_use_is_one_clear_error(
+    tree: Path, content: str, message: str
+) -> None:
+    (tree / "news" / "pyproject.toml").unlink()
+    (tree / "news" / "cleanup.toml").write_text(content, encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", "news/a.txt"])
+    assert done.exit_code == 2
+    assert message in done.stderr and "Traceback" not in done.output
+    assert len(done.stderr.strip().splitlines()) <= 4
+
+
+def test_cleanup_config_shows_each_setting_and_where_it_comes_from(tree: Path) -> None:
+    done = CliRunner().invoke(main, ["config", "--target", "fr", "news/a.txt"])
+    assert done.exit_code == 0, done.output
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"# configuration: {tree / 'news' / 'pyproject.toml'}"
+    assert f'select = ["casing"]  # {tree / "news" / "pyproject.toml"}' in lines
+    assert 'target = "fr"  # command line' in lines
+    assert "preview = false  # default" in lines
