@@ -24,6 +24,7 @@ from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex, merged
 from cleanup.passes import PASSES, Context, Pass
 from cleanup.result import Result
+from cleanup.suppression import KeptOff, markers, passages
 
 MAX_ROUNDS = 4
 _BY_SPAN = attrgetter("start", "end")
@@ -197,10 +198,13 @@ class _Chain:
 
     def _protect(self) -> None:
         """Find the text's markup, which no rule changes, and with its addresses, which only the
-        character repairs reach inside, every span no other rule changes."""
+        character repairs reach inside, every span no other rule changes; and the passages the
+        writer's markers keep rules off (:mod:`cleanup.suppression`), the markers among them."""
         markup, addresses = self.format.spans(self.text)
+        markup = merged(markup + markers(self.text))
         self.markup = _Protected(markup)
         self.protected = _Protected(merged(markup + addresses))
+        self.passages = KeptOff(passages(self.text))
 
     def _find(self, step: Pass, *, first: bool) -> list[Finding]:
         """What ``step`` finds in the text: in all of it in the first round, and in later rounds,
@@ -228,6 +232,8 @@ class _Chain:
             protected = self.markup if step.repairs_characters else self.protected
             if protected.spans:
                 found = [f for f in found if not protected.holds(f)]
+            if self.passages:
+                found = [f for f in found if not self.passages.holds(f)]
             if not found:
                 continue
             found.sort(key=_BY_SPAN)

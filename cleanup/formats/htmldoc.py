@@ -26,6 +26,7 @@ import re
 from cleanup.formats.htmltokens import Token, attributes, tokens
 from cleanup.formats.prose import ProseBuilder, escape_double_quoted, escape_single_quoted
 from cleanup.formats.segments import Segment
+from cleanup.suppression import markers
 
 # Elements inside a sentence: their tags are gaps in one segment.
 INLINE = frozenset(
@@ -64,6 +65,8 @@ def html_segments(source: str) -> list[Segment]:
         if kind == "text":
             if not hidden:
                 page.add_text(source, start, end)
+        elif kind == "comment" and markers(source[start:end]):
+            page.add_text(source, start, end)  # a marker for the chain to read (cleanup.suppression)
         elif kind == "comment" or name in INLINE:
             page.add_gap(start, end)
             if kind == "start" and not hidden and _PROSE_ATTRIBUTE.search(source, start, end):

@@ -1,0 +1,77 @@
+"""Markers that keep cleanup off a passage (issue 14, item 3), in plain text, Markdown and HTML."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup import clean
+
+BODY = (
+    "One , two.\n\n"
+    "<!-- cleanup: ignore[spacing] -->\n"
+    "Three , four; At once.\n\n"
+    "Five , six.\n\n"
+    "<!-- cleanup: off -->\n"
+    "Seven , eight; At all.\n\n"
+    "<!-- cleanup: on -->\n"
+    "Nine , ten.\n"
+)
+FIXED = BODY.replace("One , two", "One, two").replace("; At once", "; at once")
+FIXED = FIXED.replace("Five , six", "Five, six").replace("Nine , ten", "Nine, ten")
+
+
+@pytest.mark.parametrize("form", ["text", "markdown"])
+def test_markers_keep_rules_off_their_passages(form: str) -> None:
+    result = clean(BODY, format=form)
+    assert result.text == FIXED
+    lines = {finding.line for finding in result.findings}
+    assert lines == {1, 4, 6, 12}  # nothing reported in the passage kept off (line 9)
+
+
+def test_markers_in_html_are_comments_no_reader_sees() -> None:
+    page = (
+        "<p>One , two.</p>\n<!-- cleanup: ignore[spacing] -->\n<p>Three , four; At once.</p>\n"
+        "<!-- cleanup: off --><p>Seven , eight; At all.</p><!-- cleanup: on -->\n<p>Nine , ten.</p>\n"
+    )
+    assert clean(page, format="html").text == (
+        "<p>One, two.</p>\n<!-- cleanup: ignore[spacing] -->\n<p>Three , four; at once.</p>\n"
+        "<!-- cleanup: off --><p>Seven , eight; At all.</p><!-- cleanup: on -->\n<p>Nine, ten.</p>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("marker", "fixed"),
+    [
+        ("<!-- cleanup: ignore -->", "Three , four; At once."),  # every rule
+        ("<!-- cleanup: ignore[semicolon-capital] -->", "Three, four; At once."),  # one rule by id
+        ("<!-- cleanup:ignore[casing, spacing]-->", "Three , four; At once."),  # families, spaced freely
+        ("<!-- cleanup: ignore[no-such-rule] -->", "Three , four; At once."),  # unknown: every rule
+    ],
+)
+def test_ignore_names_rules_or_families(marker: str, fixed: str) -> None:
+    text = f"{marker}\nThree , four; At once.\n\nFive , six.\n"
+    assert clean(text).text == f"{marker}\n{fixed}\n\nFive, six.\n"
+
+
+def test_the_markers_themselves_are_never_changed() -> None:
+    text = "<!-- cleanup: off -->\n<!--cleanup:on-->\nThe deal , said\n"
+    assert clean(text).text == "<!-- cleanup: off -->\n<!--cleanup:on-->\nThe deal, said\n"
+
+
+def test_off_without_on_runs_to_the_end() -> None:
+    text = "The deal , said\n<!-- cleanup: off -->\nThe talks , said; At once\n\nThe end , then\n"
+    assert clean(text).text == text.replace("The deal , said", "The deal, said")
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "<!-- cleanup: ignore[spacing] -->\nThe deal , said; At once.\n\n",
+        "<!-- cleanup: ignore --><!-- cleanup: ignore[casing] -->The deal , said , then ; At ",  # stacked
+        "<!-- cleanup: off -->The deal , said<!-- cleanup: on -->The talks , said ; At once. ",
+    ],
+)
+def test_many_markers_cost_linear_time(piece: str) -> None:
+    from tests.test_linear_time import BOUND, growth, repeated
+
+    assert growth(repeated(piece), clean) < BOUND
