@@ -72,6 +72,12 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs)."
         ),
         click.option(
+            "--quiet", "-q", is_flag=True, help="Print errors only (and what was asked: fixed text, diffs)."
+        ),
+        click.option(
+            "--verbose", "-v", is_flag=True, help="Also say which settings run, and each file as it is done."
+        ),
+        click.option(
             "--report",
             type=click.Path(dir_okay=False, writable=True),
             help="Also write a JSON report: per file its status and findings.",
@@ -116,8 +122,11 @@ def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any], reports: Re
         # used stops the run with one error line, as a usage error does.
         items = (item for item in items if options.settings_for(item.path) or True)
     outcomes = batch.run(items, options, workers)
-    with progress(outcomes, work.count) as shown:
+    verbose, quiet = kwargs["verbose"], kwargs["quiet"]
+    with progress(outcomes, 0 if quiet else work.count) as shown:
         for outcome in shown:
+            if verbose:
+                click.echo(f"cleanup: {shown_path(outcome.path)}: {outcome.status}", err=True)
             if outcome.error is not None:
                 click.echo(f"{shown_path(outcome.path)}: error: {outcome.error}", err=True)
             reports.add(outcome)
@@ -132,7 +141,14 @@ def _configured(
     whole (which files, how findings are printed), from the configuration of the first input."""
     settings = resolver(kwargs)
     first = settings.config_for(paths[0])
-    return settings, settings.for_path(paths[0]), settings.merged(first)
+    base = settings.for_path(paths[0])
+    if kwargs["verbose"]:
+        rules = ", ".join(sorted(base.context.enabled))
+        click.echo(f"cleanup: configuration: {first or 'none'}", err=True)
+        click.echo(
+            f"cleanup: target {base.context.target}; {len(base.context.enabled)} rules: {rules}", err=True
+        )
+    return settings, base, settings.merged(first)
 
 
 def _fix_mode(word_diff: bool, diff: bool, in_place: bool, out: str | None) -> Mode:
@@ -299,7 +315,7 @@ def fix(
             tally.add(outcome)
             stdout.write(outcome.output)
         stdout.flush()
-    if work.is_batch:
+    if work.is_batch and not kwargs["quiet"]:
         click.echo(tally.summary(fixing=True), err=True)
     if tally.files[Status.FAILED] or reports.failed:
         sys.exit(EXIT_ERROR)
@@ -354,12 +370,12 @@ def check(
             stack.enter_context(listing)
         for outcome in _outcomes(work, options, kwargs, reports):
             tally.add(outcome)
-            if not statistics and outcome.status is not Status.FAILED:
+            if not (statistics or kwargs["quiet"]) and outcome.status is not Status.FAILED:
                 text = outcome.result.original if outcome.result is not None else None
                 listing.add(outcome.path, outcome.findings, text)
-    if statistics:
+    if statistics and not kwargs["quiet"]:
         click.echo(tally.statistics(), nl=False)
-    if work.is_batch:
+    if work.is_batch and not kwargs["quiet"]:
         click.echo(tally.summary(fixing=False), err=True)
     if tally.files[Status.FAILED] or reports.failed:
         sys.exit(EXIT_ERROR)
@@ -398,6 +414,22 @@ def config_command(path: str, **kwargs: Any) -> None:
         click.echo(f"{key} = {json.dumps(shown, ensure_ascii=False)}  # {origin}")
     own = settings.for_path(path)
     click.echo(f"# rules in force: {len(own.context.enabled)} ({', '.join(sorted(own.context.enabled))})")
+
+
+@main.command()
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    """Print the script that completes cleanup's commands and options in SHELL.
+
+    Load it from the shell's start-up file, for example in ~/.bashrc:
+    eval "$(cleanup completion bash)"
+    """
+    from click.shell_completion import get_completion_class
+
+    completer = get_completion_class(shell)
+    if completer is None:
+        raise click.UsageError(f"no completion for {shell}")
+    click.echo(completer(main, {}, "cleanup", "_CLEANUP_COMPLETE").source())
 
 
 main.add_command(review_command)

@@ -127,7 +127,7 @@ def configure(options: dict[str, Any]) -> tuple[Context, Settings]:
     if split(options.get("extend_select") or ()):
         enabled |= _enabled(options["extend_select"], options["ignore"], target, options["preview"])
     files = read_settings_files(options)
-    for line in idle_options(options, enabled):
+    for line in [] if options.get("quiet") else idle_options(options, enabled):
         click.echo(f"cleanup: warning: {line}", err=True)
     ctx = Context(enabled=enabled, target=target, sources=sources, **files.context_fields())
     recorded = Settings(

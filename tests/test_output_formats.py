@@ -177,3 +177,35 @@ def test_the_summary_says_one_file_not_one_files(article: Path, tmp_path: Path) 
     (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
     done = CliRunner().invoke(main, ["check", str(folder)])
     assert done.stderr.startswith("1 file scanned: 1 to change")
+
+
+def test_quiet_prints_errors_only_and_verbose_says_more(article: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    quiet = CliRunner().invoke(main, ["check", "-q", str(article), str(missing)])
+    assert quiet.exit_code == 2
+    assert quiet.stdout == ""
+    assert quiet.stderr.strip().splitlines() == [f"{missing}: error: no such file"]
+    loud = CliRunner().invoke(main, ["check", "-v", "--isolated", str(article)])
+    assert "cleanup: configuration: none" in loud.stderr
+    assert "cleanup: target en; " in loud.stderr
+    assert f"cleanup: {article}: changed" in loud.stderr
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"), [("bash", "complete -o"), ("zsh", "compdef"), ("fish", "complete")]
+)
+def test_completion_scripts(shell: str, marker: str) -> None:
+    done = CliRunner().invoke(main, ["completion", shell])
+    assert done.exit_code == 0 and "_CLEANUP_COMPLETE" in done.stdout and marker in done.stdout
+
+
+def test_the_progress_rate_comes_from_recent_files() -> None:
+    from cleanup.render.progress import Pace
+
+    times = iter([*range(10), *(10 + i * 0.1 for i in range(100))])
+    pace = Pace(1000, clock=lambda: float(next(times)))
+    assert pace.text() == "warming up: loading the word lists"
+    for _ in range(110):
+        pace.tick()
+    # A slow start (1 file a second) is forgotten: the last seconds run at 10 files a second.
+    assert pace.text() == "10 files/s, 1 min 29 s left"
