@@ -22,17 +22,20 @@ from cleanup import batch, io
 from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.config import KEYS, read_config
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
+from cleanup.formats import Reading
+from cleanup.formats.markdown import front_matter_end
 from cleanup.options import Configured, Resolver, resolver, rule_options
 from cleanup.outputs import OutputError, OutputPlan
 from cleanup.render.color import COLOR_CHOICES, wants_color
 from cleanup.render.listing import OUTPUT_FORMATS, open_listing
 from cleanup.render.paths import shown_path
 from cleanup.render.progress import progress
-from cleanup.render.summary import Tally
+from cleanup.render.summary import Tally, plural
 from cleanup.reports import ReportError, Reports
 from cleanup.review.commands import apply_command, review_command
 from cleanup.review.decisions import Settings
 from cleanup.rules import ALL_RULES, did_you_mean
+from cleanup.suppression import with_markers
 
 DEFAULT_INPUT = Path("seeds") / "000_a4250b86ee3da36c.txt"
 EXIT_FINDINGS = 1
@@ -335,6 +338,12 @@ def fix(
 @click.option("--format", "old_format", type=click.Choice(["text", "json", "jsonl"]), hidden=True)
 @click.option("--statistics", is_flag=True, help="Count the findings by rule instead of listing them.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 when there are findings (not when a file fails).")
+@click.option(
+    "--add-noqa",
+    is_flag=True,
+    help="Write a marker that keeps their rules off before each paragraph with findings, in plain "
+    "text and Markdown files (<!-- cleanup: ignore[rules] -->), instead of listing them.",
+)
 @_selection_options
 def check(
     files: tuple[str, ...],
@@ -342,6 +351,7 @@ def check(
     old_format: str | None,
     statistics: bool,
     exit_zero: bool,
+    add_noqa: bool,
     **kwargs: Any,
 ) -> None:
     """List what would be fixed or needs a look; folders are walked."""
@@ -370,7 +380,9 @@ def check(
             stack.enter_context(listing)
         for outcome in _outcomes(work, options, kwargs, reports):
             tally.add(outcome)
-            if not (statistics or kwargs["quiet"]) and outcome.status is not Status.FAILED:
+            if add_noqa:
+                _add_markers(outcome, settings.for_path(outcome.path).reading)
+            elif not (statistics or kwargs["quiet"]) and outcome.status is not Status.FAILED:
                 text = outcome.result.original if outcome.result is not None else None
                 listing.add(outcome.path, outcome.findings, text)
     if statistics and not kwargs["quiet"]:
@@ -379,8 +391,29 @@ def check(
         click.echo(tally.summary(fixing=False), err=True)
     if tally.files[Status.FAILED] or reports.failed:
         sys.exit(EXIT_ERROR)
-    if sum(tally.findings.values()) and not exit_zero:
+    if sum(tally.findings.values()) and not (exit_zero or add_noqa):
         sys.exit(EXIT_FINDINGS)
+
+
+def _add_markers(outcome: Outcome, reading: Reading) -> None:
+    """``check --add-noqa`` for one file: its markers written in place, atomically, or one line
+    saying why a file cannot take them."""
+    if not outcome.findings or outcome.path == "-":
+        return
+    form = reading.format_for(outcome.path).name
+    if form not in ("text", "markdown"):
+        click.echo(f"{shown_path(outcome.path)}: markers are added to plain text and Markdown only", err=True)
+        return
+    try:
+        data = io.read_bytes(outcome.path)
+        document = io.decode(data, outcome.path)
+        begin = front_matter_end(document.text) if form == "markdown" else 0  # none before it
+        text, added = with_markers(document.text, outcome.findings, begin)
+        if added:
+            io.write_atomic(outcome.path, io.encode(document, text, keep_encoding=True))
+            click.echo(f"{shown_path(outcome.path)}: {plural(added, 'marker')} added", err=True)
+    except io.InputError as err:
+        click.echo(f"{shown_path(outcome.path)}: error: {err.reason}", err=True)
 
 
 @main.command("config")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 from cleanup.model import Finding
 from cleanup.offsets import merged
@@ -117,3 +118,36 @@ class _Spans:
             if start < last and (start < end or first < start):
                 return True
         return index + 1 < len(self.spans) and self.starts[index + 1] < end
+
+
+def with_markers(text: str, findings: Iterable[Finding], begin: int = 0) -> tuple[str, int]:
+    """``text`` with a marker before each paragraph that holds ``findings``, keeping their rules
+    off it (``cleanup check --add-noqa``), and how many markers were added. A paragraph starts
+    after a blank line, or at ``begin`` (after a Markdown front matter, say: a finding before it
+    gets no marker); the marker is a line of its own, ended as the text ends its lines.
+
+    >>> from cleanup import clean
+    >>> text = "Fine.\\n\\nThe deal , said; At once.\\n"
+    >>> print(with_markers(text, clean(text).findings)[0], end="")
+    Fine.
+    <BLANKLINE>
+    <!-- cleanup: ignore[semicolon-capital, space-before-punctuation] -->
+    The deal , said; At once.
+    """
+    starts = [begin, *(blank.end() for blank in _BLANK_LINE.finditer(text, begin))]
+    rules: dict[int, set[str]] = {}
+    for finding in findings:
+        if finding.start < begin:
+            continue
+        start = starts[bisect_right(starts, finding.start) - 1]
+        rules.setdefault(start, set()).add(finding.rule)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    pieces, cursor = [], 0
+    for start in sorted(rules):
+        pieces += (
+            text[cursor:start],
+            f"<!-- cleanup: ignore[{', '.join(sorted(rules[start]))}] -->{newline}",
+        )
+        cursor = start
+    pieces.append(text[cursor:])
+    return "".join(pieces), len(rules)

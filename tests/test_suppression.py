@@ -75,3 +75,36 @@ def test_many_markers_cost_linear_time(piece: str) -> None:
     from tests.test_linear_time import BOUND, growth, repeated
 
     assert growth(repeated(piece), clean) < BOUND
+
+
+def test_add_noqa_writes_markers_that_keep_the_findings_off(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from cleanup.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_bytes(b"Fine.\r\n\r\nThe deal , said; At once.\r\n\r\nThe talks , then.\r\n")
+    done = CliRunner().invoke(main, ["check", "--add-noqa", str(article)])
+    assert done.exit_code == 0 and f"{article}: 2 markers added" in done.stderr
+    assert article.read_bytes() == (
+        b"Fine.\r\n\r\n<!-- cleanup: ignore[semicolon-capital, space-before-punctuation] -->\r\n"
+        b"The deal , said; At once.\r\n\r\n<!-- cleanup: ignore[space-before-punctuation] -->\r\n"
+        b"The talks , then.\r\n"
+    )
+    assert CliRunner().invoke(main, ["check", str(article)]).exit_code == 0  # nothing left to report
+    again = CliRunner().invoke(main, ["check", "--add-noqa", str(article)])
+    assert again.exit_code == 0 and "added" not in again.stderr
+
+
+def test_add_noqa_leaves_the_front_matter_alone(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from cleanup.cli import main
+
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: The talks ; At once\n---\nBody , here.\n", encoding="utf-8")
+    CliRunner().invoke(main, ["check", "--add-noqa", str(article)])
+    assert article.read_text(encoding="utf-8") == (
+        "---\ntitle: The talks ; At once\n---\n"
+        "<!-- cleanup: ignore[space-before-punctuation] -->\nBody , here.\n"
+    )

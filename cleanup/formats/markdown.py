@@ -51,6 +51,19 @@ def _parser() -> MarkdownIt:
     return parser
 
 
+_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?:.*?\n)??---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def front_matter_end(text: str) -> int:
+    """Where the front matter of a Markdown document ends (0: it has none).
+
+    >>> front_matter_end("---\\ntitle: x\\n---\\nBody"), front_matter_end("Body")
+    (17, 0)
+    """
+    found = _FRONT_MATTER.match(text)
+    return found.end() if found else 0
+
+
 def markup_spans(text: str, fields: frozenset[str] = PROSE_FIELDS) -> list[tuple[int, int]]:
     """The spans of a Markdown document that are not prose, sorted, none overlapping another;
     ``fields`` are the front matter's fields whose values are prose."""
