@@ -436,7 +436,10 @@ def config_command(path: str, **kwargs: Any) -> None:
         "field": "text in JSON; title, subtitle, description, summary, excerpt in front matter",
         "color": "auto",
     }
+    inline = {"allow_file": "allow_terms", "style_file": "style_table"}  # values written out
     for key, (name, _) in KEYS.items():
+        if name in inline and inline[name] in values and name not in settings.given:
+            name = inline[name]
         if name in settings.given:
             value, origin = kwargs[name], "command line"
         elif name in values:

@@ -75,6 +75,20 @@ def _path(value: Any) -> Any:
     return value if isinstance(value, str) and value else None
 
 
+def _path_or_list(value: Any) -> Any:
+    """a path (a string) or a list of terms"""
+    if isinstance(value, list):
+        return ("terms", _strings(value)) if _strings(value) is not None else None
+    return ("path", value) if isinstance(value, str) and value else None
+
+
+def _path_or_table(value: Any) -> Any:
+    """a path (a string) or a table of style settings"""
+    if isinstance(value, dict):
+        return ("table", value)
+    return ("path", value) if isinstance(value, str) and value else None
+
+
 def _per_file(value: Any) -> Any:
     """a table of globs, each to a list of rules or families"""
     if not isinstance(value, dict):
@@ -93,9 +107,9 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "unsafe-fixes": ("unsafe", _boolean),
     "target": ("target", _choice(LANGUAGES)),
     "source": ("source", _list),
-    "allow": ("allow_file", _path),
+    "allow": ("allow_file", _path_or_list),
     "glossary": ("glossary_file", _path),
-    "style": ("style_file", _path),
+    "style": ("style_file", _path_or_table),
     "include": ("include", _list),
     "exclude": ("exclude", _list),
     "per-file-ignores": ("per_file_ignores", _per_file),
@@ -154,8 +168,15 @@ def read_config(path: Path) -> dict[str, Any]:
         given = read(value)
         if given is None:
             raise ConfigError(f"{path}: error: {where}{key!r} takes {read.__doc__}, not {value!r}")
-        if key in _PATH_KEYS:
+        if key == "glossary":
             given = str(path.parent / given)
+        elif key in _PATH_KEYS:  # a path, read from the file's folder, or the values themselves
+            kind, value = given
+            if kind == "path":
+                given = str(path.parent / value)
+            else:
+                name, given = ("allow_terms", tuple(value)) if key == "allow" else ("style_table", value)
+                options["inline_from"] = str(path)
         options[name] = given
     return options
 

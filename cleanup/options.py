@@ -33,7 +33,7 @@ from cleanup.passes import Context
 from cleanup.render.paths import shown_path
 from cleanup.review.decisions import Settings
 from cleanup.rules import FAMILIES, PreviewRuleError, UnknownRuleError, select_rules
-from cleanup.settings_files import SettingsFiles
+from cleanup.settings_files import Inline, SettingsFiles
 
 # The rules each option steers; given while none of them runs, the option does nothing. --allow
 # drops leftovers' findings, glossary terms among them (found only with --glossary); --source
@@ -75,7 +75,7 @@ def idle_options(options: dict[str, Any], enabled: frozenset[str]) -> list[str]:
     """
     given = {
         "--glossary": options["glossary_file"] is not None,
-        "--allow": options["allow_file"] is not None,
+        "--allow": options["allow_file"] is not None or options.get("allow_terms") is not None,
         "--source": bool(split(options["source"])),
     }
     lines = []
@@ -108,9 +108,14 @@ class SettingsFileError(click.ClickException):
 def read_settings_files(options: dict[str, Any]) -> SettingsFiles:
     """The glossary, style and allow files a command was given, read once;
     :class:`SettingsFileError` if one cannot be read or used."""
+    inline = None
+    if options.get("allow_terms") is not None or options.get("style_table") is not None:
+        inline = Inline(options["inline_from"], options.get("allow_terms"), options.get("style_table"))
     try:
-        return SettingsFiles.read(options["glossary_file"], options["style_file"], options["allow_file"])
-    except io.InputError as err:
+        return SettingsFiles.read(
+            options["glossary_file"], options["style_file"], options["allow_file"], inline=inline
+        )
+    except io.InputError as err:  # a style error among them
         raise SettingsFileError(f"{shown_path(err.path)}: error: {err.reason}") from None
 
 
@@ -193,6 +198,10 @@ class Resolver:
         if config not in self._read:
             self._read[config] = read_config(config)
         values = {name: value for name, value in self._read[config].items() if name not in self.given}
+        # A file named on the command line wins over the values a configuration writes out.
+        for option, inline in (("allow_file", "allow_terms"), ("style_file", "style_table")):
+            if option in self.given:
+                values.pop(inline, None)
         return self.options | values
 
     def for_path(self, path: str) -> Configured:

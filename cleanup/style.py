@@ -111,6 +111,12 @@ def parse(content: str, name: str) -> tuple[tuple[str, object], ...]:
     table = document.get("style", {})
     if not isinstance(table, dict):
         raise StyleError(name, f"'style' must be a table of settings ([style]), not {_type_of(table)}")
+    return parse_table(table, name)
+
+
+def parse_table(table: dict[str, object], name: str) -> tuple[tuple[str, object], ...]:
+    """The overrides of a ``[style]`` table, however it was written (a style file, or the ``style``
+    table of a configuration file); :class:`StyleError` naming ``name`` for one cleanup cannot use."""
     overrides = []
     for key, value in sorted(table.items()):
         kind = _KINDS.get(key)

@@ -120,3 +120,44 @@ def test_cleanup_config_shows_each_setting_and_where_it_comes_from(tree: Path) -
     assert f'select = ["casing"]  # {tree / "news" / "pyproject.toml"}' in lines
     assert 'target = "fr"  # command line' in lines
     assert "preview = false  # default" in lines
+
+
+def test_allow_terms_and_a_style_table_written_out_in_the_configuration(tree: Path) -> None:
+    (tree / "cleanup.toml").write_text(
+        'allow = ["non era possibile"]\n\n[style]\ndecimal = ","\n', encoding="utf-8"
+    )
+    article = tree / "it.txt"
+    article.write_text(
+        "The minister said that non era possibile today, at 40.5 per cent.\n", encoding="utf-8"
+    )
+    assert rules_found("it.txt") == {"it.txt": ["decimal-separator"]}
+    allow = tree / "allow.txt"
+    allow.write_text("nothing\n", encoding="utf-8")
+    found = rules_found("--allow", str(allow), "it.txt")  # a file on the command line wins
+    assert sorted(found["it.txt"]) == ["decimal-separator", "source-phrase"]
+    shown = CliRunner().invoke(main, ["config", "it.txt"]).stdout
+    assert f'allow = ["non era possibile"]  # {tree / "cleanup.toml"}' in shown
+
+
+def test_apply_finds_the_settings_of_the_files_configuration(tree: Path) -> None:
+    from tests.test_html_report import Page
+
+    (tree / "cleanup.toml").write_text('allow = ["the deal"]\n\n[style]\ndecimal = ","\n', encoding="utf-8")
+    article = tree / "n.txt"
+    article.write_text("It rose 40.5 per cent , said the deal.\n", encoding="utf-8")
+    report = CliRunner().invoke(main, ["check", "--report-html", "report", "--unsafe-fixes", "n.txt"])
+    assert report.exit_code == 1, report.output
+    page = (tree / "report" / "articles" / "000001.html").read_text(encoding="utf-8")
+    record = json.loads(Page(page).scripts[0])["file"]
+    assert record["settings"]["allow"] and record["settings"]["style"]  # digests of the values written out
+    for hunk in record["hunks"]:
+        hunk["accepted"] = True
+    decisions = tree / "decisions.json"
+    decisions.write_text(json.dumps({"format": "cleanup-decisions", "version": 2, "files": [record]}))
+    done = CliRunner().invoke(main, ["apply", str(decisions)])  # no --allow, no --style: the configuration's
+    assert done.exit_code == 0, done.output
+    assert article.read_text(encoding="utf-8") == "It rose 40,5 per cent, said the deal.\n"
+    (tree / "cleanup.toml").write_text('allow = ["other"]\n\n[style]\ndecimal = ","\n', encoding="utf-8")
+    article.write_text("It rose 40.5 per cent , said the deal.\n", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["apply", str(decisions)])  # other values: not the same settings
+    assert refused.exit_code == 2 and "allow" in refused.stderr

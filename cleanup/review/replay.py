@@ -35,13 +35,14 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from cleanup import io
+from cleanup.config import ConfigError, find_config, read_config
 from cleanup.outputs import replace_below
 from cleanup.passes import Context
 from cleanup.pipeline import run
 from cleanup.render.paths import shown_path
 from cleanup.review.decisions import FileDecisions, Settings
 from cleanup.review.hunks import Changes, apply_hunks, split_changes
-from cleanup.settings_files import SETTING_FILES, SettingsFiles
+from cleanup.settings_files import SETTING_FILES, Inline, SettingsFiles
 
 
 def confined(path: str, root: Path) -> Path:
@@ -66,11 +67,18 @@ def confined(path: str, root: Path) -> Path:
     return real
 
 
-def replay_context(settings: Settings, given: SettingsFiles) -> Context:
+def replay_context(
+    settings: Settings, given: SettingsFiles, configured: SettingsFiles | None = None
+) -> Context:
     """The context the changes were made with; each glossary, style or allow file it records must
-    be ``given``, and be the one it records (by SHA-256). :class:`ValueError` says which is not."""
+    be ``given``, or be the file's configuration's (``configured``: a file it names, or values it
+    writes out), and be the one it records (by SHA-256). :class:`ValueError` says which is not."""
+    chosen: dict[str, SettingsFiles] = {}
     for name in SETTING_FILES:
         recorded, digest = getattr(settings, name), given.digests[name]
+        if configured is not None and digest is None and configured.digests[name] == recorded:
+            chosen[name] = configured
+            continue
         if recorded is None and digest is not None:
             raise ValueError(f"the decisions were made without --{name}: leave it out")
         if recorded is not None and digest is None:
@@ -80,12 +88,33 @@ def replay_context(settings: Settings, given: SettingsFiles) -> Context:
         if recorded != digest:
             path = shown_path(given.paths[name] or "")
             raise ValueError(f"--{name} {path} is not the file the decisions were made with")
+        chosen[name] = given
     return Context(
         enabled=frozenset(settings.rules),
         target=settings.target,
         sources=settings.sources,
-        **given.context_fields(),
+        glossary=chosen["glossary"].glossary,
+        house=chosen["style"].house,
+        allowed=chosen["allow"].allowed,
     )
+
+
+def configured_files(path: Path) -> SettingsFiles | None:
+    """The glossary, style and allow list the configuration that governs the file at ``path``
+    gives (``None`` where none does); :class:`ValueError` for one that cannot be used."""
+    config = find_config(path.parent)
+    if config is None:
+        return None
+    options = read_config(config)
+    inline = None
+    if "allow_terms" in options or "style_table" in options:
+        inline = Inline(options["inline_from"], options.get("allow_terms"), options.get("style_table"))
+    try:
+        return SettingsFiles.read(
+            options.get("glossary_file"), options.get("style_file"), options.get("allow_file"), inline=inline
+        )
+    except io.InputError as err:
+        raise ValueError(f"{shown_path(err.path)}: {err.reason}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +136,9 @@ def plan(decided: FileDecisions, root: Path, given: SettingsFiles) -> Plan:
         raise io.InputError(decided.path, "changed since the decisions were made; left as it is")
     document = io.decode(data, decided.path)
     try:
-        context = replay_context(decided.settings, given)
-    except ValueError as err:
-        raise io.InputError(decided.path, str(err)) from None
+        context = replay_context(decided.settings, given, configured_files(real))
+    except (ValueError, ConfigError) as err:
+        raise io.InputError(decided.path, str(err.message if isinstance(err, ConfigError) else err)) from None
     form = decided.settings.reading.format_for(decided.path)
     changes = split_changes(run(document.text, context, unsafe=decided.settings.unsafe, form=form))
     return Plan(real, data, document, changes)
