@@ -23,6 +23,7 @@ from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.config import KEYS, read_config
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
 from cleanup.formats import Reading
+from cleanup.formats.htmldoc import block_starts
 from cleanup.formats.markdown import front_matter_end
 from cleanup.options import Configured, Resolver, resolver, rule_options
 from cleanup.outputs import OutputError, OutputPlan
@@ -35,7 +36,7 @@ from cleanup.reports import ReportError, Reports
 from cleanup.review.commands import apply_command, review_command
 from cleanup.review.decisions import Settings
 from cleanup.rules import ALL_RULES, did_you_mean
-from cleanup.suppression import with_markers
+from cleanup.suppression import paragraph_starts, with_markers
 
 DEFAULT_INPUT = Path("seeds") / "000_a4250b86ee3da36c.txt"
 EXIT_FINDINGS = 1
@@ -342,7 +343,7 @@ def fix(
     "--add-noqa",
     is_flag=True,
     help="Write a marker that keeps their rules off before each paragraph with findings, in plain "
-    "text and Markdown files (<!-- cleanup: ignore[rules] -->), instead of listing them.",
+    "text, Markdown and HTML files (<!-- cleanup: ignore[rules] -->), instead of listing them.",
 )
 @_selection_options
 def check(
@@ -401,14 +402,22 @@ def _add_markers(outcome: Outcome, reading: Reading) -> None:
     if not outcome.findings or outcome.path == "-":
         return
     form = reading.format_for(outcome.path).name
-    if form not in ("text", "markdown"):
-        click.echo(f"{shown_path(outcome.path)}: markers are added to plain text and Markdown only", err=True)
+    if form not in ("text", "markdown", "html"):
+        click.echo(
+            f"{shown_path(outcome.path)}: markers are added to plain text, Markdown and HTML only", err=True
+        )
         return
     try:
         data = io.read_bytes(outcome.path)
         document = io.decode(data, outcome.path)
-        begin = front_matter_end(document.text) if form == "markdown" else 0  # none before it
-        text, added = with_markers(document.text, outcome.findings, begin)
+        findings = outcome.findings
+        if form == "html":  # before blocks; a finding in an alt or title takes none
+            starts, tags = block_starts(document.text)
+            findings = tuple(f for f in findings if not any(a <= f.start < b for a, b in tags))
+        else:  # none before a front matter's end
+            begin = front_matter_end(document.text) if form == "markdown" else 0
+            starts = paragraph_starts(document.text, begin)
+        text, added = with_markers(document.text, findings, starts)
         if added:
             io.write_atomic(outcome.path, io.encode(document, text, keep_encoding=True))
             click.echo(f"{shown_path(outcome.path)}: {plural(added, 'marker')} added", err=True)

@@ -120,11 +120,17 @@ class _Spans:
         return index + 1 < len(self.spans) and self.starts[index + 1] < end
 
 
-def with_markers(text: str, findings: Iterable[Finding], begin: int = 0) -> tuple[str, int]:
+def paragraph_starts(text: str, begin: int = 0) -> list[int]:
+    """Where the paragraphs of plain text or Markdown start: at ``begin`` (after a front matter,
+    say), and after each blank line."""
+    return [begin, *(blank.end() for blank in _BLANK_LINE.finditer(text, begin))]
+
+
+def with_markers(text: str, findings: Iterable[Finding], starts: list[int] | None = None) -> tuple[str, int]:
     """``text`` with a marker before each paragraph that holds ``findings``, keeping their rules
-    off it (``cleanup check --add-noqa``), and how many markers were added. A paragraph starts
-    after a blank line, or at ``begin`` (after a Markdown front matter, say: a finding before it
-    gets no marker); the marker is a line of its own, ended as the text ends its lines.
+    off it (``cleanup check --add-noqa``), and how many markers were added. The paragraphs start
+    at ``starts`` (sorted; by default :func:`paragraph_starts`); a finding before the first gets no
+    marker. The marker is a line of its own, ended as the text ends its lines.
 
     >>> from cleanup import clean
     >>> text = "Fine.\\n\\nThe deal , said; At once.\\n"
@@ -134,20 +140,21 @@ def with_markers(text: str, findings: Iterable[Finding], begin: int = 0) -> tupl
     <!-- cleanup: ignore[semicolon-capital, space-before-punctuation] -->
     The deal , said; At once.
     """
-    starts = [begin, *(blank.end() for blank in _BLANK_LINE.finditer(text, begin))]
+    starts = paragraph_starts(text) if starts is None else starts
     rules: dict[int, set[str]] = {}
     for finding in findings:
-        if finding.start < begin:
+        index = bisect_right(starts, finding.start) - 1
+        if index < 0:
             continue
-        start = starts[bisect_right(starts, finding.start) - 1]
+        start = starts[index]
         rules.setdefault(start, set()).add(finding.rule)
     newline = "\r\n" if "\r\n" in text else "\n"
     pieces, cursor = [], 0
     for start in sorted(rules):
-        pieces += (
-            text[cursor:start],
-            f"<!-- cleanup: ignore[{', '.join(sorted(rules[start]))}] -->{newline}",
-        )
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        indent = text[line_start:start] if not text[line_start:start].strip() else ""
+        marker = f"<!-- cleanup: ignore[{', '.join(sorted(rules[start]))}] -->"
+        pieces += (text[cursor:start], f"{marker}{newline}{indent}")  # the paragraph keeps its indent
         cursor = start
     pieces.append(text[cursor:])
     return "".join(pieces), len(rules)

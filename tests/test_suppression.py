@@ -108,3 +108,22 @@ def test_add_noqa_leaves_the_front_matter_alone(tmp_path) -> None:
         "---\ntitle: The talks ; At once\n---\n"
         "<!-- cleanup: ignore[space-before-punctuation] -->\nBody , here.\n"
     )
+
+
+def test_add_noqa_in_html_writes_a_marker_before_each_block(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from cleanup.cli import main
+
+    page = tmp_path / "a.html"
+    last = "<p>The <b>talks</b> , then <img alt='the deal , said'></p>"
+    page.write_text(
+        f"<body>\n  <p>The deal , said.</p>\n  <p>Fine.</p>\n  {last}\n</body>\n", encoding="utf-8"
+    )
+    CliRunner().invoke(main, ["check", "--add-noqa", str(page)])
+    marker = "<!-- cleanup: ignore[space-before-punctuation] -->"
+    assert page.read_text(encoding="utf-8") == (
+        f"<body>\n  {marker}\n  <p>The deal , said.</p>\n  <p>Fine.</p>\n  {marker}\n  {last}\n</body>\n"
+    )
+    # The alt takes no marker: it is still reported.
+    assert CliRunner().invoke(main, ["check", str(page)]).stdout.count("space-before-punctuation") == 1

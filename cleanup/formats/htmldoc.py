@@ -53,6 +53,19 @@ def _attribute_segments(source: str, tag: Token) -> list[Segment]:
     return segments
 
 
+def block_starts(source: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where the blocks of an HTML ``source`` start (at each start tag of an element that is not
+    inline: where ``check --add-noqa`` writes a marker before a block), and where its start tags
+    stand (a finding in an ``alt`` or ``title`` takes no marker)."""
+    starts, tags = [], []
+    for kind, name, start, end in tokens(source):
+        if kind == "start":
+            tags.append((start, end))
+            if name not in INLINE:
+                starts.append(start)
+    return starts, tags
+
+
 def html_segments(source: str) -> list[Segment]:
     """The prose of an HTML ``source``: the text of its blocks, one article with a blank line
     between each two, and the values of ``alt`` and ``title``, each its own. Any text is HTML,
