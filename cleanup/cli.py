@@ -21,7 +21,7 @@ import click
 from cleanup import batch, io
 from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.config import KEYS, read_config
-from cleanup.discover import DEFAULT_INCLUDE, Input, discover
+from cleanup.discover import DEFAULT_INCLUDE, Input, PatternsFor, discover
 from cleanup.formats import Reading
 from cleanup.formats.htmldoc import block_starts
 from cleanup.formats.markdown import front_matter_end
@@ -175,8 +175,9 @@ class _Work:
         include: tuple[str, ...],
         exclude: tuple[str, ...],
         out: str | None = None,
+        patterns_for: PatternsFor | None = None,
     ) -> None:
-        self._arguments = (paths, include or DEFAULT_INCLUDE, exclude)
+        self._arguments = (paths, include or DEFAULT_INCLUDE, exclude, patterns_for)
         try:
             plan = OutputPlan(out, paths) if out is not None else None
             self.count = 0
@@ -311,7 +312,9 @@ def fix(
         reading=base.reading,
         settings_for=settings.for_path,
     )
-    work = _Work(paths, run["include"], run["exclude"], out if mode is Mode.OUT else None)
+    work = _Work(
+        paths, run["include"], run["exclude"], out if mode is Mode.OUT else None, settings.patterns_for
+    )
     tally = Tally()
     stdout = sys.stdout.buffer
     with _reports(kwargs, recorded) as reports:
@@ -373,7 +376,7 @@ def check(
         reading=base.reading,
         settings_for=settings.for_path,
     )
-    work = _Work(paths, run["include"], run["exclude"])
+    work = _Work(paths, run["include"], run["exclude"], patterns_for=settings.patterns_for)
     tally = Tally()
     with contextlib.ExitStack() as stack:
         reports = stack.enter_context(_reports(kwargs, recorded))

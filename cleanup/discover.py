@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -83,9 +83,18 @@ def _listing(top: str, folder: PurePosixPath) -> Iterator[os.DirEntry[str]] | In
         return Input(shown, folder, from_folder=True, error=os_reason(err))
 
 
-def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Input]:
+# The file patterns of a folder, where a configuration file may set them: its include and exclude
+# globs, and the folder relative paths match them from (that of the configuration; ``None``: the
+# top of the walk).
+PatternsFor = Callable[[str], tuple[tuple[str, ...], tuple[str, ...], str | None]]
+
+
+def _walk(
+    top: str, include: tuple[str, ...], exclude: tuple[str, ...], patterns_for: PatternsFor | None = None
+) -> Iterator[Input]:
     """The matching files under ``top``, in the order of a sorted recursive listing, and an input
-    with the error for each folder that cannot be listed. Linked folders are not entered."""
+    with the error for each folder that cannot be listed. Linked folders are not entered. With
+    ``patterns_for``, each folder's own patterns choose its entries."""
     root = os.path.realpath(top)
     # The folders being listed, innermost last: a stack rather than recursion, for trees of any depth.
     stack: list[tuple[PurePosixPath, Iterator[os.DirEntry[str]]]] = []
@@ -94,6 +103,7 @@ def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Itera
         yield listing
         return
     stack.append((PurePosixPath(), listing))
+    patterns: dict[PurePosixPath, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {}
     while stack:
         folder, entries = stack[-1]
         entry = next(entries, None)
@@ -101,7 +111,18 @@ def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Itera
             stack.pop()
             continue
         relative = folder / entry.name
-        if entry.name.startswith(".") or _matches(relative, exclude):
+        if patterns_for is not None:
+            if folder not in patterns:
+                patterns[folder] = patterns_for(os.path.join(top, *folder.parts))
+            include, exclude, base = patterns[folder]
+            matched = (
+                relative
+                if base is None
+                else PurePosixPath(Path(os.path.relpath(entry.path, base)).as_posix())
+            )
+        else:
+            matched = relative
+        if entry.name.startswith(".") or _matches(matched, exclude):
             continue
         if _is_folder(entry):
             listing = _listing(top, relative)
@@ -109,7 +130,7 @@ def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> Itera
                 yield listing
             else:
                 stack.append((relative, listing))
-        elif _matches(relative, include) and _is_file(entry, root):
+        elif _matches(matched, include) and _is_file(entry, root):
             yield Input(os.path.join(top, *relative.parts), relative, from_folder=True)
 
 
@@ -125,15 +146,17 @@ def discover(
     arguments: Iterable[str],
     include: Iterable[str] = DEFAULT_INCLUDE,
     exclude: Iterable[str] = (),
+    patterns_for: PatternsFor | None = None,
 ) -> Iterator[Input]:
     """Every file to work on, in a stable order: arguments as given, folders walked sorted.
 
     A named file is taken whatever its name; a missing path is yielded too, so that
-    reading it reports the error.
+    reading it reports the error. ``patterns_for`` gives each folder's own patterns (from its
+    configuration file), in place of ``include`` and ``exclude``.
     """
     include, exclude = tuple(include), tuple(exclude)
     for argument in arguments:
         if argument != "-" and os.path.isdir(argument):
-            yield from _walk(argument, include, exclude)
+            yield from _walk(argument, include, exclude, patterns_for)
         else:
             yield Input(argument, PurePosixPath(Path(argument).name), from_folder=False)

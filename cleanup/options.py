@@ -27,6 +27,7 @@ import click
 
 from cleanup import io
 from cleanup.config import find_config, ignored_for, read_config
+from cleanup.discover import DEFAULT_INCLUDE
 from cleanup.formats import FORMAT_NAMES, Reading, check_fields
 from cleanup.lang.sources import LANGUAGES
 from cleanup.passes import Context
@@ -203,6 +204,19 @@ class Resolver:
             if option in self.given:
                 values.pop(inline, None)
         return self.options | values
+
+    def patterns_for(self, folder: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+        """The include and exclude globs of a folder being walked, from its configuration (the
+        command line's where given), and the folder they are read from."""
+        config = self.config_for(folder)
+        options = self.merged(config)
+        include = tuple(options.get("include") or DEFAULT_INCLUDE)
+        base = (
+            None
+            if config is None or ("include" in self.given and "exclude" in self.given)
+            else str(config.parent)
+        )
+        return include, tuple(options.get("exclude") or ()), base
 
     def for_path(self, path: str) -> Configured:
         """The settings the file at ``path`` is cleaned with."""

@@ -161,3 +161,19 @@ def test_apply_finds_the_settings_of_the_files_configuration(tree: Path) -> None
     article.write_text("It rose 40.5 per cent , said the deal.\n", encoding="utf-8")
     refused = CliRunner().invoke(main, ["apply", str(decisions)])  # other values: not the same settings
     assert refused.exit_code == 2 and "allow" in refused.stderr
+
+
+def test_each_folder_walked_takes_its_own_include_and_exclude(tree: Path) -> None:
+    (tree / "news" / "pyproject.toml").write_text(
+        '[tool.cleanup]\nselect = ["casing"]\nexclude = ["sport/*"]\ninclude = ["*.txt", "*.text"]\n',
+        encoding="utf-8",
+    )
+    (tree / "news" / "b.text").write_text(TEXT, encoding="utf-8")
+    (tree / "c.text").write_text(TEXT, encoding="utf-8")  # the root's configuration does not take .text
+    assert sorted(rules_found(".")) == ["./a.txt", "./news/a.txt", "./news/b.text"]
+    # The command line wins: every .txt, in every folder.
+    assert sorted(rules_found("--exclude", "nothing", "--include", "*.txt", ".")) == [
+        "./a.txt",
+        "./news/a.txt",
+        "./news/sport/a.txt",
+    ]
