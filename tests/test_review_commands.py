@@ -73,7 +73,7 @@ def test_quitting_keeps_the_file_decided_and_leaves_the_rest(runner: CliRunner, 
     assert article.read_bytes() == ARTICLE.encode("utf-8")
     assert "review stopped" not in done.stderr  # the last file was reached
     done = runner.invoke(review_command, ["--in-place", str(article), str(seed)], input="y\nq\n")
-    assert "review stopped: 1 more files not reviewed" in done.stderr
+    assert "review stopped: 1 more file not reviewed" in done.stderr
     assert (
         article.read_bytes()
         == "\ufeffFirst line, here.\r\nexploitation; At the same time , prices rose".encode()

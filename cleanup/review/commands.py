@@ -168,7 +168,7 @@ def review_command(
             failed = True
             continue
         if not finished and number + 1 < len(items):
-            _show(f"review stopped: {len(items) - number - 1} more files not reviewed\n")
+            _show(f"review stopped: {plural(len(items) - number - 1, 'more file')} not reviewed\n")
             break
     if failed:
         sys.exit(EXIT_ERROR)

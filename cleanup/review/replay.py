@@ -40,6 +40,7 @@ from cleanup.outputs import replace_below
 from cleanup.passes import Context
 from cleanup.pipeline import run
 from cleanup.render.paths import shown_path
+from cleanup.render.summary import plural
 from cleanup.review.decisions import FileDecisions, Settings
 from cleanup.review.hunks import Changes, apply_hunks, split_changes
 from cleanup.settings_files import SETTING_FILES, Inline, SettingsFiles
@@ -167,4 +168,4 @@ def apply_decisions(
         base = root.resolve()
         fixed = io.encode(made.document, text, keep_encoding=keep_encoding)
         replace_below(str(base), PurePosixPath(made.real.relative_to(base).as_posix()), fixed)
-    return f"applied {len(decided.accepted)} of {len(decided.hunks)} changes"
+    return f"applied {len(decided.accepted)} of {plural(len(decided.hunks), 'change')}"
