@@ -25,9 +25,9 @@ from cleanup.discover import DEFAULT_INCLUDE, Input, PatternsFor, discover
 from cleanup.formats import Reading
 from cleanup.formats.htmldoc import block_starts
 from cleanup.formats.markdown import front_matter_end
-from cleanup.options import Configured, Resolver, resolver, rule_options
+from cleanup.options import Configured, Resolver, color_option, resolver, rule_options
 from cleanup.outputs import OutputError, OutputPlan
-from cleanup.render.color import COLOR_CHOICES, wants_color
+from cleanup.render.color import wants_color
 from cleanup.render.listing import OUTPUT_FORMATS, open_listing
 from cleanup.render.paths import shown_path
 from cleanup.render.progress import progress
@@ -65,13 +65,7 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             "*.ndjson, *.json, *.po, *.pot, *.xlf, *.xliff).",
         ),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to leave out."),
-        click.option(
-            "--color",
-            type=click.Choice(COLOR_CHOICES),
-            default="auto",
-            show_default=True,
-            help="Colour the word diff: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
-        ),
+        color_option,
         click.option(
             "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs)."
         ),

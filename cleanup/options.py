@@ -31,6 +31,7 @@ from cleanup.discover import DEFAULT_INCLUDE
 from cleanup.formats import FORMAT_NAMES, Reading, check_fields
 from cleanup.lang.sources import LANGUAGES
 from cleanup.passes import Context
+from cleanup.render.color import COLOR_CHOICES
 from cleanup.render.paths import shown_path
 from cleanup.review.decisions import Settings
 from cleanup.rules import FAMILIES, PreviewRuleError, UnknownRuleError, select_rules
@@ -245,6 +246,16 @@ def resolver(options: dict[str, Any]) -> Resolver:
 def context(options: dict[str, Any]) -> Context:
     """The context a command's chain runs with (:func:`configure`'s first half)."""
     return configure(options)[0]
+
+
+# --color, for the commands that colour what they print (the word diff, the review).
+color_option = click.option(
+    "--color",
+    type=click.Choice(COLOR_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Colour the changes: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
+)
 
 
 def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -21,10 +21,10 @@ import click
 from cleanup import io
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
 from cleanup.formats import FormatError, Reading
-from cleanup.options import read_settings_files, resolver, rule_options
+from cleanup.options import color_option, read_settings_files, resolver, rule_options
 from cleanup.outputs import OutputError, plan_outputs, write_copy
 from cleanup.pipeline import run
-from cleanup.render.color import COLOR_CHOICES, wants_color
+from cleanup.render.color import wants_color
 from cleanup.render.paths import shown_path
 from cleanup.render.summary import plural
 from cleanup.result import Result
@@ -106,21 +106,14 @@ def _review_file(
 @click.option("--in-place", is_flag=True, help="Rewrite each reviewed file atomically.")
 @click.option("--out", type=click.Path(file_okay=False), help="Write the reviewed files here.")
 @click.option("--keep-encoding", is_flag=True, help="Write files in their own encoding rather than UTF-8.")
-@click.option(
-    "--color",
-    "color_choice",
-    type=click.Choice(COLOR_CHOICES),
-    default="auto",
-    show_default=True,
-    help="Colour the changes: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR is).",
-)
+@color_option
 @rule_options
 def review_command(
     files: tuple[str, ...],
     in_place: bool,
     out: str | None,
     keep_encoding: bool,
-    color_choice: str,
+    color: str,
     **options: Any,
 ) -> None:
     """Walk through the changes of each FILE and keep the ones accepted.
@@ -153,8 +146,8 @@ def review_command(
         try:
             own = settings.for_path(item.path)
             cleaner = functools.partial(run, context=own.context, unsafe=own.unsafe)
-            color = wants_color(color_choice, sys.stderr)
-            finished = _review_file(item, cleaner, own.reading, ask, target, color)
+            coloured = wants_color(color, sys.stderr)
+            finished = _review_file(item, cleaner, own.reading, ask, target, coloured)
         except io.InputError as err:
             click.echo(f"{shown_path(item.path)}: error: {err.reason}", err=True)
             failed = True
