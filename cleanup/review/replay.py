@@ -18,7 +18,7 @@ accepted ones applied, from cleanup's own hunks, never from the file's text.
 ...     folder, SettingsFiles()).changes.hunks
 >>> decided = FileDecisions("a.txt", sha256_hex(b"the market , said"), settings, hunks, frozenset({1}))
 >>> apply_decisions(decided, folder, SettingsFiles())
-'applied 1 of 1 changes'
+'applied 1 of 1 change'
 >>> (folder / "a.txt").read_text()
 'the market, said'
 >>> evil = FileDecisions("../../etc/passwd", "0" * 64, settings, (), frozenset())
