@@ -1,15 +1,16 @@
 """Command-line options every cleaning command shares: which rules, how sure, which languages,
 how files are read.
 
-``cleanup fix``, ``check`` and ``review`` take them alike; :func:`context` turns them into the
+``cleanup fix``, ``check`` and ``review`` take them alike; :func:`configure` turns them into the
 :class:`~cleanup.passes.Context` the chain runs with, :func:`reading` into the
-:class:`~cleanup.formats.Reading` that tells each file's format.
+:class:`~cleanup.formats.Reading` that tells each file's format, and :class:`Resolver` does both
+for each file, over the configuration file that governs it (:mod:`cleanup.config`).
 
 >>> import click
 >>> @click.command()
 ... @rule_options
 ... def show(**options):
-...     ctx = context(options)
+...     ctx, _ = configure(options)
 ...     click.echo(f"{ctx.target} {sorted(ctx.enabled)[:2]} {options['unsafe']}")
 >>> from click.testing import CliRunner
 >>> CliRunner().invoke(show, ["--select", "spacing", "--target", "de", "--unsafe-fixes"]).output
@@ -241,11 +242,6 @@ def resolver(options: dict[str, Any]) -> Resolver:
         name for name in options if ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
     )
     return Resolver(options, given)
-
-
-def context(options: dict[str, Any]) -> Context:
-    """The context a command's chain runs with (:func:`configure`'s first half)."""
-    return configure(options)[0]
 
 
 # --color, for the commands that colour what they print (the word diff, the review).
