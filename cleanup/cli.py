@@ -372,6 +372,7 @@ def check(
     )
     work = _Work(paths, run["include"], run["exclude"], patterns_for=settings.patterns_for)
     tally = Tally()
+    marking_failed = False
     with contextlib.ExitStack() as stack:
         reports = stack.enter_context(_reports(kwargs, recorded))
         if not statistics:
@@ -379,7 +380,7 @@ def check(
         for outcome in _outcomes(work, options, kwargs, reports):
             tally.add(outcome)
             if add_noqa:
-                _add_markers(outcome, settings.for_path(outcome.path).reading)
+                marking_failed |= _add_markers(outcome, settings.for_path(outcome.path).reading)
             elif not (statistics or kwargs["quiet"]) and outcome.status is not Status.FAILED:
                 text = outcome.result.original if outcome.result is not None else None
                 listing.add(outcome.path, outcome.findings, text)
@@ -389,21 +390,23 @@ def check(
         click.echo(tally.summary(fixing=False), err=True)
     if tally.files[Status.FAILED] or reports.failed:
         sys.exit(EXIT_ERROR)
+    if marking_failed:
+        sys.exit(EXIT_ERROR)
     if sum(tally.findings.values()) and not (exit_zero or add_noqa):
         sys.exit(EXIT_FINDINGS)
 
 
-def _add_markers(outcome: Outcome, reading: Reading) -> None:
+def _add_markers(outcome: Outcome, reading: Reading) -> bool:
     """``check --add-noqa`` for one file: its markers written in place, atomically, or one line
-    saying why a file cannot take them."""
+    saying why a file cannot take them; whether it failed."""
     if not outcome.findings or outcome.path == "-":
-        return
+        return False
     form = reading.format_for(outcome.path).name
     if form not in ("text", "markdown", "html"):
         click.echo(
             f"{shown_path(outcome.path)}: markers are added to plain text, Markdown and HTML only", err=True
         )
-        return
+        return False
     try:
         data = io.read_bytes(outcome.path)
         document = io.decode(data, outcome.path)
@@ -420,6 +423,11 @@ def _add_markers(outcome: Outcome, reading: Reading) -> None:
             click.echo(f"{shown_path(outcome.path)}: {plural(added, 'marker')} added", err=True)
     except io.InputError as err:
         click.echo(f"{shown_path(outcome.path)}: error: {err.reason}", err=True)
+        return True
+    except OSError as err:
+        click.echo(f"{shown_path(outcome.path)}: error: cannot write: {io.os_reason(err)}", err=True)
+        return True
+    return False
 
 
 @main.command("config")

@@ -127,3 +127,23 @@ def test_add_noqa_in_html_writes_a_marker_before_each_block(tmp_path) -> None:
     )
     # The alt takes no marker: it is still reported.
     assert CliRunner().invoke(main, ["check", str(page)]).stdout.count("space-before-punctuation") == 1
+
+
+def test_add_noqa_reports_a_file_it_cannot_write(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from cleanup import io
+    from cleanup.cli import main
+
+    def refuse(path: str, data: bytes) -> None:
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(io, "write_atomic", refuse)
+    article, other = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (article, other):
+        path.write_text("The deal , said\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", "--add-noqa", str(article), str(other)])
+    assert done.exit_code == 2 and "Traceback" not in done.output
+    assert f"{article}: error: cannot write: permission denied" in done.stderr
+    assert f"{other}: error: cannot write: permission denied" in done.stderr  # the run went on
+    assert article.read_text(encoding="utf-8") == "The deal , said\n"
