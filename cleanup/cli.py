@@ -70,6 +70,12 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPUs)."
         ),
         click.option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run the batch on a Dask cluster: local (a cluster of --jobs workers on this machine), "
+            "tcp://HOST:PORT (a running scheduler) or env (DASK_SCHEDULER_ADDRESS). Needs cleanup[dask].",
+        ),
+        click.option(
             "--quiet", "-q", is_flag=True, help="Print errors only (and what was asked: fixed text, diffs)."
         ),
         click.option(
@@ -119,7 +125,13 @@ def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any], reports: Re
         # Each file's configuration is read here, before a worker needs it: one that cannot be
         # used stops the run with one error line, as a usage error does.
         items = (item for item in items if options.settings_for(item.path) or True)
-    outcomes = batch.run(items, options, workers)
+    if kwargs["dask"]:
+        from cleanup import cluster  # Dask is imported only when asked for
+
+        jobs = kwargs["jobs"] or os.cpu_count() or 1
+        outcomes = _on_cluster(cluster.run(items, options, kwargs["dask"], jobs))
+    else:
+        outcomes = batch.run(items, options, workers)
     verbose, quiet = kwargs["verbose"], kwargs["quiet"]
     with progress(outcomes, 0 if quiet else work.count) as shown:
         for outcome in shown:
@@ -129,6 +141,16 @@ def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any], reports: Re
                 click.echo(f"{shown_path(outcome.path)}: error: {outcome.error}", err=True)
             reports.add(outcome)
             yield outcome
+
+
+def _on_cluster(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+    """The outcomes of a run on a cluster; one error line and exit 2 if it cannot be used."""
+    from cleanup.cluster import ClusterError
+
+    try:
+        yield from outcomes
+    except ClusterError as err:
+        _fail(f"cleanup: error: {err}")
 
 
 def _configured(
