@@ -86,3 +86,52 @@ def test_a_scheduler_that_cannot_be_reached_is_one_error_line(tree: Path) -> Non
     done = CliRunner().invoke(main, ["check", "--dask", "tcp://127.0.0.1:9", str(tree)])
     assert done.exit_code == 2 and "Traceback" not in done.output
     assert "--dask tcp://127.0.0.1:9: cannot reach the scheduler" in done.stderr
+
+
+def test_a_worker_killed_during_the_run_loses_nothing(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from distributed import LocalCluster
+
+    tree = tmp_path / "tree"
+    for number in range(1500):
+        folder = tree / f"desk{number % 10}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{number:04}.txt").write_text(
+            f"Story {number} said , then; At once the talks went on.\n" * 20
+        )
+    local = subprocess.run(
+        [sys.executable, "-m", "cleanup", "fix", "--jobs", "1", "--out", str(tmp_path / "local"), str(tree)],
+        capture_output=True,
+        check=False,
+    )
+    assert local.returncode == 0
+    out = tmp_path / "dask"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        command = [
+            sys.executable,
+            "-m",
+            "cleanup",
+            "fix",
+            "--dask",
+            cluster.scheduler_address,
+            "--out",
+            str(out),
+            str(tree),
+        ]
+        run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while (not out.exists() or sum(1 for _ in out.rglob("*.txt")) < 100) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        written_before = sum(1 for _ in out.rglob("*.txt"))
+        victim = next(iter(cluster.workers.values())).process.pid
+        os.kill(victim, signal.SIGKILL)
+        _, errors = run.communicate(timeout=120)
+    assert written_before < 1500, "the worker was killed during the run"
+    assert run.returncode == 0, errors
+    assert _files(out) == _files(tmp_path / "local")  # complete, identical, nothing partial
+    assert not [path for path in out.rglob("*") if "cleanup-tmp" in path.name]
