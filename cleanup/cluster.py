@@ -6,9 +6,10 @@ partitions (chunks of files) run by the workers of a ``distributed`` cluster, on
 Each worker reads its partition's files, cleans them and writes what the mode writes (``--out``,
 ``--in-place``: atomically, file by file); the client receives outcomes in input order (status,
 findings, and for the modes that print, what is printed). A partition is retried once when its
-worker dies; one that fails twice is reported, each of its files as failed with the reason, and
-the rest goes on. Word lists and automata are built once per worker process, on its first
-partition, or read from the disk cache (:mod:`cleanup.lang.diskcache`).
+worker dies, and the temporary file it was writing is removed at the end of the run; one that
+fails twice is reported, each of its files as failed with the reason, and the rest goes on.
+Word lists and automata are built once per worker process, on its first partition, or read from
+the disk cache (:mod:`cleanup.lang.diskcache`).
 
 Dask is imported only here, and only when ``--dask`` is given (``pip install 'cleanup[dask]'``).
 """
@@ -22,7 +23,8 @@ from contextlib import ExitStack
 from itertools import islice
 from typing import Any
 
-from cleanup.batch import Options, Outcome, Status, process
+from cleanup import io
+from cleanup.batch import Mode, Options, Outcome, Status, process
 from cleanup.discover import Input
 
 PARTITION = 32  # files a partition holds
@@ -60,18 +62,32 @@ def _client(address: str, jobs: int, stack: ExitStack) -> Any:
 
 
 def run(items: Iterable[Input], options: Options, address: str, jobs: int) -> Iterator[Outcome]:
-    """Process every item on the cluster at ``address``, in input order, a few partitions ahead."""
+    """Process every item on the cluster at ``address``, in input order, a few partitions ahead;
+    at the end, the temporary files a killed worker left in the folders written are removed."""
+    written: set[str] = set()
     with ExitStack() as stack:
         client = _client(address, jobs, stack)
         workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
         pending: deque[tuple[list[Input], Any]] = deque()
         iterator = iter(items)
         while chunk := list(islice(iterator, PARTITION)):
+            written.update(_folders(chunk, options))
             pending.append((chunk, client.submit(_partition, chunk, options, retries=RETRIES, pure=False)))
             if len(pending) >= workers * _AHEAD:
                 yield from _outcomes(*pending.popleft())
         while pending:
             yield from _outcomes(*pending.popleft())
+    for folder in sorted(written):
+        io.sweep_leftovers(folder)
+
+
+def _folders(chunk: list[Input], options: Options) -> set[str]:
+    """The folders the workers write into for ``chunk``."""
+    if options.mode is Mode.IN_PLACE:
+        return {os.path.dirname(os.path.abspath(item.path)) for item in chunk}
+    if options.mode is Mode.OUT and options.out is not None:
+        return {os.path.join(options.out, *item.relative.parent.parts) for item in chunk}
+    return set()
 
 
 def _outcomes(chunk: list[Input], future: Any) -> list[Outcome]:

@@ -253,6 +253,19 @@ def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
         os.close(folder)
 
 
+def sweep_leftovers(folder: str) -> None:
+    """Remove the stale temporary files of ended processes from ``folder`` (what a killed writer
+    left), as a write there would; a folder that cannot be opened is left alone."""
+    try:
+        descriptor = os.open(folder, _FOLDER | os.O_NOFOLLOW)
+    except OSError:
+        return
+    try:
+        tempfiles.sweep(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 def write_beside(path: str, suffix: str, data: bytes) -> None:
     """Write ``data`` as the file named ``path`` + ``suffix``, in ``path``'s folder, atomically and
     durably. A symbolic link of that name is replaced, never written through (a backup must not

@@ -135,3 +135,23 @@ def test_a_worker_killed_during_the_run_loses_nothing(tmp_path: Path) -> None:
     assert run.returncode == 0, errors
     assert _files(out) == _files(tmp_path / "local")  # complete, identical, nothing partial
     assert not [path for path in out.rglob("*") if "cleanup-tmp" in path.name]
+
+
+def test_the_leftovers_of_a_killed_writer_are_swept_at_the_end(tmp_path: Path) -> None:
+    # What a worker killed while writing leaves: a temporary file of a process that has ended.
+    import os
+    import subprocess
+    import sys
+
+    from cleanup import io, tempfiles
+
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    folder = tmp_path / "out"
+    folder.mkdir()
+    name = tempfiles.temporary_name("a.txt").replace(f"-{os.getpid()}.", f"-{int(ended.stdout)}.")
+    (folder / name).write_bytes(b"")
+    (folder / "a.txt").write_bytes(b"kept")
+    io.sweep_leftovers(str(folder))
+    assert sorted(path.name for path in folder.iterdir()) == ["a.txt"]
