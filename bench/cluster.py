@@ -60,7 +60,7 @@ def _cluster_start() -> float:
         "import time; from distributed import Client, LocalCluster\n"
         "if __name__ == '__main__':\n"
         "    s = time.perf_counter()\n"
-        "    options = dict(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None)\n"
+        "    options = dict(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=':0')\n"
         "    with LocalCluster(**options) as c:\n"
         "        Client(c).close()\n"
         "    print(time.perf_counter() - s)\n"

@@ -49,7 +49,7 @@ def _client(address: str, jobs: int, stack: ExitStack) -> Any:
     try:
         if address == "local":
             cluster = stack.enter_context(
-                LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+                LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0")
             )
             return stack.enter_context(Client(cluster))
         if address == "env":

@@ -111,7 +111,7 @@ def test_a_worker_killed_during_the_run_loses_nothing(tmp_path: Path) -> None:
     )
     assert local.returncode == 0
     out = tmp_path / "dask"
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         command = [
             sys.executable,
             "-m",
