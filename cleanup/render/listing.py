@@ -107,7 +107,7 @@ def _fix(finding: Finding, old: str) -> str:
 
 
 class _Json(Listing):
-    """One JSON array of every finding, written as they come."""
+    """One JSON array of every finding, a record each, written as they come."""
 
     def __init__(self, stream: TextIO) -> None:
         super().__init__(stream)
@@ -115,7 +115,11 @@ class _Json(Listing):
 
     def add(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
         for finding in findings:
-            self.array.add(finding_record(path, finding))
+            self.array.add(self.record(path, finding))
+
+    def record(self, path: str, finding: Finding) -> dict[str, object]:
+        """The element of the array that stands for ``finding``."""
+        return finding_record(path, finding)
 
     def close(self) -> None:
         self.array.__exit__()
@@ -156,34 +160,24 @@ class _GitHub(Listing):
             self.stream.write(f"::{level} {properties}::{_github_data(finding.message)}\n")
 
 
-class _GitLab(Listing):
+class _GitLab(_Json):
     """GitLab's code quality report: a JSON array of issues, each with a stable fingerprint."""
 
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__(stream)
-        self.array = JsonArray(stream).__enter__()
-
-    def add(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
-        for finding in findings:
-            key = json.dumps([path, finding.rule, finding.start, finding.end, finding.message])
-            self.array.add(
-                {
-                    "description": f"{finding.rule}: {finding.message}",
-                    "check_name": finding.rule,
-                    "fingerprint": hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest(),
-                    "severity": "info" if finding.safety is Safety.DISPLAY else "minor",
-                    "location": {
-                        "path": path,
-                        "positions": {
-                            "begin": {"line": finding.line, "column": finding.column},
-                            "end": {"line": finding.end_line, "column": finding.end_column},
-                        },
-                    },
-                }
-            )
-
-    def close(self) -> None:
-        self.array.__exit__()
+    def record(self, path: str, finding: Finding) -> dict[str, object]:
+        key = json.dumps([path, finding.rule, finding.start, finding.end, finding.message])
+        return {
+            "description": f"{finding.rule}: {finding.message}",
+            "check_name": finding.rule,
+            "fingerprint": hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest(),
+            "severity": "info" if finding.safety is Safety.DISPLAY else "minor",
+            "location": {
+                "path": path,
+                "positions": {
+                    "begin": {"line": finding.line, "column": finding.column},
+                    "end": {"line": finding.end_line, "column": finding.end_column},
+                },
+            },
+        }
 
 
 def _uri(path: str) -> str:
