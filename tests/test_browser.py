@@ -153,7 +153,16 @@ def test_review_in_the_browser_then_apply(browser, report, downloads: Path, tmp_
     assert exported == json.loads(browser.execute_script("return window.cleanupDecisions()"))
     assert [h["accepted"] for h in exported["files"][0]["hunks"]] == [True, False, True]
 
-    browser.get((folder / "index.html").as_uri())
+    # The browser writes local storage in the background: under load a page opened at once may not
+    # see yet what the last one stored, so the index is opened again until it does (as a reader
+    # reloading it would).
+    deadline = time.monotonic() + 20
+    while True:
+        browser.get((folder / "index.html").as_uri())
+        seen = browser.execute_script("return JSON.parse(window.cleanupDecisions()).files.length")
+        if seen or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     browser.find_element(By.ID, "export").click()
     collected = downloaded(downloads, "decisions.json")
     assert collected["files"] == exported["files"], "the index collects the decisions made on the pages"
