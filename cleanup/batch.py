@@ -2,8 +2,9 @@
 
 Each file is read, cleaned and written by :func:`process`, which never raises
 for a bad file: it returns an :class:`Outcome` saying what went wrong, and the
-original stays intact. :func:`run` yields outcomes in input order, whatever
-the number of workers, so output and reports do not depend on it.
+original stays intact. A big JSON Lines file and a Parquet file are cleaned in pieces instead
+(:mod:`cleanup.shards`), and put together into one outcome. :func:`run` yields outcomes in input
+order, whatever the number of workers, so output and reports do not depend on it.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -19,83 +20,28 @@ the number of workers, so output and reports do not depend on it.
 from __future__ import annotations
 
 import codecs
-import enum
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from itertools import islice
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
-from typing import Any
 
-from cleanup import io
+from cleanup import io, shards
 from cleanup.discover import Input
-from cleanup.formats import FormatError, Reading
-from cleanup.model import Finding
+from cleanup.formats import FormatError
 from cleanup.outputs import write_copy
-from cleanup.passes import Context
 from cleanup.pipeline import run as clean_text
 from cleanup.pipeline import warm_up
 from cleanup.render.diff import diff_header, diff_hunks
 from cleanup.result import Result
 from cleanup.review.worddiff import word_diff
+from cleanup.work import Mode, Options, Outcome, Status
+
+__all__ = ["Mode", "Options", "Outcome", "Sharded", "Status", "process", "run", "units"]
 
 _CHUNK = 8
 _AHEAD = 4  # chunks in flight per worker
-
-
-class Mode(enum.StrEnum):
-    """What to do with each cleaned file."""
-
-    PRINT = "print"
-    OUT = "out"
-    IN_PLACE = "in-place"
-    DIFF = "diff"
-    WORD_DIFF = "word-diff"
-    CHECK = "check"
-
-
-class Status(enum.StrEnum):
-    """How a file came through."""
-
-    CHANGED = "changed"
-    UNCHANGED = "unchanged"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """Everything a worker needs to know, and nothing it must share."""
-
-    mode: Mode
-    context: Context
-    unsafe: bool = False
-    out: str | None = None
-    backup: str | None = None
-    keep_encoding: bool = False
-    color: bool = False  # a word diff in colour, for a terminal
-    keep_results: bool = False  # outcomes carry the result and the original's hash (HTML report)
-    # How files are read: their format, the fields of data to clean.
-    reading: Reading = field(default_factory=Reading)
-    # The settings of each file, where a configuration file may set them (cleanup.options.Resolver):
-    # a path's context, recorded settings, unsafe and reading, in place of those above.
-    settings_for: Callable[[str], Any] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one file. ``output`` holds the bytes to print (fixed text or diff)."""
-
-    path: str
-    status: Status
-    findings: tuple[Finding, ...] = ()
-    error: str | None = None
-    output: bytes = b""
-    size: int = 0
-    result: Result | None = None
-    sha256: str = ""
-    settings: Any = None  # the settings a decisions file records for it, where they are the file's own
 
 
 def _identity(path: str) -> tuple[int, int, int] | None:
@@ -144,6 +90,8 @@ def process(item: Input, options: Options) -> Outcome:
     """Read, clean and write one file as ``options`` say; report a failure instead of raising."""
     if item.error is not None:
         return Outcome(item.path, Status.FAILED, error=item.error)
+    if shards.is_parquet(item.path) and options.reading.format is None:
+        return Outcome(item.path, Status.FAILED, error=_PARQUET_WHOLE)
     try:
         seen = _identity(item.path)
         data = io.read_bytes(item.path)
@@ -183,33 +131,75 @@ def process(item: Input, options: Options) -> Outcome:
         return Outcome(item.path, Status.FAILED, error=f"cannot write: {io.os_reason(err)}")
 
 
-def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
+_PARQUET_WHOLE = "a Parquet file is checked or cleaned into --out, not printed, diffed or changed in place"
+
+
+@dataclass(frozen=True, slots=True)
+class Sharded:
+    """A file cleaned in pieces (:mod:`cleanup.shards`)."""
+
+    item: Input
+    pieces: list[shards.Piece]
+
+
+def units(items: Iterable[Input], options: Options, size: int) -> Iterator[list[Input] | Sharded]:
+    """The work of a batch in units handed to workers, in input order: chunks of up to ``size``
+    files cleaned whole, and each file cleaned in pieces on its own."""
+    owner = shards.owner()
+    chunk: list[Input] = []
+    for item in items:
+        cut = shards.pieces(item, options, owner)
+        if cut is None:
+            chunk.append(item)
+            if len(chunk) < size:
+                continue
+        if chunk:
+            yield chunk
+            chunk = []
+        if cut is not None:
+            yield Sharded(item, cut)
+    if chunk:
         yield chunk
 
 
-def _process_chunk(chunk: list[Input], options: Options) -> list[Outcome]:
+def process_chunk(chunk: list[Input], options: Options) -> list[Outcome]:
+    """Each file of ``chunk``, cleaned whole (:func:`process`)."""
     return [process(item, options) for item in chunk]
 
 
 def run(items: Iterable[Input], options: Options, jobs: int = 1) -> Iterator[Outcome]:
     """Process every item, in input order, with ``jobs`` worker processes (1: in this process).
 
-    Items are handed out a few chunks ahead of the results being read, never all at
+    Items are handed out a few units ahead of the results being read, never all at
     once, so memory does not grow with the number of files. Before the workers are forked, the
     chain is warmed up here (:func:`~cleanup.pipeline.warm_up`): its word lists and automata are
-    built once, not once per worker.
+    built once, not once per worker. A file in pieces is put together here, once its pieces are
+    cleaned.
     """
     if jobs <= 1:
-        yield from (process(item, options) for item in items)
+        for unit in units(items, options, _CHUNK):
+            if isinstance(unit, Sharded):
+                cleaned = [shards.clean_piece(piece, options) for piece in unit.pieces]
+                yield shards.commit(unit.item, options, cleaned, unit.pieces)
+            else:
+                yield from process_chunk(unit, options)
         return
     warm_up(options.context)  # once, here: the forked workers share what it builds
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        pending: deque[AsyncResult[list[Outcome]]] = deque()
-        for chunk in _chunks(items, _CHUNK):
-            pending.append(pool.apply_async(_process_chunk, (chunk, options)))
+        pending: deque[tuple[list[Input] | Sharded, list[AsyncResult]]] = deque()
+        for unit in units(items, options, _CHUNK):
+            if isinstance(unit, Sharded):
+                tasks = [pool.apply_async(shards.clean_piece, (piece, options)) for piece in unit.pieces]
+            else:
+                tasks = [pool.apply_async(process_chunk, (unit, options))]
+            pending.append((unit, tasks))
             if len(pending) >= jobs * _AHEAD:
-                yield from pending.popleft().get()
+                yield from _collect(*pending.popleft(), options)
         while pending:
-            yield from pending.popleft().get()
+            yield from _collect(*pending.popleft(), options)
+
+
+def _collect(unit: list[Input] | Sharded, tasks: list[AsyncResult], options: Options) -> list[Outcome]:
+    if isinstance(unit, Sharded):
+        return [shards.commit(unit.item, options, [task.get() for task in tasks], unit.pieces)]
+    return tasks[0].get()

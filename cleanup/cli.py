@@ -19,13 +19,12 @@ from typing import Any, NoReturn
 import click
 
 from cleanup import batch, io
-from cleanup.batch import Mode, Options, Outcome, Status
 from cleanup.config import KEYS, read_config
 from cleanup.discover import DEFAULT_INCLUDE, Input, PatternsFor, discover
 from cleanup.formats import Reading
 from cleanup.formats.htmldoc import block_starts
 from cleanup.formats.markdown import front_matter_end
-from cleanup.options import Configured, Resolver, color_option, resolver, rule_options
+from cleanup.options import ByteSize, Configured, Resolver, color_option, resolver, rule_options
 from cleanup.outputs import OutputError, OutputPlan
 from cleanup.render.color import wants_color
 from cleanup.render.listing import OUTPUT_FORMATS, open_listing
@@ -36,7 +35,9 @@ from cleanup.reports import ReportError, Reports
 from cleanup.review.commands import apply_command, review_command
 from cleanup.review.decisions import Settings
 from cleanup.rules import ALL_RULES, did_you_mean
+from cleanup.shards import is_parquet
 from cleanup.suppression import paragraph_starts, with_markers
+from cleanup.work import BLOCK_BYTES, Mode, Options, Outcome, Status
 
 DEFAULT_INPUT = Path("seeds") / "000_a4250b86ee3da36c.txt"
 EXIT_FINDINGS = 1
@@ -62,7 +63,7 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             multiple=True,
             metavar="GLOB",
             help="Files to take from folders (default: *.txt, *.md, *.markdown, *.html, *.htm, *.jsonl, "
-            "*.ndjson, *.json, *.po, *.pot, *.xlf, *.xliff).",
+            "*.ndjson, *.json, *.po, *.pot, *.xlf, *.xliff, *.parquet).",
         ),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to leave out."),
         color_option,
@@ -74,6 +75,14 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             metavar="ADDRESS",
             help="Run the batch on a Dask cluster: local (a cluster of --jobs workers on this machine), "
             "tcp://HOST:PORT (a running scheduler) or env (DASK_SCHEDULER_ADDRESS). Needs cleanup[dask].",
+        ),
+        click.option(
+            "--block-size",
+            type=ByteSize(),
+            default=BLOCK_BYTES,
+            show_default="16MB",
+            help="JSON Lines files longer than this are checked or copied to --out in blocks of lines "
+            "this long, each a task of its own.",
         ),
         click.option(
             "--quiet", "-q", is_flag=True, help="Print errors only (and what was asked: fixed text, diffs)."
@@ -327,6 +336,7 @@ def fix(
         keep_results=bool(kwargs["report_html"]),
         reading=base.reading,
         settings_for=settings.for_path,
+        block_bytes=kwargs["block_size"],
     )
     work = _Work(
         paths, run["include"], run["exclude"], out if mode is Mode.OUT else None, settings.patterns_for
@@ -391,6 +401,7 @@ def check(
         keep_results=bool(kwargs["report_html"]) or (listing.needs_text and not statistics),
         reading=base.reading,
         settings_for=settings.for_path,
+        block_bytes=kwargs["block_size"],
     )
     work = _Work(paths, run["include"], run["exclude"], patterns_for=settings.patterns_for)
     tally = Tally()
@@ -424,7 +435,7 @@ def _add_markers(outcome: Outcome, reading: Reading) -> bool:
     if not outcome.findings or outcome.path == "-":
         return False
     form = reading.format_for(outcome.path).name
-    if form not in ("text", "markdown", "html"):
+    if form not in ("text", "markdown", "html") or (reading.format is None and is_parquet(outcome.path)):
         click.echo(
             f"{shown_path(outcome.path)}: markers are added to plain text, Markdown and HTML only", err=True
         )

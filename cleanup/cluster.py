@@ -20,12 +20,12 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from itertools import islice
 from typing import Any
 
-from cleanup import io
-from cleanup.batch import Mode, Options, Outcome, Status, process
+from cleanup import io, shards
+from cleanup.batch import Sharded, process_chunk, units
 from cleanup.discover import Input
+from cleanup.work import Mode, Options, Outcome, Status
 
 PARTITION = 32  # files a partition holds
 _AHEAD = 4  # partitions in flight per worker
@@ -34,11 +34,6 @@ RETRIES = 1  # a partition is tried again once when its worker dies
 
 class ClusterError(Exception):
     """A cluster that cannot be used: Dask is not installed, or the scheduler cannot be reached."""
-
-
-def _partition(items: list[Input], options: Options) -> list[Outcome]:
-    """What a worker does with one partition: every file of it, as a local batch would."""
-    return [process(item, options) for item in items]
 
 
 def _client(address: str, jobs: int, stack: ExitStack) -> Any:
@@ -63,26 +58,40 @@ def _client(address: str, jobs: int, stack: ExitStack) -> Any:
 
 def run(items: Iterable[Input], options: Options, address: str, jobs: int) -> Iterator[Outcome]:
     """Process every item on the cluster at ``address``, in input order, a few partitions ahead;
-    at the end, the temporary files a killed worker left in the folders written are removed."""
+    at the end, the temporary files a killed worker left in the folders written are removed,
+    and the parts of files in pieces that were not put together."""
     written: set[str] = set()
     with ExitStack() as stack:
         client = _client(address, jobs, stack)
         workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
-        pending: deque[tuple[list[Input], Any]] = deque()
-        iterator = iter(items)
-        while chunk := list(islice(iterator, PARTITION)):
-            written.update(_folders(chunk, options))
-            pending.append((chunk, client.submit(_partition, chunk, options, retries=RETRIES, pure=False)))
+        pending: deque[tuple[list[Input] | Sharded, list[Any]]] = deque()
+        for unit in units(items, options, PARTITION):
+            written.update(_folders(unit, options))
+            pending.append((unit, _submit(client, unit, options)))
             if len(pending) >= workers * _AHEAD:
                 yield from _outcomes(*pending.popleft())
         while pending:
             yield from _outcomes(*pending.popleft())
     for folder in sorted(written):
-        io.sweep_leftovers(folder)
+        io.sweep_leftovers(folder, owner=shards.owner())
 
 
-def _folders(chunk: list[Input], options: Options) -> set[str]:
-    """The folders the workers write into for ``chunk``."""
+def _submit(client: Any, unit: list[Input] | Sharded, options: Options) -> list[Any]:
+    """The futures of a unit: its chunk of files; or a file's pieces, and last, the task that puts
+    the file together from them once they are done (on a worker: the client never holds a text)."""
+    if not isinstance(unit, Sharded):
+        return [client.submit(process_chunk, unit, options, retries=RETRIES, pure=False)]
+    cleaned = [
+        client.submit(shards.clean_piece, piece, options, retries=RETRIES, pure=False)
+        for piece in unit.pieces
+    ]
+    done = client.submit(shards.commit, unit.item, options, cleaned, unit.pieces, retries=RETRIES, pure=False)
+    return [*cleaned, done]
+
+
+def _folders(unit: list[Input] | Sharded, options: Options) -> set[str]:
+    """The folders the workers write into for ``unit``."""
+    chunk = [unit.item] if isinstance(unit, Sharded) else unit
     if options.mode is Mode.IN_PLACE:
         return {os.path.dirname(os.path.abspath(item.path)) for item in chunk}
     if options.mode is Mode.OUT and options.out is not None:
@@ -90,10 +99,22 @@ def _folders(chunk: list[Input], options: Options) -> set[str]:
     return set()
 
 
-def _outcomes(chunk: list[Input], future: Any) -> list[Outcome]:
-    """A partition's outcomes, or, where it failed on every try, each of its files as failed."""
+def _outcomes(unit: list[Input] | Sharded, futures: list[Any]) -> list[Outcome]:
+    """A unit's outcomes, or, where it failed on every try, each of its files as failed, a file in
+    pieces with the first piece that failed."""
     try:
-        return list(future.result())
+        return [futures[-1].result()] if isinstance(unit, Sharded) else list(futures[0].result())
     except Exception as err:  # a worker that died twice, or an error Dask reports from one
-        reason = f"its partition failed on the cluster: {type(err).__name__}: {err}"
-        return [Outcome(item.path, Status.FAILED, error=reason) for item in chunk]
+        if isinstance(unit, Sharded):
+            failed = next((i for i, f in enumerate(futures[:-1]) if f.status == "error"), None)
+            if failed is not None:
+                where = unit.pieces[failed].describe()
+                reason = f"its {where} failed on the cluster: {_named(futures[failed].exception())}"
+                return [Outcome(unit.item.path, Status.FAILED, error=reason)]
+            return [Outcome(unit.item.path, Status.FAILED, error=f"failed on the cluster: {_named(err)}")]
+        reason = f"its partition failed on the cluster: {_named(err)}"
+        return [Outcome(item.path, Status.FAILED, error=reason) for item in unit]
+
+
+def _named(err: BaseException | None) -> str:
+    return f"{type(err).__name__}: {err}"

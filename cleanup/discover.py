@@ -36,6 +36,7 @@ DEFAULT_INCLUDE = (
     "*.pot",
     "*.xlf",
     "*.xliff",
+    "*.parquet",
 )
 
 

@@ -27,7 +27,7 @@ import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from cleanup import codepages, tempfiles
 
@@ -253,15 +253,18 @@ def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
         os.close(folder)
 
 
-def sweep_leftovers(folder: str) -> None:
+def sweep_leftovers(folder: str, owner: tuple[str, int] | None = None) -> None:
     """Remove the stale temporary files of ended processes from ``folder`` (what a killed writer
-    left), as a write there would; a folder that cannot be opened is left alone."""
+    left), as a write there would, and with ``owner``, every temporary file of that process; a
+    folder that cannot be opened is left alone."""
     try:
         descriptor = os.open(folder, _FOLDER | os.O_NOFOLLOW)
     except OSError:
         return
     try:
         tempfiles.sweep(descriptor)
+        if owner is not None:
+            tempfiles.sweep_owned(descriptor, owner)
     finally:
         os.close(descriptor)
 
@@ -285,8 +288,11 @@ def write_beside(path: str, suffix: str, data: bytes) -> None:
         os.close(folder)
 
 
-def replace_in(folder: int, name: str, data: bytes, *, durable: bool = True) -> None:
-    """:func:`write_atomic` of the file ``name`` in the folder open as ``folder`` (a file descriptor).
+def replace_in(
+    folder: int, name: str, data: bytes | Callable[[BinaryIO], None], *, durable: bool = True
+) -> None:
+    """:func:`write_atomic` of the file ``name`` in the folder open as ``folder`` (a file descriptor),
+    with ``data``, or with what ``data`` writes to the file it is given (a file too big to hold).
 
     Nothing is followed: a symbolic link called ``name`` would be replaced by the file, not written
     through. The temporary file is one of :mod:`cleanup.tempfiles`, whose stale leftovers in the
@@ -296,7 +302,10 @@ def replace_in(folder: int, name: str, data: bytes, *, durable: bool = True) -> 
     fd, temporary = _temporary(folder, name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                data(handle)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())

@@ -245,6 +245,38 @@ def resolver(options: dict[str, Any]) -> Resolver:
 
 
 # --color, for the commands that colour what they print (the word diff, the review).
+_SIZE_UNITS = {
+    "": 1,
+    "B": 1,
+    "K": 1024,
+    "KB": 1024,
+    "M": 1024**2,
+    "MB": 1024**2,
+    "G": 1024**3,
+    "GB": 1024**3,
+}
+
+
+class ByteSize(click.ParamType):
+    """A number of bytes, with an optional unit: ``KB``, ``MB`` or ``GB`` (powers of 1024).
+
+    >>> ByteSize().convert("16MB", None, None), ByteSize().convert("4096", None, None)
+    (16777216, 4096)
+    """
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper()
+        number = text.rstrip("KMGB")
+        unit = text[len(number) :]
+        if not number.isdigit() or unit not in _SIZE_UNITS or int(number) == 0:
+            self.fail(f"{value!r} is not a size: a number of bytes, or of KB, MB or GB (16MB)", param, ctx)
+        return int(number) * _SIZE_UNITS[unit]
+
+
 color_option = click.option(
     "--color",
     type=click.Choice(COLOR_CHOICES),

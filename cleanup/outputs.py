@@ -28,10 +28,11 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import PurePosixPath
+from typing import BinaryIO
 
-from cleanup import io
+from cleanup import io, tempfiles
 from cleanup.discover import Input
 from cleanup.render.paths import shown_path
 
@@ -200,20 +201,63 @@ def _folder_below(root: str, parts: tuple[str, ...], *, make: bool) -> int:
     return folder
 
 
-def write_copy(out: str, relative: PurePosixPath, data: bytes) -> None:
-    """Write ``data`` as ``out/relative``, atomically, making the folders it needs. Nothing below
-    ``out`` is followed if it is a symbolic link (:class:`OSError` instead); a copy that already
-    holds ``data`` is not rewritten.
+def write_copy(out: str, relative: PurePosixPath, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write ``data`` as ``out/relative``, atomically, making the folders it needs: the bytes, or
+    what ``data`` writes to the file it is given. Nothing below ``out`` is followed if it is a
+    symbolic link (:class:`OSError` instead); a copy that already holds the bytes is not rewritten.
     """
     os.makedirs(out, exist_ok=True)
     folder = _folder_below(out, relative.parts[:-1], make=True)
     try:
         shown = shown_path(os.path.join(out, *relative.parts))
         info = _not_a_link(folder, relative.name, shown)
-        unchanged = info is not None and stat.S_ISREG(info.st_mode) and info.st_size == len(data)
-        if unchanged and _holds(folder, relative.name, data):
-            return
+        if isinstance(data, bytes):
+            unchanged = info is not None and stat.S_ISREG(info.st_mode) and info.st_size == len(data)
+            if unchanged and _holds(folder, relative.name, data):
+                return
         io.replace_in(folder, relative.name, data, durable=False)
+    finally:
+        os.close(folder)
+
+
+def write_part(out: str, relative: PurePosixPath, data: bytes, owner: tuple[str, int]) -> str:
+    """Write ``data`` beside where ``out/relative`` goes, as a new temporary file of ``owner``
+    (:mod:`cleanup.tempfiles`), which the process ``owner`` puts together into the copy; return
+    its name. Nothing below ``out`` is followed."""
+    os.makedirs(out, exist_ok=True)
+    folder = _folder_below(out, relative.parts[:-1], make=True)
+    try:
+        name = tempfiles.temporary_name(relative.name, owner)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        with os.fdopen(os.open(name, flags, 0o600, dir_fd=folder), "wb") as handle:
+            handle.write(data)
+        return name
+    finally:
+        os.close(folder)
+
+
+@contextlib.contextmanager
+def open_part(out: str, relative: PurePosixPath, name: str) -> Iterator[BinaryIO]:
+    """The part called ``name`` that :func:`write_part` wrote for ``out/relative``, open to read."""
+    folder = _folder_below(out, relative.parts[:-1], make=False)
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder)
+    finally:
+        os.close(folder)
+    with os.fdopen(fd, "rb") as handle:
+        yield handle
+
+
+def remove_parts(out: str, relative: PurePosixPath, names: Iterable[str]) -> None:
+    """Remove the parts ``names`` of ``out/relative``; one already gone is no error."""
+    try:
+        folder = _folder_below(out, relative.parts[:-1], make=False)
+    except OSError:
+        return
+    try:
+        for name in names:
+            with contextlib.suppress(OSError):
+                os.unlink(name, dir_fd=folder)
     finally:
         os.close(folder)
 

@@ -2,7 +2,7 @@
 outcomes go by: a report that cannot be written is given up with one error line, and the run goes on.
 
 >>> import tempfile, pathlib
->>> from cleanup.batch import Outcome, Status
+>>> from cleanup.work import Outcome, Status
 >>> from cleanup.review.decisions import Settings
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> with Reports(str(folder / "r.json"), None, Settings(()), on_error=print) as reports:
@@ -19,12 +19,12 @@ import os
 from collections.abc import Callable
 from typing import Protocol
 
-from cleanup.batch import Outcome
 from cleanup.io import AtomicTextFile, os_reason
 from cleanup.render.html import HtmlReport
 from cleanup.render.paths import shown_path
 from cleanup.render.report import JsonArray, file_record
 from cleanup.review.decisions import Settings
+from cleanup.work import Outcome
 
 
 class _Report(Protocol):

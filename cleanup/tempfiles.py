@@ -25,6 +25,7 @@ or a run's report stays open without being written to.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -46,9 +47,16 @@ def host_id() -> str:
     return hashlib.blake2b(socket.gethostname().encode("utf-8", "surrogateescape")).hexdigest()[:8]
 
 
-def temporary_name(target: str) -> str:
-    """A fresh temporary name for a write to ``target`` (a name in a folder, not a path)."""
-    return f".{target[:_KEPT_NAME]}.{host_id()}-{os.getpid()}.{os.urandom(4).hex()}{MARKER}"
+def temporary_name(target: str, owner: tuple[str, int] | None = None) -> str:
+    """A fresh temporary name for a write to ``target`` (a name in a folder, not a path), owned by
+    this process, or by ``owner`` (``(host, pid)``: a file another process finishes, and which
+    lives as long as that process runs).
+
+    >>> leftover(temporary_name("a.jsonl", owner=("0badcafe", 42)))
+    ('0badcafe', 42)
+    """
+    host, pid = owner or (host_id(), os.getpid())
+    return f".{target[:_KEPT_NAME]}.{host}-{pid}.{os.urandom(4).hex()}{MARKER}"
 
 
 def leftover(name: str) -> tuple[str, int] | None:
@@ -77,6 +85,20 @@ def _stale(name: str, info: os.stat_result, now: float) -> bool:
         return True
     host, pid = made
     return host == host_id() and pid > 0 and not _running(pid)
+
+
+def sweep_owned(folder: int, owner: tuple[str, int]) -> None:
+    """Remove from the folder open as ``folder`` every temporary file of ``owner`` (``(host, pid)``),
+    whether or not that process still runs: what it owned and has not put in place is left over."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [entry.name for entry in entries if leftover(entry.name) == owner]
+    except OSError:
+        return
+    for name in names:
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode):
+                os.unlink(name, dir_fd=folder)
 
 
 def sweep(folder: int) -> None:

@@ -148,9 +148,9 @@ def _read(text: str, offset: int, wanted: Wanted, line: int | None = None) -> li
         reader.read()
     except json.JSONDecodeError as err:
         where = line or err.lineno
-        raise FormatError(f"line {where}: not valid JSON: {err.msg} (column {err.colno})") from None
+        raise FormatError(f"not valid JSON: {err.msg} (column {err.colno})", line=where) from None
     except RecursionError:
-        raise FormatError(f"line {line or 1}: nested too deeply to read") from None
+        raise FormatError("nested too deeply to read", line=line or 1) from None
     return reader.segments
 
 

@@ -119,7 +119,7 @@ def po_segments(text: str) -> list[Segment]:
             opened = _KEYWORD.match(line) or _CONTINUATION.match(line)
             closed = opened and _STRING_END.match(line, opened.end())
             if not closed or (opened.re is _CONTINUATION and not entries[-1].strings):
-                raise FormatError(f"line {number}: not a line of a PO file: {stripped[:40]!r}")
+                raise FormatError(f"not a line of a PO file: {stripped[:40]!r}", line=number)
             if opened.re is _KEYWORD:
                 if opened.group(1) in ("msgctxt", "msgid") and any(
                     name.startswith("msgstr") for name, _ in entries[-1].strings

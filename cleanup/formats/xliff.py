@@ -123,18 +123,14 @@ class _Reader:
             self.parser.Parse(self.data, True)
         except expat.ExpatError as err:
             reason = expat.ErrorString(err.code)
-            raise FormatError(
-                f"line {err.lineno}: not valid XML: {reason} (column {err.offset + 1})"
-            ) from None
+            raise FormatError(f"not valid XML: {reason} (column {err.offset + 1})", line=err.lineno) from None
         return self.segments
 
     def _here(self) -> int:
         return self.positions.of(self.parser.CurrentByteIndex)
 
     def _entity(self, *_: object) -> None:
-        raise FormatError(
-            f"line {self.parser.CurrentLineNumber}: declares an entity, which XLIFF never needs"
-        )
+        raise FormatError("declares an entity, which XLIFF never needs", line=self.parser.CurrentLineNumber)
 
     def _start(self, name: str, attributes: dict[str, str]) -> None:
         local = _local(name)

@@ -73,6 +73,9 @@ class _Full(Listing):
         lines = (text or "").splitlines()
         for finding in findings:
             self.stream.write(finding_line(path, finding) + "\n")
+            if text is None:  # a file read in pieces (Parquet): its text is not at hand
+                self.stream.write(f"  = {_fix(finding, None)}\n\n")
+                continue
             line = lines[finding.line - 1] if finding.line <= len(lines) else ""
             end = finding.end_column if finding.end_line == finding.line else len(line) + 1
             start = max(0, finding.column - 1 - _REACH)
@@ -91,7 +94,7 @@ def _shown(text: str) -> str:
     return visible(text.replace("\t", " "))
 
 
-def _fix(finding: Finding, old: str) -> str:
+def _fix(finding: Finding, old: str | None) -> str:
     """What the fix does, and whether it is made (an unsafe one only with --unsafe-fixes)."""
     if finding.replacement is None or finding.safety is Safety.DISPLAY:
         return "note: no fix: for a person to read"
@@ -102,7 +105,8 @@ def _fix(finding: Finding, old: str) -> str:
         if finding.safety is Safety.UNSAFE
         else ", not made"
     )
-    change = f"remove {old!r}" if not finding.replacement else f"replace {old!r} with {finding.replacement!r}"
+    shown = "the span" if old is None else repr(old)
+    change = f"remove {shown}" if not finding.replacement else f"replace {shown} with {finding.replacement!r}"
     return visible(f"{finding.safety} fix{made}: {change}")
 
 

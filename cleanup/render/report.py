@@ -2,7 +2,7 @@
 the per-file records of ``--report`` (the files themselves are :mod:`cleanup.reports`'s).
 
 >>> import io
->>> from cleanup.batch import Outcome, Status
+>>> from cleanup.work import Outcome, Status
 >>> out = io.StringIO()
 >>> with JsonArray(out) as array:
 ...     array.add({"path": "a.txt"})
@@ -18,8 +18,8 @@ from typing import Any, TextIO
 
 import regex
 
-from cleanup.batch import Outcome
 from cleanup.render.findings import finding_record
+from cleanup.work import Outcome
 
 # What json leaves raw but a terminal acts on or hides, or a reader splitting lines would split at:
 # C1 controls, format characters (bidirectional overrides), line and paragraph separators, and lone

@@ -1,6 +1,6 @@
 """The closing summary of a batch: files scanned, changed, unchanged, failed, and fixes by rule.
 
->>> from cleanup.batch import Outcome, Status
+>>> from cleanup.work import Outcome, Status
 >>> from cleanup.model import Finding
 >>> tally = Tally()
 >>> tally.add(Outcome("a.txt", Status.CHANGED, (Finding("repeated-spaces", "m", 0, 2, " ", applied=True),)))
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cleanup.batch import Outcome, Status
+from cleanup.work import Outcome, Status
 
 
 class Tally:

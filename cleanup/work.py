@@ -1,0 +1,76 @@
+"""What a batch works with: the mode of a run, the options every worker gets, and what happened to
+each file.
+
+>>> Outcome("a.txt", Status.UNCHANGED).error is None
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleanup.formats import Reading
+from cleanup.model import Finding
+from cleanup.passes import Context
+from cleanup.result import Result
+
+BLOCK_BYTES = 16 * 1024 * 1024
+
+
+class Mode(enum.StrEnum):
+    """What to do with each cleaned file."""
+
+    PRINT = "print"
+    OUT = "out"
+    IN_PLACE = "in-place"
+    DIFF = "diff"
+    WORD_DIFF = "word-diff"
+    CHECK = "check"
+
+
+class Status(enum.StrEnum):
+    """How a file came through."""
+
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything a worker needs to know, and nothing it must share."""
+
+    mode: Mode
+    context: Context
+    unsafe: bool = False
+    out: str | None = None
+    backup: str | None = None
+    keep_encoding: bool = False
+    color: bool = False  # a word diff in colour, for a terminal
+    keep_results: bool = False  # outcomes carry the result and the original's hash (HTML report)
+    # How files are read: their format, the fields of data to clean.
+    reading: Reading = field(default_factory=Reading)
+    # The settings of each file, where a configuration file may set them (cleanup.options.Resolver):
+    # a path's context, recorded settings, unsafe and reading, in place of those above.
+    settings_for: Callable[[str], Any] | None = None
+    # A JSON Lines file longer than this is read, cleaned and written in blocks of lines about this
+    # long, each on its own (cleanup.shards), where the mode allows: checked, or copied to --out.
+    block_bytes: int = BLOCK_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one file. ``output`` holds the bytes to print (fixed text or diff)."""
+
+    path: str
+    status: Status
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+    output: bytes = b""
+    size: int = 0
+    result: Result | None = None
+    sha256: str = ""
+    settings: Any = None  # the settings a decisions file records for it, where they are the file's own
