@@ -34,11 +34,12 @@ from cleanup.outputs import write_copy
 from cleanup.pipeline import run as clean_text
 from cleanup.pipeline import warm_up
 from cleanup.render.diff import diff_header, diff_hunks
+from cleanup.render.progress import Steps
 from cleanup.result import Result
 from cleanup.review.worddiff import word_diff
 from cleanup.work import Mode, Options, Outcome, Status
 
-__all__ = ["Mode", "Options", "Outcome", "Sharded", "Status", "process", "run", "units"]
+__all__ = ["Mode", "Options", "Outcome", "Sharded", "Status", "parts", "process", "run", "units"]
 
 _CHUNK = 8
 _AHEAD = 4  # chunks in flight per worker
@@ -142,6 +143,11 @@ class Sharded:
     pieces: list[shards.Piece]
 
 
+def parts(item: Input, options: Options) -> int:
+    """How many tasks ``item`` takes: its pieces, or one for a file cleaned whole."""
+    return len(shards.pieces(item, options, shards.owner()) or (item,))
+
+
 def units(items: Iterable[Input], options: Options, size: int) -> Iterator[list[Input] | Sharded]:
     """The work of a batch in units handed to workers, in input order: chunks of up to ``size``
     files cleaned whole, and each file cleaned in pieces on its own."""
@@ -167,19 +173,25 @@ def process_chunk(chunk: list[Input], options: Options) -> list[Outcome]:
     return [process(item, options) for item in chunk]
 
 
-def run(items: Iterable[Input], options: Options, jobs: int = 1) -> Iterator[Outcome]:
+def run(
+    items: Iterable[Input], options: Options, jobs: int = 1, steps: Steps | None = None
+) -> Iterator[Outcome]:
     """Process every item, in input order, with ``jobs`` worker processes (1: in this process).
 
     Items are handed out a few units ahead of the results being read, never all at
     once, so memory does not grow with the number of files. Before the workers are forked, the
     chain is warmed up here (:func:`~cleanup.pipeline.warm_up`): its word lists and automata are
     built once, not once per worker. A file in pieces is put together here, once its pieces are
-    cleaned.
+    cleaned; ``steps`` hears of each piece done.
     """
+    steps = steps or Steps()
     if jobs <= 1:
         for unit in units(items, options, _CHUNK):
             if isinstance(unit, Sharded):
-                cleaned = [shards.clean_piece(piece, options) for piece in unit.pieces]
+                cleaned = []
+                for piece in unit.pieces:
+                    cleaned.append(shards.clean_piece(piece, options))
+                    steps.done()
                 yield shards.commit(unit.item, options, cleaned, unit.pieces)
             else:
                 yield from process_chunk(unit, options)
@@ -194,12 +206,18 @@ def run(items: Iterable[Input], options: Options, jobs: int = 1) -> Iterator[Out
                 tasks = [pool.apply_async(process_chunk, (unit, options))]
             pending.append((unit, tasks))
             if len(pending) >= jobs * _AHEAD:
-                yield from _collect(*pending.popleft(), options)
+                yield from _collect(*pending.popleft(), options, steps)
         while pending:
-            yield from _collect(*pending.popleft(), options)
+            yield from _collect(*pending.popleft(), options, steps)
 
 
-def _collect(unit: list[Input] | Sharded, tasks: list[AsyncResult], options: Options) -> list[Outcome]:
-    if isinstance(unit, Sharded):
-        return [shards.commit(unit.item, options, [task.get() for task in tasks], unit.pieces)]
-    return tasks[0].get()
+def _collect(
+    unit: list[Input] | Sharded, tasks: list[AsyncResult], options: Options, steps: Steps
+) -> list[Outcome]:
+    if not isinstance(unit, Sharded):
+        return tasks[0].get()
+    cleaned = []
+    for task in tasks:
+        cleaned.append(task.get())
+        steps.done()
+    return [shards.commit(unit.item, options, cleaned, unit.pieces)]

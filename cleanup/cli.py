@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 import click
 
-from cleanup import batch, io
+from cleanup import batch, io, remote
 from cleanup.config import KEYS, read_config
 from cleanup.discover import DEFAULT_INCLUDE, Input, PatternsFor, discover
 from cleanup.formats import Reading
@@ -29,7 +29,7 @@ from cleanup.outputs import OutputError, OutputPlan
 from cleanup.render.color import wants_color
 from cleanup.render.listing import OUTPUT_FORMATS, open_listing
 from cleanup.render.paths import shown_path
-from cleanup.render.progress import progress
+from cleanup.render.progress import Steps, progress
 from cleanup.render.summary import Tally, plural
 from cleanup.reports import ReportError, Reports
 from cleanup.review.commands import apply_command, review_command
@@ -128,7 +128,8 @@ def _reports(kwargs: dict[str, Any], recorded: Settings) -> Reports:
 
 def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any], reports: Reports) -> Iterator[Outcome]:
     """Run the batch, show progress on a terminal, feed the reports, report failures."""
-    workers = 1 if work.count < 2 else (kwargs["jobs"] or os.cpu_count() or 1)
+    steps, total = Steps(), work.parts(options)
+    workers = 1 if total < 2 else (kwargs["jobs"] or os.cpu_count() or 1)
     items = work.items()
     if options.settings_for is not None:
         # Each file's configuration is read here, before a worker needs it: one that cannot be
@@ -138,11 +139,12 @@ def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any], reports: Re
         from cleanup import cluster  # Dask is imported only when asked for
 
         jobs = kwargs["jobs"] or os.cpu_count() or 1
-        outcomes = _on_cluster(cluster.run(items, options, kwargs["dask"], jobs))
+        outcomes = _on_cluster(cluster.run(items, options, kwargs["dask"], jobs, steps))
     else:
-        outcomes = batch.run(items, options, workers)
+        outcomes = batch.run(items, options, workers, steps)
     verbose, quiet = kwargs["verbose"], kwargs["quiet"]
-    with progress(outcomes, 0 if quiet else work.count) as shown:
+    unit = "files" if total == work.count else "parts"  # a part: a file, or a piece of one
+    with progress(outcomes, 0 if quiet else total, steps, unit) as shown:
         for outcome in shown:
             if verbose:
                 click.echo(f"cleanup: {shown_path(outcome.path)}: {outcome.status}", err=True)
@@ -218,6 +220,13 @@ class _Work:
         """The files, in a stable order."""
         return discover(*self._arguments)
 
+    def parts(self, options: Options) -> int:
+        """The tasks of the work: one per file cleaned whole, one per piece of a file in pieces
+        (:mod:`cleanup.shards`; their sizes are read, nothing else). Counted again, not held."""
+        if options.mode not in (Mode.CHECK, Mode.OUT):
+            return self.count  # no file is cut in pieces in the other modes
+        return sum(batch.parts(item, options) for item in self.items())
+
 
 # How writing standard output fails, which every file's own errors are caught before.
 _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
@@ -278,7 +287,10 @@ class _FixCommand(click.Command):
 @click.option("--word-diff", is_flag=True, hidden=True)
 @click.option("--in-place", is_flag=True, help="Rewrite each changed file atomically.")
 @click.option(
-    "--out", type=click.Path(file_okay=False), help="Write the cleaned tree here; inputs stay as they are."
+    "--out",
+    metavar="DIR",
+    help="Write the cleaned tree here (a folder, or a store's address such as s3://bucket/cleaned); "
+    "inputs stay as they are.",
 )
 @click.option(
     "--backup", metavar="SUFFIX", help="With --in-place, keep the original beside it as FILE+SUFFIX."
@@ -303,6 +315,7 @@ def fix(
     Folders, and several files, need --out DIR, --in-place or --diff. With --diff, the exit status
     is 1 when there are changes, as for ruff.
     """
+    out = remote.local_path(out) if out else out
     chosen = [name for name, on in (("--diff", diff), ("--in-place", in_place), ("--out", out)) if on]
     if len(chosen) > 1:
         raise click.UsageError(f"{' and '.join(chosen)} do not go together")

@@ -22,9 +22,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
-from cleanup import io, shards
+from cleanup import io, remote, shards
 from cleanup.batch import Sharded, process_chunk, units
 from cleanup.discover import Input
+from cleanup.render.progress import Steps
 from cleanup.work import Mode, Options, Outcome, Status
 
 PARTITION = 32  # files a partition holds
@@ -56,10 +57,14 @@ def _client(address: str, jobs: int, stack: ExitStack) -> Any:
         raise ClusterError(f"--dask {address}: cannot reach the scheduler ({err})") from None
 
 
-def run(items: Iterable[Input], options: Options, address: str, jobs: int) -> Iterator[Outcome]:
+def run(
+    items: Iterable[Input], options: Options, address: str, jobs: int, steps: Steps | None = None
+) -> Iterator[Outcome]:
     """Process every item on the cluster at ``address``, in input order, a few partitions ahead;
-    at the end, the temporary files a killed worker left in the folders written are removed,
-    and the parts of files in pieces that were not put together."""
+    ``steps`` hears of each piece of a file in pieces done. At the end, the temporary files a
+    killed worker left in the folders written are removed, and the parts of files in pieces that
+    were not put together."""
+    steps = steps or Steps()
     written: set[str] = set()
     with ExitStack() as stack:
         client = _client(address, jobs, stack)
@@ -69,9 +74,9 @@ def run(items: Iterable[Input], options: Options, address: str, jobs: int) -> It
             written.update(_folders(unit, options))
             pending.append((unit, _submit(client, unit, options)))
             if len(pending) >= workers * _AHEAD:
-                yield from _outcomes(*pending.popleft())
+                yield from _outcomes(*pending.popleft(), steps)
         while pending:
-            yield from _outcomes(*pending.popleft())
+            yield from _outcomes(*pending.popleft(), steps)
     for folder in sorted(written):
         io.sweep_leftovers(folder, owner=shards.owner())
 
@@ -94,14 +99,20 @@ def _folders(unit: list[Input] | Sharded, options: Options) -> set[str]:
     chunk = [unit.item] if isinstance(unit, Sharded) else unit
     if options.mode is Mode.IN_PLACE:
         return {os.path.dirname(os.path.abspath(item.path)) for item in chunk}
-    if options.mode is Mode.OUT and options.out is not None:
+    if options.mode is Mode.OUT and options.out is not None and not remote.is_remote(options.out):
         return {os.path.join(options.out, *item.relative.parent.parts) for item in chunk}
     return set()
 
 
-def _outcomes(unit: list[Input] | Sharded, futures: list[Any]) -> list[Outcome]:
+def _outcomes(unit: list[Input] | Sharded, futures: list[Any], steps: Steps) -> list[Outcome]:
     """A unit's outcomes, or, where it failed on every try, each of its files as failed, a file in
     pieces with the first piece that failed."""
+    if isinstance(unit, Sharded):
+        from distributed import wait
+
+        for future in futures[:-1]:
+            wait(future)
+            steps.done()
     try:
         return [futures[-1].result()] if isinstance(unit, Sharded) else list(futures[0].result())
     except Exception as err:  # a worker that died twice, or an error Dask reports from one
@@ -110,8 +121,9 @@ def _outcomes(unit: list[Input] | Sharded, futures: list[Any]) -> list[Outcome]:
             if failed is not None:
                 where = unit.pieces[failed].describe()
                 reason = f"its {where} failed on the cluster: {_named(futures[failed].exception())}"
-                return [Outcome(unit.item.path, Status.FAILED, error=reason)]
-            return [Outcome(unit.item.path, Status.FAILED, error=f"failed on the cluster: {_named(err)}")]
+            else:
+                reason = f"failed on the cluster: {_named(err)}"
+            return [Outcome(unit.item.path, Status.FAILED, error=reason, pieces=len(unit.pieces))]
         reason = f"its partition failed on the cluster: {_named(err)}"
         return [Outcome(item.path, Status.FAILED, error=reason) for item in unit]
 

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
-from cleanup import io, tempfiles
+from cleanup import io, remote, tempfiles
 from cleanup.discover import Input
 from cleanup.render.paths import shown_path
 
@@ -63,6 +63,17 @@ class OutputPlan:
 
     def __init__(self, out: str, arguments: Sequence[str]) -> None:
         self.out = out
+        # Inputs from one argument never share a copy: a folder's files have distinct places in it.
+        self._claims: dict[str, str] | None = {} if len(arguments) > 1 else None
+        self._folders: dict[str, str] = {}
+        self._checked: set[str] = set()  # folders of the output seen to be folders, not links
+        self._remote = remote.is_remote(out)
+        if self._remote:
+            try:
+                remote.check(out)
+            except OSError as err:
+                raise OutputError(out, io.os_reason(err)) from None
+            return
         if os.path.lexists(out) and not os.path.isdir(out):
             raise OutputError(out, "the output folder is not a folder")
         real_out = os.path.realpath(out)
@@ -83,10 +94,6 @@ class OutputPlan:
                     out,
                     f"the output folder holds the input {shown_path(argument)}; choose one that holds none",
                 )
-        # Inputs from one argument never share a copy: a folder's files have distinct places in it.
-        self._claims: dict[str, str] | None = {} if len(arguments) > 1 else None
-        self._folders: dict[str, str] = {}
-        self._checked: set[str] = set()  # folders of the output seen to be folders, not links
 
     def add(self, item: Input) -> None:
         """Plan the copy of ``item``; :class:`OutputError` if it cannot be written safely."""
@@ -94,7 +101,8 @@ class OutputPlan:
             return
         if self._claims is not None:
             self._claim(self._claims, item)
-        self._check_links(item)
+        if not self._remote:  # a store has no links
+            self._check_links(item)
 
     def _target(self, relative: PurePosixPath | str) -> str:
         return os.path.join(self.out, *PurePosixPath(relative).parts)
@@ -205,7 +213,10 @@ def write_copy(out: str, relative: PurePosixPath, data: bytes | Callable[[Binary
     """Write ``data`` as ``out/relative``, atomically, making the folders it needs: the bytes, or
     what ``data`` writes to the file it is given. Nothing below ``out`` is followed if it is a
     symbolic link (:class:`OSError` instead); a copy that already holds the bytes is not rewritten.
+    An ``out`` that is a store's address is written there (:mod:`cleanup.remote`).
     """
+    if remote.is_remote(out):
+        return remote.write_copy(out, relative, data)
     os.makedirs(out, exist_ok=True)
     folder = _folder_below(out, relative.parts[:-1], make=True)
     try:
@@ -224,6 +235,8 @@ def write_part(out: str, relative: PurePosixPath, data: bytes, owner: tuple[str,
     """Write ``data`` beside where ``out/relative`` goes, as a new temporary file of ``owner``
     (:mod:`cleanup.tempfiles`), which the process ``owner`` puts together into the copy; return
     its name. Nothing below ``out`` is followed."""
+    if remote.is_remote(out):
+        return remote.write_part(out, relative, data, owner)
     os.makedirs(out, exist_ok=True)
     folder = _folder_below(out, relative.parts[:-1], make=True)
     try:
@@ -239,6 +252,10 @@ def write_part(out: str, relative: PurePosixPath, data: bytes, owner: tuple[str,
 @contextlib.contextmanager
 def open_part(out: str, relative: PurePosixPath, name: str) -> Iterator[BinaryIO]:
     """The part called ``name`` that :func:`write_part` wrote for ``out/relative``, open to read."""
+    if remote.is_remote(out):
+        with remote.open_part(out, relative, name) as handle:
+            yield handle
+        return
     folder = _folder_below(out, relative.parts[:-1], make=False)
     try:
         fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder)
@@ -250,6 +267,8 @@ def open_part(out: str, relative: PurePosixPath, name: str) -> Iterator[BinaryIO
 
 def remove_parts(out: str, relative: PurePosixPath, names: Iterable[str]) -> None:
     """Remove the parts ``names`` of ``out/relative``; one already gone is no error."""
+    if remote.is_remote(out):
+        return remote.remove_parts(out, relative, names)
     try:
         folder = _folder_below(out, relative.parts[:-1], make=False)
     except OSError:

@@ -29,6 +29,7 @@ file) and column = the character in the value.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import shutil
 from collections.abc import Sequence
@@ -309,6 +310,10 @@ def commit(item: Input, options: Options, cleaned: Sequence[Cleaned], pieces: Se
     in the file, and for ``--out`` its copy written atomically (the original's bytes where a piece
     did not change, the part where it did). The first piece that failed fails the file, as the
     first error of a file read whole does, and nothing is written."""
+    return dataclasses.replace(_commit(item, options, cleaned, pieces), pieces=len(pieces))
+
+
+def _commit(item: Input, options: Options, cleaned: Sequence[Cleaned], pieces: Sequence[Piece]) -> Outcome:
     lines = chars = size = 0
     findings: list[Finding] = []
     try:
@@ -341,7 +346,8 @@ def commit(item: Input, options: Options, cleaned: Sequence[Cleaned], pieces: Se
     finally:
         if options.out is not None:
             outputs.remove_parts(options.out, item.relative, [p.part for p in cleaned if p.part])
-    return Outcome(item.path, Status.CHANGED if changed else Status.UNCHANGED, tuple(findings), size=size)
+    status = Status.CHANGED if changed else Status.UNCHANGED
+    return Outcome(item.path, status, tuple(findings), size=size)
 
 
 def _identity(path: str) -> tuple[int, int] | None:

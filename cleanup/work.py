@@ -74,3 +74,4 @@ class Outcome:
     result: Result | None = None
     sha256: str = ""
     settings: Any = None  # the settings a decisions file records for it, where they are the file's own
+    pieces: int = 0  # the pieces it was cleaned in (cleanup.shards), when it was

@@ -35,8 +35,9 @@ _FEWEST = 5  # files in the window before a rate is shown
 class Pace:
     """How fast files are done, from the recent ones, and how long the rest will take."""
 
-    def __init__(self, total: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, total: int, clock: Callable[[], float] = time.monotonic, unit: str = "files") -> None:
         self.total = total
+        self.unit = unit
         self.clock = clock
         self.done = 0
         self.first: float | None = None
@@ -70,7 +71,7 @@ class Pace:
         if rate <= 0:
             return ""
         left = (self.total - self.done) / rate
-        return f"{rate:.0f} files/s, {_duration(left)} left"
+        return f"{rate:.0f} {self.unit}/s, {_duration(left)} left"
 
 
 def _duration(seconds: float) -> str:
@@ -87,13 +88,38 @@ def _duration(seconds: float) -> str:
     return f"{whole // 3600} h {whole % 3600 // 60} min"
 
 
+class Steps:
+    """Where a batch says that a piece of a file is done (:mod:`cleanup.shards`), before the file
+    is: the bar of :func:`progress` moves by one for each.
+
+    >>> steps = Steps()
+    >>> steps.done()  # nobody listening yet
+    >>> seen = []
+    >>> steps.listener = lambda: seen.append(1)
+    >>> steps.done(); seen
+    [1]
+    """
+
+    def __init__(self) -> None:
+        self.listener: Callable[[], None] | None = None
+
+    def done(self) -> None:
+        """One piece done."""
+        if self.listener is not None:
+            self.listener()
+
+
 @contextlib.contextmanager
-def progress(items: Iterable[T], total: int) -> Iterator[Iterable[T]]:
-    """``items`` unchanged, with a bar drawn on a terminal as they go by."""
+def progress(
+    items: Iterable[T], total: int, steps: Steps | None = None, unit: str = "files"
+) -> Iterator[Iterable[T]]:
+    """``items`` unchanged, with a bar drawn on a terminal as they go by, its rate in ``unit``.
+    ``total`` counts a file in pieces once per piece: ``steps`` says when each is done, and an
+    item that says it was in pieces (a ``pieces`` attribute above zero) moves the bar no further."""
     if total < 2 or not sys.stderr.isatty():
         yield items
         return
-    pace = Pace(total)
+    pace = Pace(total, unit=unit)
 
     def shown(_: T | None) -> str:
         return pace.text()
@@ -102,10 +128,17 @@ def progress(items: Iterable[T], total: int) -> Iterator[Iterable[T]]:
         length=total, label="cleaning", file=sys.stderr, show_pos=True, show_eta=False, item_show_func=shown
     ) as bar:
 
+        def step(item: T | None = None) -> None:
+            pace.tick()
+            bar.update(1, item)
+
+        if steps is not None:
+            steps.listener = step
+
         def counted() -> Iterator[T]:
             for item in items:
-                pace.tick()
-                bar.update(1, item)
+                if not getattr(item, "pieces", 0):
+                    step(item)
                 yield item
 
         yield counted()
