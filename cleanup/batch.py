@@ -91,16 +91,16 @@ def process(item: Input, options: Options) -> Outcome:
     """Read, clean and write one file as ``options`` say; report a failure instead of raising."""
     if item.error is not None:
         return Outcome(item.path, Status.FAILED, error=item.error)
-    if shards.is_parquet(item.path) and options.reading.format is None:
-        return Outcome(item.path, Status.FAILED, error=_PARQUET_WHOLE)
     try:
-        seen = _identity(item.path)
-        data = io.read_bytes(item.path)
-        document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
         context, unsafe, reading, recorded = options.context, options.unsafe, options.reading, None
         if options.settings_for is not None:
             own = options.settings_for(item.path)
             context, unsafe, reading, recorded = own.context, own.unsafe, own.reading, own.recorded
+        if reading.format is None and shards.is_parquet(item.path):
+            return Outcome(item.path, Status.FAILED, error=_PARQUET_WHOLE)
+        seen = _identity(item.path)
+        data = io.read_bytes(item.path)
+        document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
         result = clean_text(document.text, context, unsafe=unsafe, form=reading.format_for(item.path))
         status = Status.CHANGED if result.changed else Status.UNCHANGED
         output = b""

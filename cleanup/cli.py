@@ -63,7 +63,7 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             multiple=True,
             metavar="GLOB",
             help="Files to take from folders (default: *.txt, *.md, *.markdown, *.html, *.htm, *.jsonl, "
-            "*.ndjson, *.json, *.po, *.pot, *.xlf, *.xliff, *.parquet).",
+            "*.ndjson, *.json, *.po, *.pot, *.xlf, *.xliff, *.parquet, *.parq).",
         ),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Files and folders to leave out."),
         color_option,

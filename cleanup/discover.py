@@ -37,6 +37,7 @@ DEFAULT_INCLUDE = (
     "*.xlf",
     "*.xliff",
     "*.parquet",
+    "*.parq",
 )
 
 

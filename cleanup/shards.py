@@ -77,7 +77,8 @@ class Piece:
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     """What a worker made of a piece: whether it changed, its findings as located in the piece,
-    what it holds (``lines``: lines or rows; ``chars``: characters; ``size``: bytes read, from byte
+    what it holds (``lines``: lines or rows; ``chars``: characters of a block, by which the offsets
+    of the next ones move, where a row's stay in its value; ``size``: bytes read, from byte
     ``begin`` of the file), the name of its part if one was written, or why it failed (``error``,
     on line ``error_line`` of the piece when the error has one)."""
 
@@ -273,13 +274,12 @@ def _clean_row_group(piece: Piece, options: Options) -> Cleaned:
     context, unsafe = _settings(item, options)
     columns = [table.column(name).to_pylist() for name in fields]
     found: list[Finding] = []
-    changed, chars = False, 0
+    changed = False
     for row in range(table.num_rows):
         for values in columns:
             value = values[row]
             if not value:
                 continue
-            chars += len(value)
             result = clean_text(value, context, unsafe=unsafe, form=TEXT)
             found += [
                 f._replace(line=row + 1, column=f.start + 1, end_line=row + 1, end_column=f.end + 1)
@@ -300,9 +300,7 @@ def _clean_row_group(piece: Piece, options: Options) -> Cleaned:
         feather.write_feather(cleaned, sink, compression="uncompressed")
         part = outputs.write_part(options.out, item.relative, sink.getvalue().to_pybytes(), piece.owner)
     size = parquet.metadata.row_group(piece.index).total_byte_size
-    return Cleaned(
-        piece.index, changed, tuple(found), lines=table.num_rows, chars=chars, size=size, part=part
-    )
+    return Cleaned(piece.index, changed, tuple(found), lines=table.num_rows, size=size, part=part)
 
 
 def commit(item: Input, options: Options, cleaned: Sequence[Cleaned], pieces: Sequence[Piece]) -> Outcome:

@@ -23,7 +23,23 @@ def tree(tmp_path: Path) -> Path:
         (folder / f"{number:03}.txt").write_text(f"Story {number} said , then; At once the talks went on.\n")
     (root / "desk0" / "bad.txt").write_bytes(b"\x00\x01binary")
     (root / "desk1" / "page.md").write_text("# Title ; At once\n\nThe `code , x` stays , here.\n")
+    _shards(root / "corpus")
     return root
+
+
+ARTICLES = ("Talks ended , then; At once", "l’Iran said so .", "Nothing to fix here.", "Khameneiâ€™s office")
+
+
+def _shards(folder: Path, *, lines: int = 300) -> None:
+    """A JSON Lines file of many blocks (with --block-size 2KB) and a Parquet file of row groups."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "feed.jsonl").open("w") as feed:
+        for number in range(lines):
+            feed.write(json.dumps({"id": number, "text": ARTICLES[number % 4]}) + "\n")
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    texts = [ARTICLES[number % 4] for number in range(lines)]
+    pq.write_table(pa.table({"id": range(lines), "text": texts}), folder / "rows.parquet", row_group_size=40)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -42,6 +58,8 @@ def test_the_cluster_writes_the_same_files_and_reports(tree: Path, tmp_path: Pat
             "fix",
             "--jobs",
             "1",
+            "--block-size",
+            "2KB",
             "--out",
             str(tmp_path / "local"),
             "--report",
@@ -57,6 +75,8 @@ def test_the_cluster_writes_the_same_files_and_reports(tree: Path, tmp_path: Pat
             "local",
             "--jobs",
             "2",
+            "--block-size",
+            "2KB",
             "--out",
             str(tmp_path / "dask"),
             "--report",
@@ -66,7 +86,10 @@ def test_the_cluster_writes_the_same_files_and_reports(tree: Path, tmp_path: Pat
     )
     assert local.exit_code == dask.exit_code == 2  # the binary file fails, the rest is written
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
-    assert len(_files(tmp_path / "dask")) == 81
+    assert len(_files(tmp_path / "dask")) == 83
+    report = json.loads((tmp_path / "dask.json").read_text())
+    feed = next(record for record in report if record["path"].endswith("feed.jsonl"))
+    assert feed["status"] == "changed" and max(f["line"] for f in feed["findings"]) == 300
     assert (tmp_path / "dask.json").read_bytes() == (tmp_path / "local.json").read_bytes()
     assert "bad.txt: error: binary file" in dask.stderr
     assert local.stderr.splitlines()[-1] == dask.stderr.splitlines()[-1]  # the summary
@@ -74,10 +97,9 @@ def test_the_cluster_writes_the_same_files_and_reports(tree: Path, tmp_path: Pat
 
 def test_check_on_the_cluster_lists_the_same_findings_in_the_same_order(tree: Path) -> None:
     runner = CliRunner()
-    local = runner.invoke(main, ["check", "--output-format", "json", "--jobs", "1", str(tree)])
-    dask = runner.invoke(
-        main, ["check", "--output-format", "json", "--dask", "local", "--jobs", "2", str(tree)]
-    )
+    common = ["check", "--output-format", "json", "--block-size", "2KB"]
+    local = runner.invoke(main, [*common, "--jobs", "1", str(tree)])
+    dask = runner.invoke(main, [*common, "--dask", "local", "--jobs", "2", str(tree)])
     assert json.loads(dask.stdout) == json.loads(local.stdout)
     assert dask.exit_code == local.exit_code == 2
 
@@ -155,3 +177,89 @@ def test_the_leftovers_of_a_killed_writer_are_swept_at_the_end(tmp_path: Path) -
     (folder / "a.txt").write_bytes(b"kept")
     io.sweep_leftovers(str(folder))
     assert sorted(path.name for path in folder.iterdir()) == ["a.txt"]
+
+
+def test_a_corrupt_shard_is_reported_and_the_others_are_written(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    _shards(corpus)
+    lines = (corpus / "feed.jsonl").read_text().splitlines(keepends=True)
+    lines[250] = '{"id": 250, "text": "cut off\n'
+    (corpus / "broken.jsonl").write_text("".join(lines))
+    (corpus / "torn.parquet").write_bytes((corpus / "rows.parquet").read_bytes()[:-100])
+    runs = {}
+    for name, where in (("local", ["--jobs", "1"]), ("dask", ["--dask", "local", "--jobs", "2"])):
+        out = tmp_path / name
+        runs[name] = CliRunner().invoke(
+            main,
+            ["fix", *where, "--block-size", "2KB", "--out", str(out), "--report", f"{out}.json", str(corpus)],
+        )
+        assert runs[name].exit_code == 2 and "Traceback" not in runs[name].output
+        assert sorted(_files(out)) == ["feed.jsonl", "rows.parquet"]
+    assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+    assert (tmp_path / "dask.json").read_bytes() == (tmp_path / "local.json").read_bytes()
+    errors = runs["dask"].stderr
+    assert "broken.jsonl: error: line 251: not valid JSON: Unterminated string" in errors
+    assert "torn.parquet: error: not a Parquet file that can be read" in errors
+    assert not [path for path in (tmp_path / "dask").rglob("*") if "cleanup-tmp" in path.name]
+
+
+def test_a_store_address_is_written_by_the_workers(tmp_path: Path) -> None:
+    fsspec = pytest.importorskip("fsspec")
+    from distributed import LocalCluster
+
+    _shards(tmp_path / "corpus")
+    common = ["fix", "--block-size", "2KB", "--out"]
+    local = CliRunner().invoke(main, [*common, str(tmp_path / "local"), str(tmp_path / "corpus")])
+    # Workers in this process (threads), which see the same memory:// store as the test.
+    with LocalCluster(n_workers=2, processes=False, dashboard_address=":0") as cluster:
+        dask = CliRunner().invoke(
+            main,
+            [
+                *common,
+                "memory://cluster/clean",
+                "--dask",
+                cluster.scheduler_address,
+                str(tmp_path / "corpus"),
+            ],
+        )
+    assert local.exit_code == dask.exit_code == 0, dask.output
+    memory = fsspec.filesystem("memory")
+    assert sorted(memory.ls("/cluster/clean", detail=False)) == [
+        "/cluster/clean/feed.jsonl",
+        "/cluster/clean/rows.parquet",
+    ]
+    for name in ("feed.jsonl", "rows.parquet"):
+        assert memory.cat_file(f"/cluster/clean/{name}") == (tmp_path / "local" / name).read_bytes()
+
+
+def test_a_worker_killed_while_a_file_is_in_pieces_loses_nothing(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from distributed import LocalCluster
+
+    corpus = tmp_path / "corpus"
+    _shards(corpus, lines=30000)
+    common = [sys.executable, "-m", "cleanup", "fix", "--block-size", "8KB", "--out"]
+    local = subprocess.run([*common, str(tmp_path / "local"), str(corpus)], capture_output=True, check=False)
+    assert local.returncode == 0
+    out = tmp_path / "dask"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        run = subprocess.Popen(
+            [*common, str(out), "--dask", cluster.scheduler_address, str(corpus)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.exists() and any(out.glob(".feed.jsonl.*"))):
+            time.sleep(0.01)
+        parts_seen = any(out.glob(".feed.jsonl.*"))
+        os.kill(next(iter(cluster.workers.values())).process.pid, signal.SIGKILL)
+        _, errors = run.communicate(timeout=180)
+    assert parts_seen, "the worker was killed while the pieces were being written"
+    assert run.returncode == 0, errors
+    assert _files(out) == _files(tmp_path / "local")
+    assert sorted(path.name for path in out.iterdir()) == ["feed.jsonl", "rows.parquet"]  # no part left
