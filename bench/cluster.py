@@ -1,13 +1,14 @@
 """The batch on a Dask cluster against the local batch: files/s and MB/s, and the cost of a
 partition.
 
-The BBC articles are written as a tree of files (``--copies`` times over, in folders of 100) in a
-temporary folder; each run is ``cleanup fix --out`` on the whole tree, in a fresh process, timed
-from start to end (start-up, the cluster's start for ``--dask local``, the writing of every copy).
-The runs: the local batch with 1 and 2 workers, and ``--dask local`` with 1 and 2 workers. The
-overhead of a partition is what a one-worker cluster costs over the one-worker local batch,
-divided by its partitions (``cleanup.cluster.PARTITION`` files each), the cluster's start
-measured apart and taken out.
+The BBC articles are written three ways (``--copies`` times over) in a temporary folder: a tree of
+files (in folders of 100), one JSON Lines file (an article a line, cut in blocks of
+``--block-size``), and one Parquet file (row groups of 250 articles). Each run is ``cleanup fix
+--out`` on one of them, in a fresh process, timed from start to end (start-up, the cluster's start
+for ``--dask local``, the writing of every copy): the local batch with 1 and 2 workers, and
+``--dask local`` with 1 and 2 workers. The overhead of a partition is what a one-worker cluster
+costs over the one-worker local batch, divided by its partitions (``cleanup.cluster.PARTITION``
+files, a block, a row group), the cluster's start measured apart and taken out.
 
     python bench/cluster.py                # 2,225 articles, about a minute
     python bench/cluster.py --copies 4     # 8,900 files
@@ -16,6 +17,7 @@ measured apart and taken out.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import statistics
 import subprocess
@@ -40,6 +42,22 @@ def _tree(root: Path, copies: int) -> tuple[int, int]:
             (folder / f"{number:04}.txt").write_bytes(data)
             count, size = count + 1, size + len(data)
     return count, size
+
+
+def _shards(root: Path, copies: int, block: int) -> dict[str, tuple[Path, int]]:
+    """The articles as one JSON Lines file and one Parquet file: each path and its partitions."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    articles = [article for _ in range(copies) for article in texts(BBC)]
+    feed = root / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"text": article}, ensure_ascii=False) + "\n" for article in articles))
+    rows = root / "rows.parquet"
+    pq.write_table(pa.table({"text": articles}), rows, row_group_size=250)
+    return {
+        "JSON Lines": (feed, -(-feed.stat().st_size // block)),
+        "Parquet": (rows, pq.ParquetFile(rows).metadata.num_row_groups),
+    }
 
 
 def _timed(arguments: list[str], out: Path) -> float:
@@ -69,10 +87,19 @@ def _cluster_start() -> float:
     return float(done.stdout.strip().splitlines()[-1])
 
 
+RUNS = {
+    "local, 1 worker": ["--jobs", "1"],
+    "local, 2 workers": ["--jobs", "2"],
+    "dask local, 1 worker": ["--dask", "local", "--jobs", "1"],
+    "dask local, 2 workers": ["--dask", "local", "--jobs", "2"],
+}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=1, help="times the corpus is written (default 1)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--block-size", type=int, default=512 * 1024, help="bytes of JSON Lines a block")
     arguments = parser.parse_args()
     if not BBC.is_file():
         print(f"the corpus is missing: {BBC}", file=sys.stderr)
@@ -80,28 +107,33 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         count, size = _tree(root / "tree", arguments.copies)
-        tree, out = str(root / "tree"), root / "out"
-        runs = {
-            "local, 1 worker": ["--jobs", "1"],
-            "local, 2 workers": ["--jobs", "2"],
-            "dask local, 1 worker": ["--dask", "local", "--jobs", "1"],
-            "dask local, 2 workers": ["--dask", "local", "--jobs", "2"],
-        }
-        times: dict[str, list[float]] = {name: [] for name in runs}
+        inputs = {"tree of files": (root / "tree", -(-count // PARTITION))}
+        inputs.update(_shards(root, arguments.copies, arguments.block_size))
+        out = root / "out"
+        times: dict[tuple[str, str], list[float]] = {}
         for _ in range(arguments.repeat):
-            for name, options in runs.items():
-                times[name].append(_timed([*options, "--out", str(out), tree], out))
+            for shape, (path, _partitions) in inputs.items():
+                for name, options in RUNS.items():
+                    command = [
+                        *options,
+                        "--block-size",
+                        str(arguments.block_size),
+                        "--out",
+                        str(out),
+                        str(path),
+                    ]
+                    times.setdefault((shape, name), []).append(_timed(command, out))
         start = statistics.median(_cluster_start() for _ in range(arguments.repeat))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    print(f"{count} files, {size / 1e6:.2f} MB, median of {arguments.repeat} runs (whole command)\n")
-    print("| run | s | files/s | MB/s |")
-    print("| --- | ---: | ---: | ---: |")
-    for name, seconds in medians.items():
-        print(f"| {name} | {seconds:.2f} | {count / seconds:.0f} | {size / 1e6 / seconds:.2f} |")
-    partitions = -(-count // PARTITION)
-    overhead = (medians["dask local, 1 worker"] - start - medians["local, 1 worker"]) / partitions
+    medians = {key: statistics.median(values) for key, values in times.items()}
+    print(f"{count} articles, {size / 1e6:.2f} MB, median of {arguments.repeat} runs (whole command)\n")
+    print("| input | run | s | articles/s | MB/s |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for (shape, name), seconds in medians.items():
+        print(f"| {shape} | {name} | {seconds:.2f} | {count / seconds:.0f} | {size / 1e6 / seconds:.2f} |")
     print(f"\nLocalCluster start and stop (1 worker): {start:.2f} s")
-    print(f"overhead per partition of {PARTITION} files: {overhead * 1000:.1f} ms ({partitions} partitions)")
+    for shape, (_path, partitions) in inputs.items():
+        cost = medians[(shape, "dask local, 1 worker")] - start - medians[(shape, "local, 1 worker")]
+        print(f"{shape}: overhead per partition {cost / partitions * 1000:.1f} ms ({partitions} partitions)")
     return 0
 
 
