@@ -63,7 +63,10 @@ class _HtmlReport:
 
     def add(self, outcome: Outcome) -> None:
         if outcome.result is None:
-            self._report.add_error(outcome.path, outcome.error or "not read")
+            self._report.add_error(
+                outcome.path,
+                outcome.error or "read in pieces (Parquet, or JSON Lines over 100 MB), not shown here",
+            )
         else:
             self._report.add(outcome.path, outcome.sha256, outcome.result, outcome.settings)
 

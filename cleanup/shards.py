@@ -106,8 +106,9 @@ def is_parquet(path: str) -> bool:
 def pieces(item: Input, options: Options, owner: tuple[str, int]) -> list[Piece] | None:
     """The pieces ``item`` is cleaned in, or ``None`` for a file cleaned whole: one that is not
     JSON Lines longer than a block nor Parquet, or one the mode needs whole (a diff; a report
-    with the text, but for Parquet, whose rows are listed without it). A Parquet file whose row
-    groups cannot be counted is one piece, whose worker reports why."""
+    with the text, unless the file is too big to read whole, or Parquet: such a file is listed
+    without its text). A Parquet file whose row groups cannot be counted is one piece, whose
+    worker reports why."""
     if item.error is not None or options.mode not in _SPLIT_MODES:
         return None
     try:
@@ -121,8 +122,9 @@ def pieces(item: Input, options: Options, owner: tuple[str, int]) -> list[Piece]
         except (io.InputError, OSError):
             groups = 1
         return [Piece(item, "parquet", index, owner=owner, seen=seen) for index in range(groups)]
+    whole_wanted = options.keep_results and info.st_size <= io.MAX_BYTES  # a report with its text
     if (
-        options.keep_results
+        whole_wanted
         or info.st_size <= options.block_bytes
         or _reading(item, options).format_for(item.path).name != "jsonl"
     ):

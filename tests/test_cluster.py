@@ -263,3 +263,55 @@ def test_a_worker_killed_while_a_file_is_in_pieces_loses_nothing(tmp_path: Path)
     assert run.returncode == 0, errors
     assert _files(out) == _files(tmp_path / "local")
     assert sorted(path.name for path in out.iterdir()) == ["feed.jsonl", "rows.parquet"]  # no part left
+
+
+def test_a_partition_that_fails_twice_is_reported_by_name_and_the_rest_completes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from distributed import LocalCluster
+
+    from cleanup import cluster, shards
+
+    corpus = tmp_path / "corpus"
+    _shards(corpus)
+    (corpus / "a.txt").write_text("The market , said\n")
+    attempts = tmp_path / "attempts"  # the task is shipped to the worker as a copy: it counts in a file
+    clean_piece = shards.clean_piece
+
+    def failing_piece(piece: shards.Piece, options: object) -> object:
+        if piece.kind == "jsonl" and piece.index == 1:
+            with attempts.open("a") as tally:
+                tally.write("tried\n")
+            raise RuntimeError("boom")
+        return clean_piece(piece, options)
+
+    def failing_chunk(chunk: list, options: object) -> object:
+        raise RuntimeError("bang")
+
+    # Workers in this process (threads) run the functions as patched here.
+    monkeypatch.setattr(shards, "clean_piece", failing_piece)
+    monkeypatch.setattr(cluster, "process_chunk", failing_chunk)
+    with LocalCluster(n_workers=2, processes=False, dashboard_address=":0") as local:
+        done = CliRunner().invoke(
+            main,
+            [
+                "fix",
+                "--dask",
+                local.scheduler_address,
+                "--block-size",
+                "2KB",
+                "--out",
+                str(tmp_path / "out"),
+                str(corpus),
+            ],
+        )
+    assert done.exit_code == 2 and "Traceback" not in done.output
+    assert attempts.read_text() == "tried\ntried\n"  # tried, and tried once more
+    assert (
+        "feed.jsonl: error: its block 2 (bytes 2048 to 4095) failed on the cluster: RuntimeError: boom"
+        in done.stderr
+    )
+    assert "a.txt: error: its partition failed on the cluster: RuntimeError: bang" in done.stderr
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
+        "rows.parquet"
+    ]  # the rest, and no part
