@@ -80,7 +80,7 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             "--block-size",
             type=ByteSize(),
             default=BLOCK_BYTES,
-            show_default="16MB",
+            show_default="2MB",
             help="JSON Lines files longer than this are checked or copied to --out in blocks of lines "
             "this long, each a task of its own.",
         ),

@@ -246,7 +246,8 @@ def _first_line(err: Exception) -> str:
 
 
 def _columns(path: str, table_schema: Any, fields: tuple[str, ...]) -> None:
-    """:class:`~cleanup.io.InputError` unless every field is a column of text in the schema."""
+    """:class:`~cleanup.io.InputError` unless every field is a column of text in the schema (of
+    strings, or of a dictionary of them)."""
     import pyarrow as pa
 
     for name in fields:
@@ -257,8 +258,10 @@ def _columns(path: str, table_schema: Any, fields: tuple[str, ...]) -> None:
                 path, f"no column {name!r} to clean (columns: {there}); name one with --field"
             )
         kind = table_schema.field(index).type
+        if pa.types.is_dictionary(kind):  # a categorical column: text stored once per distinct value
+            kind = kind.value_type
         if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
-            raise io.InputError(path, f"column {name!r} holds {kind}, not text")
+            raise io.InputError(path, f"column {name!r} holds {table_schema.field(index).type}, not text")
 
 
 def _clean_row_group(piece: Piece, options: Options) -> Cleaned:

@@ -201,6 +201,16 @@ def test_parquet_is_cleaned_row_by_row_into_the_same_shape(corpus: Path, tmp_pat
     assert new.column("text").to_pylist()[6] == "The minister said, then left."
 
 
+def test_a_categorical_text_column_keeps_its_type(tmp_path: Path) -> None:
+    path = tmp_path / "labels.parquet"
+    kind = pa.dictionary(pa.int32(), pa.string())
+    pq.write_table(pa.table({"text": pa.array(["The talks , then", None, "The talks , then"], kind)}), path)
+    done = CliRunner().invoke(main, ["fix", "--out", str(tmp_path / "out"), str(path)])
+    assert done.exit_code == 0, done.output
+    column = pq.read_table(tmp_path / "out" / "labels.parquet").column("text")
+    assert column.type == kind and column.to_pylist() == ["The talks, then", None, "The talks, then"]
+
+
 def test_parquet_findings_stand_at_their_row_and_character(corpus: Path) -> None:
     done = CliRunner().invoke(main, ["check", "--output-format", "json", str(corpus)])
     records = json.loads(done.stdout)
