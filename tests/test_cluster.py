@@ -4,6 +4,7 @@ loopback only, gives the same files and the same reports as the local batch."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -203,25 +204,24 @@ def test_a_corrupt_shard_is_reported_and_the_others_are_written(tmp_path: Path) 
     assert not [path for path in (tmp_path / "dask").rglob("*") if "cleanup-tmp" in path.name]
 
 
-def test_a_store_address_is_written_by_the_workers(tmp_path: Path) -> None:
-    fsspec = pytest.importorskip("fsspec")
+@pytest.fixture
+def threads() -> Iterator[str]:
+    """The address of a cluster whose 2 workers are threads of this process: they see its
+    memory:// store, and run the functions a test patches."""
     from distributed import LocalCluster
 
+    with LocalCluster(n_workers=2, processes=False, dashboard_address=":0") as cluster:
+        yield cluster.scheduler_address
+
+
+def test_a_store_address_is_written_by_the_workers(tmp_path: Path, threads: str) -> None:
+    fsspec = pytest.importorskip("fsspec")
     _shards(tmp_path / "corpus")
     common = ["fix", "--block-size", "2KB", "--out"]
     local = CliRunner().invoke(main, [*common, str(tmp_path / "local"), str(tmp_path / "corpus")])
-    # Workers in this process (threads), which see the same memory:// store as the test.
-    with LocalCluster(n_workers=2, processes=False, dashboard_address=":0") as cluster:
-        dask = CliRunner().invoke(
-            main,
-            [
-                *common,
-                "memory://cluster/clean",
-                "--dask",
-                cluster.scheduler_address,
-                str(tmp_path / "corpus"),
-            ],
-        )
+    dask = CliRunner().invoke(
+        main, [*common, "memory://cluster/clean", "--dask", threads, str(tmp_path / "corpus")]
+    )
     assert local.exit_code == dask.exit_code == 0, dask.output
     memory = fsspec.filesystem("memory")
     assert sorted(memory.ls("/cluster/clean", detail=False)) == [
@@ -266,10 +266,8 @@ def test_a_worker_killed_while_a_file_is_in_pieces_loses_nothing(tmp_path: Path)
 
 
 def test_a_partition_that_fails_twice_is_reported_by_name_and_the_rest_completes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threads: str
 ) -> None:
-    from distributed import LocalCluster
-
     from cleanup import cluster, shards
 
     corpus = tmp_path / "corpus"
@@ -288,23 +286,10 @@ def test_a_partition_that_fails_twice_is_reported_by_name_and_the_rest_completes
     def failing_chunk(chunk: list, options: object) -> object:
         raise RuntimeError("bang")
 
-    # Workers in this process (threads) run the functions as patched here.
     monkeypatch.setattr(shards, "clean_piece", failing_piece)
     monkeypatch.setattr(cluster, "process_chunk", failing_chunk)
-    with LocalCluster(n_workers=2, processes=False, dashboard_address=":0") as local:
-        done = CliRunner().invoke(
-            main,
-            [
-                "fix",
-                "--dask",
-                local.scheduler_address,
-                "--block-size",
-                "2KB",
-                "--out",
-                str(tmp_path / "out"),
-                str(corpus),
-            ],
-        )
+    arguments = ["fix", "--dask", threads, "--block-size", "2KB", "--out", str(tmp_path / "out"), str(corpus)]
+    done = CliRunner().invoke(main, arguments)
     assert done.exit_code == 2 and "Traceback" not in done.output
     assert attempts.read_text() == "tried\ntried\n"  # tried, and tried once more
     assert (
