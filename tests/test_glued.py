@@ -93,6 +93,12 @@ def test_the_shapes_of_the_issue_are_split(before: str, after: str, safety: str)
         ("a vote on Friday.Analysts say", "a vote on Friday. Analysts say"),
         # The text's end.
         ("the spokesman for the ministersaid", "the spokesman for the minister said"),
+        # Short glue words after two letters that end few words ("ntin", "ksin"; not "tain", "tion").
+        ("the governmentin Rome fell", "the government in Rome fell"),
+        ("the talksin Geneva went on", "the talks in Geneva went on"),
+        ("the meetingon Monday ended", "the meeting on Monday ended"),
+        ("the ministerfor health", "the minister for health"),  # "for", not "or" after "f"
+        ("the governmentand the unions", "the government and the unions"),
     ],
 )
 def test_glued_words_are_split(before: str, after: str) -> None:
@@ -122,6 +128,8 @@ def test_glued_words_are_split(before: str, after: str) -> None:
         "see www.italythe.com, italythe@example.com or https://example.com/Chigiafter",
         "the Chigiafter.com site and the Chigiafter's view, the Franco-Italythe talks",
         "www.Google.com, Amazon.Com, One.Tel, Halo.Bungie.Org and Bagle.AT",
+        # Words whose last letters are a glue word after two letters that end few words.
+        "Putin, Clinton, Quentin, beforehand, shorthand, Trenton and the crèche; crche, nhsin",
         # Code.
         "call `toString` or `myValue = getElementById(x)`; obj.toString() works",
         "System.Console.WriteLine(x) and console.log(x)",
@@ -245,6 +253,12 @@ def test_letters_excluded_before_a_glue_word_are_those_that_end_many_words() -> 
     for word in words.every:
         excluded = {letter for letter in string.ascii_lowercase if share[letter + word] > 3e-5}
         assert set(words.excluded_before.get(word, "")) == excluded, word
+        # Before an excluded letter, the letters that keep it excluded follow the same rule.
+        pairs = words.excluded_pairs.get(word, {})
+        assert set(pairs) == excluded, word
+        for letter in excluded:
+            kept = {before for before in string.ascii_lowercase if share[before + letter + word] > 3e-5}
+            assert set(pairs[letter]) == kept, (word, letter)
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "it", "es", "pt", "de"])
@@ -277,7 +291,8 @@ def _word_lists_loaded(text: str) -> str:
 
 
 def test_the_word_list_is_loaded_only_for_a_candidate() -> None:
-    ordinary = "Although England and Scotland met in Thailand, Jonathan said. Meanwhile, elsewhere"
+    ordinary = "Although England and Scotland met in Norway, Jonathan said. Meanwhile, the rest"
+    assert not glued._candidates(ordinary, glued._look("en"))
     assert _word_lists_loaded(ordinary) == "0\n"
     assert _word_lists_loaded("a Palazzo Chigiafter the meeting") == "1\n"
 

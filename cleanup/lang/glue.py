@@ -51,6 +51,9 @@ class GlueWords:
     every: frozenset[str]  # both groups
     # Letters that, with a glue word after them, end too many words of the language to be looked at.
     excluded_before: dict[str, str] = field(default_factory=dict)
+    # Of those, per glue word and letter, the letters before the letter that keep it excluded: before
+    # any other, the two letters and the glue word end few words, and the glue word is looked for.
+    excluded_pairs: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 # (after any capitalised word, after a known name), per target language.
@@ -135,6 +138,142 @@ _EXCLUDED_BEFORE = {
     },
 }
 
+# For each letter excluded above, the letters y for which the words ending in y, the letter and the
+# glue word still make up more than three words in 100,000: before the others the glue word is
+# looked for after all. "in" after "t" stays left out after "a", "r" and "s" ("captain", "Martin",
+# "Austin") and is looked for after "n" ("governmentin").
+_EXCLUDED_PAIRS = {
+    "en": {
+        "and": {"b": "s", "h": "", "l": "aegrst", "m": "em", "r": "bg", "s": "u", "t": "s"},
+        "are": {"c": "", "f": "", "h": "s", "p": "e", "r": "", "u": "q", "w": "at"},
+        "as": {
+            "e": "dr",
+            "g": "",
+            "h": "",
+            "i": "",
+            "l": "l",
+            "m": "ot",
+            "n": "",
+            "r": "",
+            "s": "n",
+            "w": "",
+            "x": "e",
+        },
+        "at": {
+            "b": "m",
+            "c": "",
+            "e": "bfhmprs",
+            "f": "",
+            "h": "ctw",
+            "l": "f",
+            "m": "r",
+            "o": "b",
+            "r": "",
+            "s": "",
+        },
+        "but": {"e": "d"},
+        "by": {"a": "b", "b": "o", "r": "a"},
+        "can": {"i": "lr"},
+        "he": {"c": "a", "s": "", "t": ""},
+        "her": {"c": "at", "g": "i", "p": "", "s": "", "t": "aeior"},
+        "his": {"t": ""},
+        "in": {
+            "a": "ghlmprt",
+            "b": "",
+            "e": "t",
+            "g": "eir",
+            "h": "t",
+            "k": "s",
+            "l": "r",
+            "m": "",
+            "o": "cj",
+            "p": "",
+            "r": "",
+            "s": "",
+            "t": "ars",
+            "u": "",
+            "v": "e",
+            "w": "",
+        },
+        "is": {
+            "c": "",
+            "h": "t",
+            "l": "",
+            "n": "n",
+            "o": "",
+            "r": "ahr",
+            "s": "aeioy",
+            "t": "",
+            "u": "o",
+            "v": "a",
+            "w": "e",
+        },
+        "it": {
+            "a": "w",
+            "b": "",
+            "c": "i",
+            "d": "e",
+            "f": "eo",
+            "h": "s",
+            "k": "",
+            "l": "p",
+            "m": "dim",
+            "n": "u",
+            "o": "",
+            "p": "",
+            "r": "i",
+            "s": "i",
+            "u": "cqrs",
+        },
+        "its": {"b": "", "f": "e", "h": "", "m": "", "n": "u", "s": "", "u": ""},
+        "of": {"o": "r"},
+        "on": {
+            "b": "r",
+            "c": "",
+            "d": "nr",
+            "e": "",
+            "g": "a",
+            "h": "",
+            "i": "ghlnpst",
+            "l": "",
+            "m": "eim",
+            "n": "",
+            "o": "mns",
+            "p": "au",
+            "r": "ai",
+            "s": "adiklnprs",
+            "t": "eglnrst",
+            "w": "",
+            "z": "a",
+        },
+        "or": {
+            "b": "a",
+            "d": "a",
+            "f": "",
+            "h": "t",
+            "i": "nrv",
+            "j": "a",
+            "l": "oy",
+            "m": "u",
+            "n": "ior",
+            "o": "dlp",
+            "r": "r",
+            "s": "s",
+            "t": "acios",
+            "v": "a",
+            "y": "a",
+        },
+        "over": {"c": ""},
+        "than": {"a": "n"},
+        "though": {"l": "a"},
+        "to": {"a": "", "n": "io", "o": "h", "t": "", "u": "a"},
+        "under": {"o": ""},
+        "what": {"e": "m"},
+        "where": {"e": "m", "y": "nr"},
+        "while": {"n": "a"},
+    },
+}
+
 
 @cache
 def glue_words(language: str) -> GlueWords | None:
@@ -143,7 +282,13 @@ def glue_words(language: str) -> GlueWords | None:
     if found is None:
         return None
     after_any, after_known = (frozenset(group.split()) for group in found)
-    return GlueWords(after_any, after_known, after_any | after_known, _EXCLUDED_BEFORE.get(language, {}))
+    return GlueWords(
+        after_any,
+        after_known,
+        after_any | after_known,
+        _EXCLUDED_BEFORE.get(language, {}),
+        _EXCLUDED_PAIRS.get(language, {}),
+    )
 
 
 @cache

@@ -149,6 +149,7 @@ _LONGEST = 40
 _LETTERS_BEFORE = regex.compile(rf"(?r)[\p{{L}}\p{{M}}]{{0,{_LONGEST}}}")
 _LETTERS_AFTER = re.compile(rf"[^\W\d_]{{0,{_LONGEST}}}")
 _WORD = re.compile(r"\w+")
+_VOWEL = re.compile(r"[aeiouyà-ÿ]")  # a word of prose has one; an acronym may not ("crc", "nhs")
 _POSSESSIVE_S = re.compile(r"s(?!\w)")
 _OPENERS = frozenset(" \t\u00a0\u202f\"'“‘«‹([{*•·–—-")
 _SENTENCE_ENDS = frozenset(".!?…:;\n\r\u2028\u2029")
@@ -194,6 +195,15 @@ def _look(language: str) -> _Look:
         for before in befores:
             for after in _SPACE + _STOP + _DIGIT:
                 patterns[bytes([before]) + data + bytes([after])] = (_ENDING, word, 1)
+    for word in sorted(words.excluded_pairs) if words else ():  # "governmentin", not "Martin"
+        data = word.encode("utf-8")
+        for letter, kept in words.excluded_pairs[word].items():
+            for before in (b for b in _LOWERCASE if chr(b) not in kept):
+                for after in _SPACE + _STOP + _DIGIT:
+                    # A longer glue word these letters end is read as that one: "ministerfor", not "or".
+                    patterns.setdefault(
+                        bytes([before, ord(letter)]) + data + bytes([after]), (_ENDING, word, 2)
+                    )
     # Searched for backwards, in the reversed shape: the patterns then share their last bytes (the
     # glue word and what follows it) and branch only on the letter before, which makes an
     # automaton a tenth the size, quicker in a processor's cache.
@@ -385,8 +395,8 @@ class _Decider:
         if _inner_capital(prefix) or not self._stands_alone(start, end):
             return None
         if prefix[0].islower():
-            if vocabulary.zipf(prefix) < _COMMON:
-                return None
+            if vocabulary.zipf(prefix) < _COMMON or not _VOWEL.search(prefix):
+                return None  # rare, or an acronym written small ("crche": "crc", "he")
             safety = Safety.SAFE
         elif prefix.lower() in self.words.every or not self._is_name(start, prefix, word):
             return None  # "Thereafter", "Whereas": a compound of function words
