@@ -39,8 +39,6 @@ from cleanup.result import Result
 from cleanup.review.worddiff import word_diff
 from cleanup.work import Mode, Options, Outcome, Status
 
-__all__ = ["Mode", "Options", "Outcome", "Sharded", "Status", "parts", "process", "run", "units"]
-
 _CHUNK = 8
 _AHEAD = 4  # chunks in flight per worker
 
@@ -92,10 +90,7 @@ def process(item: Input, options: Options) -> Outcome:
     if item.error is not None:
         return Outcome(item.path, Status.FAILED, error=item.error)
     try:
-        context, unsafe, reading, recorded = options.context, options.unsafe, options.reading, None
-        if options.settings_for is not None:
-            own = options.settings_for(item.path)
-            context, unsafe, reading, recorded = own.context, own.unsafe, own.reading, own.recorded
+        context, unsafe, reading, recorded = options.own(item.path)
         if reading.format is None and shards.is_parquet(item.path):
             return Outcome(item.path, Status.FAILED, error=_PARQUET_WHOLE)
         seen = _identity(item.path)

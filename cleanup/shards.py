@@ -116,35 +116,21 @@ def pieces(item: Input, options: Options, owner: tuple[str, int]) -> list[Piece]
     except OSError:
         return None
     seen = (info.st_size, info.st_mtime_ns)
-    if is_parquet(item.path) and _reading(item, options).format is None:  # shown without its text
+    reading = options.own(item.path).reading
+    if is_parquet(item.path) and reading.format is None:  # shown without its text
         try:
             groups = _parquet(item.path).metadata.num_row_groups
         except (io.InputError, OSError):
             groups = 1
         return [Piece(item, "parquet", index, owner=owner, seen=seen) for index in range(groups)]
     whole_wanted = options.keep_results and info.st_size <= io.MAX_BYTES  # a report with its text
-    if (
-        whole_wanted
-        or info.st_size <= options.block_bytes
-        or _reading(item, options).format_for(item.path).name != "jsonl"
-    ):
+    if whole_wanted or info.st_size <= options.block_bytes or reading.format_for(item.path).name != "jsonl":
         return None
     size = options.block_bytes
     return [
         Piece(item, "jsonl", index, start, min(size, info.st_size - start), owner, seen)
         for index, start in enumerate(range(0, info.st_size, size))
     ]
-
-
-def _reading(item: Input, options: Options) -> Any:
-    return options.settings_for(item.path).reading if options.settings_for else options.reading
-
-
-def _settings(item: Input, options: Options) -> tuple[Any, bool]:
-    if options.settings_for is None:
-        return options.context, options.unsafe
-    own = options.settings_for(item.path)
-    return own.context, own.unsafe
 
 
 def clean_piece(piece: Piece, options: Options) -> Cleaned:
@@ -203,10 +189,8 @@ def _clean_block(piece: Piece, options: Options) -> Cleaned:
     item = piece.item
     data, begin = _read_block(item.path, piece.start, piece.length)
     document = _decode_block(data, begin, item.path)
-    context, unsafe = _settings(item, options)
-    result = clean_text(
-        document.text, context, unsafe=unsafe, form=_reading(item, options).format_for(item.path)
-    )
+    context, unsafe, reading, _ = options.own(item.path)
+    result = clean_text(document.text, context, unsafe=unsafe, form=reading.format_for(item.path))
     part = None
     if result.changed and options.mode is Mode.OUT and options.out is not None:
         part = outputs.write_part(options.out, item.relative, io.encode(document, result.text), piece.owner)
@@ -270,13 +254,13 @@ def _clean_row_group(piece: Piece, options: Options) -> Cleaned:
 
     item = piece.item
     parquet = _parquet(item.path)
-    fields = _reading(item, options).fields or ("text",)
+    context, unsafe, reading, _ = options.own(item.path)
+    fields = reading.fields or ("text",)
     _columns(item.path, parquet.schema_arrow, fields)
     try:
         table = parquet.read_row_group(piece.index, columns=list(fields))
     except (_arrow_errors(), ValueError) as err:
         raise io.InputError(item.path, f"{piece.describe()} cannot be read ({_first_line(err)})") from None
-    context, unsafe = _settings(item, options)
     columns = [table.column(name).to_pylist() for name in fields]
     found: list[Finding] = []
     changed = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from cleanup.formats import Reading
 from cleanup.model import Finding
@@ -39,6 +39,16 @@ class Status(enum.StrEnum):
     FAILED = "failed"
 
 
+class FileSettings(NamedTuple):
+    """The settings one file is cleaned with, and those a decisions file records for it (``None``:
+    the run's own)."""
+
+    context: Context
+    unsafe: bool
+    reading: Reading
+    recorded: Any
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """Everything a worker needs to know, and nothing it must share."""
@@ -56,6 +66,20 @@ class Options:
     # The settings of each file, where a configuration file may set them (cleanup.options.Resolver):
     # a path's context, recorded settings, unsafe and reading, in place of those above.
     settings_for: Callable[[str], Any] | None = None
+
+    def own(self, path: str) -> FileSettings:
+        """The settings the file at ``path`` is cleaned with: its own where a configuration gives
+        them (``settings_for``), else the run's.
+
+        >>> from cleanup.rules import select_rules
+        >>> Options(Mode.CHECK, Context(select_rules())).own("a.txt").recorded is None
+        True
+        """
+        if self.settings_for is None:
+            return FileSettings(self.context, self.unsafe, self.reading, None)
+        own = self.settings_for(path)
+        return FileSettings(own.context, own.unsafe, own.reading, own.recorded)
+
     # A JSON Lines file longer than this is read, cleaned and written in blocks of lines about this
     # long, each on its own (cleanup.shards), where the mode allows: checked, or copied to --out.
     block_bytes: int = BLOCK_BYTES

@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from cleanup import batch
-from cleanup.batch import Mode, Options
 from cleanup.cli import main
 from cleanup.discover import discover
 from cleanup.passes import Context
 from cleanup.rules import select_rules
+from cleanup.work import Mode, Options, Status
 from tests.conftest import SEED, SEED_EXPECTED, shared_file
 
 GOOD = {
@@ -249,8 +249,8 @@ def test_worker_reports_instead_of_raising(tmp_path: Path) -> None:
     from cleanup.rules import select_rules
 
     missing = Input(str(tmp_path / "gone.txt"), PurePosixPath("gone.txt"), from_folder=True)
-    outcome = batch.process(missing, batch.Options(batch.Mode.CHECK, Context(select_rules())))
-    assert (outcome.status, outcome.error) == (batch.Status.FAILED, "no such file")
+    outcome = batch.process(missing, Options(Mode.CHECK, Context(select_rules())))
+    assert (outcome.status, outcome.error) == (Status.FAILED, "no such file")
 
 
 def test_links_are_not_followed_out_of_the_tree(tmp_path: Path) -> None:
