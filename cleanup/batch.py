@@ -92,7 +92,7 @@ def process(item: Input, options: Options) -> Outcome:
     try:
         context, unsafe, reading, recorded = options.own(item.path)
         if reading.format is None and shards.is_parquet(item.path):
-            return Outcome(item.path, Status.FAILED, error=_PARQUET_WHOLE)
+            return Outcome(item.path, Status.FAILED, error=shards.NOT_WHOLE)
         seen = _identity(item.path)
         data = io.read_bytes(item.path)
         document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
@@ -125,9 +125,6 @@ def process(item: Input, options: Options) -> Outcome:
         return Outcome(item.path, Status.FAILED, error=f"{err}; left as it is")
     except OSError as err:
         return Outcome(item.path, Status.FAILED, error=f"cannot write: {io.os_reason(err)}")
-
-
-_PARQUET_WHOLE = "a Parquet file is checked or cleaned into --out, not printed, diffed or changed in place"
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,10 @@ from cleanup.pipeline import run as clean_text
 from cleanup.work import Mode, Options, Outcome, Status
 
 PARQUET_SUFFIXES = (".parquet", ".parq")
+# Why a Parquet file is not read whole, as a diff, the review or --in-place would read it.
+NOT_WHOLE = (
+    "a Parquet file is checked or cleaned into --out; it is not printed, diffed, reviewed or changed in place"
+)
 _SPLIT_MODES = (Mode.CHECK, Mode.OUT)  # the modes whose work a file in pieces can do
 _COPY = 1024 * 1024  # bytes copied at a time
 

@@ -264,7 +264,7 @@ def test_a_corrupt_parquet_file_fails_alone(corpus: Path, tmp_path: Path) -> Non
 
 def test_parquet_is_not_printed_nor_changed_in_place(corpus: Path) -> None:
     before = corpus.read_bytes()
-    for arguments in (["fix"], ["fix", "--in-place"], ["fix", "--diff"]):
+    for arguments in (["fix"], ["fix", "--in-place"], ["fix", "--diff"], ["review", "--in-place"]):
         done = CliRunner().invoke(main, [*arguments, str(corpus)])
         assert done.exit_code == 2 and "Traceback" not in done.output
         assert "a Parquet file is checked or cleaned into --out" in done.stderr

@@ -32,6 +32,7 @@ from cleanup.review.decisions import DecisionsError, load
 from cleanup.review.hunks import split_changes
 from cleanup.review.replay import apply_decisions
 from cleanup.review.session import Ask, review
+from cleanup.shards import NOT_WHOLE, is_parquet
 
 EXIT_ERROR = 2
 
@@ -145,6 +146,8 @@ def review_command(
     for number, item in enumerate(items):
         try:
             own = settings.for_path(item.path)
+            if own.reading.format is None and is_parquet(item.path):
+                raise io.InputError(item.path, NOT_WHOLE)
             cleaner = functools.partial(run, context=own.context, unsafe=own.unsafe)
             coloured = wants_color(color, sys.stderr)
             finished = _review_file(item, cleaner, own.reading, ask, target, coloured)
