@@ -157,13 +157,27 @@ def _read_block(path: str, start: int, length: int) -> tuple[bytes, int]:
     with open(path, "rb") as handle:
         if start:
             handle.seek(start - 1)
-            if handle.read(1) != b"\n":
-                _line(handle, path)
+            if not _to_line_start(handle, start + length):
+                return b"", start + length  # inside one line that started before: no line starts here
         begin = handle.tell()
         data = bytearray()
         while begin + len(data) < start + length and (line := _line(handle, path)):
             data += line
     return bytes(data), begin
+
+
+def _to_line_start(handle: BinaryIO, limit: int) -> bool:
+    """Move to just after the next line break, if one comes before byte ``limit``; whether it did.
+    No more than the block is read: a long line's middle costs each block its own bytes only."""
+    while (position := handle.tell()) < limit:
+        chunk = handle.read(min(_COPY, limit - position))
+        if not chunk:
+            return False
+        found = chunk.find(b"\n")
+        if found >= 0:
+            handle.seek(position + found + 1)
+            return handle.tell() < limit
+    return False
 
 
 def _line(handle: BinaryIO, path: str) -> bytes:

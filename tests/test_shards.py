@@ -90,12 +90,16 @@ def test_a_file_in_blocks_is_cleaned_as_it_is_whole(
 
 def test_the_blocks_cut_the_file_at_line_starts_only(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
-    data = b"".join(f'{{"text": "line {n} ,"}}\n'.encode() for n in range(50))
+    lines = [f'{{"text": "line {n} ,"}}\n'.encode() for n in range(50)]
+    lines[20] = b'{"text": "' + b"long " * 400 + b'"}\n'  # a line many blocks long
+    data = b"".join(lines)
     path.write_bytes(data)
     for size in (1, 7, 19, 20, 64, 999):
         read = [shards._read_block(str(path), start, size) for start in range(0, len(data), size)]
         assert b"".join(block for block, _ in read) == data  # every line once, in order
-        assert all(begin == 0 or data[begin - 1 : begin] == b"\n" for _, begin in read)
+        assert all(begin == 0 or data[begin - 1 : begin] == b"\n" for block, begin in read if block)
+        # A block inside the long line holds no line: it reads no further than its own bytes.
+        assert sum(1 for block, _ in read if not block) >= 2000 // size - 2
 
 
 def test_a_bad_line_in_a_later_block_is_named_by_its_line_in_the_file(tmp_path: Path) -> None:
