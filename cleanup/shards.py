@@ -306,7 +306,8 @@ def _clean_row_group(piece: Piece, options: Options) -> Cleaned:
         sink = pa.BufferOutputStream()
         feather.write_feather(cleaned, sink, compression="uncompressed")
         part = outputs.write_part(options.out, item.relative, sink.getvalue().to_pybytes(), piece.owner)
-    size = parquet.metadata.row_group(piece.index).total_byte_size
+    group = parquet.metadata.row_group(piece.index)
+    size = sum(group.column(index).total_compressed_size for index in range(group.num_columns))
     return Cleaned(piece.index, changed, tuple(found), lines=table.num_rows, size=size, part=part)
 
 
