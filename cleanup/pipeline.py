@@ -23,6 +23,7 @@ from cleanup.lang.sources import sources_for
 from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex, merged
 from cleanup.passes import PASSES, Context, Pass
+from cleanup.passes.base import SCOPE_MARGIN, Scope
 from cleanup.result import Result
 from cleanup.suppression import KeptOff, markers, passages
 
@@ -194,6 +195,9 @@ class _Chain:
         self.seen: list[tuple[Finding, int]] = []
         self.changes: list[tuple[_Change, int, int]] = []  # (edit, depth, index in seen)
         self.dirty: list[tuple[int, int]] = []  # the spans of the text the chain has changed
+        # The text around the chain's edits as it was (Scope.replaced); None once it grew too big.
+        self.replaced: list[str] | None = []
+        self._replaced_size = 0
         self._paragraphs: _Paragraphs | None = None
 
     def _protect(self) -> None:
@@ -208,15 +212,32 @@ class _Chain:
 
     def _find(self, step: Pass, *, first: bool) -> list[Finding]:
         """What ``step`` finds in the text: in all of it in the first round, and in later rounds,
-        for a pass whose findings are local to a paragraph, in the paragraphs changed so far."""
-        if first or not step.local:
+        for a pass whose findings are local to a paragraph, in the paragraphs changed so far; for
+        a pass that can be told what changed (``find_in``), with no unsafe fixes, what those
+        changes could have changed."""
+        scoped = step.find_in is not None and not self.unsafe and self.replaced is not None
+        if first or not (step.local or scoped):
             return list(step.find(self.text, self.context))
         if self._paragraphs is None or self._paragraphs.text is not self.text:
             self._paragraphs = _Paragraphs(self.text)
+        changed = self._paragraphs.holding(self.dirty)
+        if not step.local and step.find_in is not None and self.replaced is not None:
+            return list(step.find_in(self.text, self.context, Scope(changed, "\n".join(self.replaced))))
         found = []
-        for start, end in self._paragraphs.holding(self.dirty):
+        for start, end in changed:
             found += (_shifted(f, start) for f in step.find(self.text[start:end], self.context))
         return found
+
+    def _note_replaced(self, changes: list[_Change]) -> None:
+        """Keep the text around ``changes`` (sorted) as it was, within :data:`SCOPE_MARGIN` of each,
+        for a later round's :class:`Scope`; give up keeping it once it outgrows the text."""
+        if self.replaced is None:
+            return
+        windows = merged([(max(0, start - SCOPE_MARGIN), end + SCOPE_MARGIN) for start, end, _ in changes])
+        self.replaced += (self.text[start:end] for start, end in windows)
+        self._replaced_size += sum(end - start for start, end in windows)
+        if self._replaced_size > len(self.text):  # the whole text is as cheap to read again
+            self.replaced = None
 
     def round(self, *, first: bool) -> bool:
         """Run every pass once; report whether any fix was applied.
@@ -248,6 +269,7 @@ class _Chain:
                     self.seen.append((finding, depth))
             if changes:
                 changes.sort(key=_START_END)
+                self._note_replaced(changes)
                 self.text = _apply(self.text, changes)
                 edit_map = EditMap([(start, end, len(new)) for start, end, new in changes])
                 self.maps.append(edit_map)

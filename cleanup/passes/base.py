@@ -10,8 +10,10 @@ never mutates shared state, opens files or prints.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleanup.model import Finding, GlossaryEntry, Rule
 
@@ -37,6 +39,34 @@ class Context:
 
 FindFunction = Callable[[str, Context], Iterable[Finding]]
 
+_AFTER_ANY = float("inf")  # sorts after the end of any span starting at the same place
+
+
+SCOPE_MARGIN = 100  # characters of the text kept on each side of an edit, as they were
+
+
+class Scope(NamedTuple):
+    """What the chain has changed so far, for a later round: the spans of the text (paragraphs)
+    that hold its edits, sorted, and the text that stood within :data:`SCOPE_MARGIN` characters of
+    each edit before it was made (pieces joined by line breaks): every word an edit took away or
+    touched, up to that length."""
+
+    spans: list[tuple[int, int]]
+    replaced: str
+
+    def holds(self, index: int) -> bool:
+        """Whether ``index`` lies in one of the spans.
+
+        >>> scope = Scope([(0, 4), (10, 20)], "")
+        >>> scope.holds(12), scope.holds(6), scope.holds(20)
+        (True, False, False)
+        """
+        place = bisect_right(self.spans, (index, _AFTER_ANY)) - 1
+        return place >= 0 and index < self.spans[place][1]
+
+
+ScopedFindFunction = Callable[[str, Context, Scope], Iterable[Finding]]
+
 
 @dataclass(frozen=True, slots=True)
 class Pass:
@@ -49,7 +79,9 @@ class Pass:
     later rounds then run it only on the paragraphs the chain has changed. ``repairs_characters``
     says that its fixes restore the characters the author wrote (mojibake, entities), which holds
     inside an address or a hashtag as much as in prose: the spans no other rule may change do not
-    stop them.
+    stop them. ``find_in``, for a pass whose findings rest on evidence from the whole text, finds
+    in a later round with no unsafe fixes only what the chain's edits could have changed
+    (:class:`Scope`): the same fixes as ``find`` over the whole text, read from less of it.
     """
 
     name: str
@@ -58,6 +90,7 @@ class Pass:
     fixes: Callable[[Context, bool], bool] | None = None
     local: bool = False
     repairs_characters: bool = False
+    find_in: ScopedFindFunction | None = None
 
     def may_fix(self, context: Context, *, unsafe: bool) -> bool:
         """Whether the pass may apply a fix: unless it says otherwise, yes.

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from cleanup.lang.profiles import profile_for
 from cleanup.model import Finding
-from cleanup.passes.base import Context, Pass
+from cleanup.passes.base import Context, Pass, Scope
 from cleanup.passes.conventions import capitals, glued, marks, numbers, quotes
 
 _MODULES = (quotes, numbers, marks, capitals, glued)
@@ -24,12 +24,17 @@ RULES = tuple(rule for module in _MODULES for rule in module.RULES)
 _RULE_IDS = tuple((module, frozenset(rule.id for rule in module.RULES)) for module in _MODULES)
 
 
-def find(text: str, ctx: Context) -> Iterator[Finding]:
-    """Every convention rule in force, each reading the target's profile."""
+def find(text: str, ctx: Context, scope: Scope | None = None) -> Iterator[Finding]:
+    """Every convention rule in force, each reading the target's profile. Told what a later round
+    changed (``scope``), ``glued-words``, whose evidence is the whole text's words, decides only
+    where that could have changed; the others, cheap, read the whole text again."""
     profile = profile_for(ctx.target, ctx.house)
     for module, rule_ids in _RULE_IDS:
         if not rule_ids.isdisjoint(ctx.enabled):
-            yield from module.find(text, ctx, profile)
+            if module is glued:
+                yield from glued.find(text, ctx, profile, scope)
+            else:
+                yield from module.find(text, ctx, profile)
 
 
-PASS = Pass(name="conventions", rules=RULES, find=find)
+PASS = Pass(name="conventions", rules=RULES, find=find, find_in=find)

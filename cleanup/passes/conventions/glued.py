@@ -51,7 +51,7 @@ from ahocorasick_rs import BytesAhoCorasick, Implementation
 from cleanup.lang.glue import GlueWords, glue_words, place_and_language_names
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
-from cleanup.passes.base import Context
+from cleanup.passes.base import Context, Scope
 from cleanup.passes.tokens import CharacterPositions, is_abbreviation, utf8
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ _NOT_AFTER = frozenset("@/\\_`(=+0123456789")
 _JOINED_AFTER = frozenset("-'’.")  # followed by a letter: a compound, a possessive, a domain
 # Words are read up to _LONGEST letters either side of a place: a longer run is no word of prose,
 # and reading no further keeps a text made of one endless word in linear time.
-_LONGEST = 40
+_LONGEST = 40  # two of them stay under SCOPE_MARGIN: a Scope keeps every token read (tests/test_glued.py)
 _LETTERS_BEFORE = regex.compile(rf"(?r)[\p{{L}}\p{{M}}]{{0,{_LONGEST}}}")
 _LETTERS_AFTER = re.compile(rf"[^\W\d_]{{0,{_LONGEST}}}")
 _WORD = re.compile(r"\w+")
@@ -384,8 +384,7 @@ class _Decider:
     def ending(self, at: int, word: str) -> _Split | None:
         """A word glued to the glue word ``word``, which starts at ``at``."""
         text = self.text
-        end = at + len(word)
-        start = _LETTERS_BEFORE.search(text, 0, at).start()
+        start, end = _token(text, at, _ENDING, word)
         prefix, token = text[start:at], text[start:end]
         vocabulary = self.vocabulary
         if text[at:end] != word or (vocabulary.zipf(token) and vocabulary.is_word(token, prefix, word)):
@@ -422,8 +421,7 @@ class _Decider:
     def step(self, at: int) -> _Split | None:
         """A lowercase letter at ``at - 1`` and a capital at ``at`` inside a word."""
         text = self.text
-        start = _LETTERS_BEFORE.search(text, 0, at).start()
-        end = _LETTERS_AFTER.match(text, at).end()
+        start, end = _token(text, at, _STEP, "")
         first, second, token = text[start:at], text[at:end], text[start:end]
         vocabulary = self.vocabulary
         if (
@@ -538,9 +536,40 @@ def _candidates(text: str, look: _Look) -> list[tuple[int, int, str]]:
     return [(positions.of(offset), *kinds[pattern][:2]) for offset, pattern in places]
 
 
-def _splits(text: str, language: str) -> Iterator[_Split]:
+def _token(text: str, at: int, kind: int, word: str) -> tuple[int, int]:
+    """The span of the token a candidate of ``kind`` at ``at`` reads as glued: the letters before
+    the glue word ``word`` and it, or the letters either side of an inner capital."""
+    start = _LETTERS_BEFORE.search(text, 0, at).start()
+    end = at + len(word) if kind == _ENDING else _LETTERS_AFTER.match(text, at).end()
+    return start, end
+
+
+def _in_scope(text: str, candidate: tuple[int, int, str], scope: Scope, replaced: set[str]) -> bool:
+    """Whether a later round must decide a candidate again: it stands in a paragraph the chain
+    changed, or its decision could be another for what the changes took away elsewhere.
+
+    A safe split (the only kind a later round without unsafe fixes keeps) rests on the place
+    itself, the word lists, and one thing of the whole text: whether the glued token occurs twice
+    (:meth:`_Uses.repeated`). Outside the changed paragraphs the place is as it was, and the
+    token's count can only have fallen where an occurrence was taken away, in the text the
+    changes replaced (whose words are ``replaced``): a token that was no word there is decided as
+    before, and it was not split. A full stop's safe split rests on no evidence of the whole text.
+    """
+    at, kind, word = candidate
+    if scope.holds(at):
+        return True
+    if kind == _FULL_STOP:
+        return False
+    start, end = _token(text, at, kind, word)
+    return text[start:end] in replaced
+
+
+def _splits(text: str, language: str, scope: Scope | None = None) -> Iterator[_Split]:
     look = _look(language)
     candidates = _candidates(text, look)
+    if scope is not None:
+        replaced = set(_WORD.findall(scope.replaced))  # a token counted by repeated() is one of these
+        candidates = [candidate for candidate in candidates if _in_scope(text, candidate, scope, replaced)]
     if not candidates:
         return
     decider = _Decider(text, language, look.words)
@@ -555,12 +584,13 @@ def _splits(text: str, language: str) -> Iterator[_Split]:
             yield split
 
 
-def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
-    """Tokens made of two words glued together, with the space between them."""
+def find(text: str, ctx: Context, profile: Profile, scope: Scope | None = None) -> Iterator[Finding]:
+    """Tokens made of two words glued together, with the space between them; with a ``scope``
+    (a later round without unsafe fixes), only those the chain's changes could have made splits."""
     if not ctx.wants(GLUED_WORDS.id):
         return
     done = -1
-    for split in _splits(text, profile.language):
+    for split in _splits(text, profile.language, scope):
         if split.start < done:
             continue
         done = split.end
