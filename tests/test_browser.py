@@ -154,8 +154,10 @@ def test_review_in_the_browser_then_apply(browser, report, downloads: Path, tmp_
     assert [h["accepted"] for h in exported["files"][0]["hunks"]] == [True, False, True]
 
     # The browser writes local storage in the background: under load a page opened at once may not
-    # see yet what the last one stored, so the index is opened again until it does (as a reader
-    # reloading it would).
+    # see yet what the last one stored, and a page navigated away from may not have handed it over.
+    # The index is opened in a tab of its own, the article's left open (as a reader keeps it), and
+    # opened again until it sees the decisions (as a reader reloading it would).
+    browser.switch_to.new_window("tab")
     deadline = time.monotonic() + 20
     while True:
         browser.get((folder / "index.html").as_uri())
