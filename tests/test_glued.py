@@ -380,3 +380,26 @@ def test_the_index_of_a_texts_words_reads_them_as_the_searches_do(text: str) -> 
         w for w, alone in searched.items() if alone
     }
     assert {word: uses.counts[word] for word in searched} == counted
+
+
+def test_a_later_round_told_what_changed_searches_rather_than_indexes_again(monkeypatch) -> None:
+    # Twenty names glued to "with" in a paragraph a first-round fix changes: the later round
+    # decides them again, and searches the text for them rather than index its words a second time.
+    names = [f"Zan{chr(97 + i // 26)}{chr(97 + i % 26)}etti" for i in range(20)]
+    paragraph = " ".join(f"met {name} in Rome, then {name}with the press." for name in names)
+    text = paragraph + " The market , said.\n\n" + "An untouched paragraph.\n\n" * 3
+    built = []
+    index = glued._Uses._index
+
+    def counted(self):
+        before = self.alone
+        found = index(self)
+        if before is None and found is not None:
+            built.append(len(self.text))
+        return found
+
+    monkeypatch.setattr(glued._Uses, "_index", counted)
+    result = clean(text)
+    assert "The market, said." in result.text  # a second round ran
+    assert [f.replacement for f in result.findings if f.rule == "glued-words"] == [f"{n} with" for n in names]
+    assert len(built) == 1, "indexed in the first round only"

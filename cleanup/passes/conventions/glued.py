@@ -274,9 +274,11 @@ class _Uses:
     candidates still costs linear time (pairs of words are searched for a few times only)."""
 
     SEARCHES = 16
+    SCOPED_SEARCHES = 64  # in a later round told what changed: few candidates, a long text
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, searches: int = SEARCHES) -> None:
         self.text = text
+        self.searches = searches
         self.searched_alone: dict[str, bool] = {}
         self.searched_counts: dict[str, int] = {}
         self.searched_pairs: dict[str, bool] = {}
@@ -284,8 +286,8 @@ class _Uses:
         self.counts: Counter[str] = Counter()  # words as written
 
     def _index(self) -> set[str] | None:
-        """The index, made once ``SEARCHES`` questions have been searched for."""
-        if self.alone is None and len(self.searched_alone) + len(self.searched_counts) >= self.SEARCHES:
+        """The index, made once ``searches`` questions have been searched for."""
+        if self.alone is None and len(self.searched_alone) + len(self.searched_counts) >= self.searches:
             self.counts = Counter(_WORD.findall(self.text))
             firsts = Counter(_SENTENCE_FIRST_WORD.findall(self.text))
             self.alone = {word for word, count in self.counts.items() if count > firsts[word]}
@@ -350,12 +352,12 @@ class _Split:
 class _Decider:
     """Decides the candidates of one text, one language."""
 
-    def __init__(self, text: str, language: str, words: GlueWords | None) -> None:
+    def __init__(self, text: str, language: str, words: GlueWords | None, searches: int) -> None:
         self.text = text
         self.language = language
         self.words = words
         self.function_words = words.every if words else frozenset()
-        self.uses = _Uses(text)
+        self.uses = _Uses(text, searches)
         self.backticks: list[int] | None = None  # where the text's backticks stand, once asked
         self.vocabulary = _vocabulary(language)
 
@@ -572,7 +574,10 @@ def _splits(text: str, language: str, scope: Scope | None = None) -> Iterator[_S
         candidates = [candidate for candidate in candidates if _in_scope(text, candidate, scope, replaced)]
     if not candidates:
         return
-    decider = _Decider(text, language, look.words)
+    # Told what changed, only a few candidates are decided again: searching a long text for each
+    # costs less than indexing it, up to a few dozen questions.
+    searches = _Uses.SEARCHES if scope is None else _Uses.SCOPED_SEARCHES
+    decider = _Decider(text, language, look.words, searches)
     for at, kind, word in candidates:
         if kind == _ENDING:
             split = decider.ending(at, word)
