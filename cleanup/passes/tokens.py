@@ -82,6 +82,48 @@ class CharacterPositions:
         return self._character
 
 
+_STEP = 4096  # bytes between two checkpoints of a text's character offsets
+
+
+class CheckpointedPositions:
+    """Byte offsets in a text's UTF-8 turned into character offsets in any order: the character
+    offset of every ``_STEP``-th byte is counted once, and each offset asked decodes at most
+    ``_STEP`` bytes from the checkpoint before it. Shared by the first looks of a text
+    (:func:`positions_of`), which ask for their places each from the start.
+
+    >>> positions = positions_of("café au lait " * 1000)
+    >>> positions.of(7006), positions.of(6)
+    (6505, 5)
+    """
+
+    def __init__(self, text: str, data: bytes) -> None:
+        self._same = len(text) == len(data)
+        self._data = data
+        self._checkpoints: list[tuple[int, int]] = []  # (byte at a character's start, its offset)
+        if self._same:
+            return
+        byte = character = 0
+        for step in range(0, len(data), _STEP):
+            while step < len(data) and step > byte and 0x80 <= data[step] < 0xC0:
+                step -= 1  # back to the first byte of the character
+            character += len(data[byte:step].decode("utf-8", "surrogatepass"))
+            byte = step
+            self._checkpoints.append((byte, character))
+
+    def of(self, byte: int) -> int:
+        """The character offset of ``byte``, the first byte of a character."""
+        if self._same:
+            return byte
+        start, character = self._checkpoints[min(byte // _STEP, len(self._checkpoints) - 1)]
+        return character + len(self._data[start:byte].decode("utf-8", "surrogatepass"))
+
+
+@lru_cache(maxsize=4)
+def positions_of(text: str) -> CheckpointedPositions:
+    """The character offsets of ``text``'s UTF-8 bytes, counted once for the passes that ask."""
+    return CheckpointedPositions(text, utf8(text))
+
+
 def found_in_shape(text: str, shape: bytes, needle: bytes | re.Pattern[bytes]) -> Iterator[int]:
     """Where ``needle`` (a literal, or a pattern) stands in ``shape`` (a translation of ``text``'s
     UTF-8, byte for byte), as character offsets in ``text``, in increasing order: a first look at
@@ -94,7 +136,7 @@ def found_in_shape(text: str, shape: bytes, needle: bytes | re.Pattern[bytes]) -
     >>> list(found_in_shape("a   b  c", utf8("a   b  c"), re.compile(b" {2,}")))
     [1, 5]
     """
-    positions = CharacterPositions(text, utf8(text))
+    positions = positions_of(text)
     if isinstance(needle, re.Pattern):
         for match in needle.finditer(shape):
             yield positions.of(match.start())
