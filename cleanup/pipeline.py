@@ -215,14 +215,15 @@ class _Chain:
         for a pass whose findings are local to a paragraph, in the paragraphs changed so far; for
         a pass that can be told what changed (``find_in``), with no unsafe fixes, what those
         changes could have changed."""
-        scoped = step.find_in is not None and not self.unsafe and self.replaced is not None
+        replaced, find_in = self.replaced, step.find_in
+        scoped = find_in is not None and replaced is not None and not self.unsafe and not step.local
         if first or not (step.local or scoped):
             return list(step.find(self.text, self.context))
         if self._paragraphs is None or self._paragraphs.text is not self.text:
             self._paragraphs = _Paragraphs(self.text)
         changed = self._paragraphs.holding(self.dirty)
-        if not step.local and step.find_in is not None and self.replaced is not None:
-            return list(step.find_in(self.text, self.context, Scope(changed, "\n".join(self.replaced))))
+        if find_in is not None and replaced is not None and scoped:
+            return list(find_in(self.text, self.context, Scope(changed, "\n".join(replaced))))
         found = []
         for start, end in changed:
             found += (_shifted(f, start) for f in step.find(self.text[start:end], self.context))
