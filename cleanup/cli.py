@@ -128,7 +128,7 @@ def _reports(kwargs: dict[str, Any], recorded: Settings) -> Reports:
 
 def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any], reports: Reports) -> Iterator[Outcome]:
     """Run the batch, show progress on a terminal, feed the reports, report failures."""
-    steps, total = Steps(), work.parts(options)
+    steps, total = Steps(), work.parts
     workers = 1 if total < 2 else (kwargs["jobs"] or os.cpu_count() or 1)
     items = work.items()
     if options.settings_for is not None:
@@ -192,24 +192,29 @@ def _fix_mode(word_diff: bool, diff: bool, in_place: bool, out: str | None) -> M
 
 class _Work:
     """The files a command works on, counted first and then listed again as they are processed,
-    so that a batch of any size is never held in memory. With ``--out``, the count also plans the
-    copies (:class:`~cleanup.outputs.OutputPlan`), so that a bad plan stops the run before it
-    writes anything."""
+    so that a batch of any size is never held in memory. The count also counts the tasks (``parts``)
+    the progress bar shows, and with ``--out`` plans the copies (:class:`~cleanup.outputs.OutputPlan`),
+    so that a bad plan stops the run before it writes anything."""
 
     def __init__(
         self,
         paths: tuple[str, ...],
         include: tuple[str, ...],
         exclude: tuple[str, ...],
+        options: Options,
         out: str | None = None,
         patterns_for: PatternsFor | None = None,
     ) -> None:
         self._arguments = (paths, include or DEFAULT_INCLUDE, exclude, patterns_for)
+        # The tasks of the work: one per file cleaned whole, one per piece of a file in pieces
+        # (cleanup.shards; only checked or copied files are cut, by their sizes).
+        cut = options.mode in (Mode.CHECK, Mode.OUT)
         try:
             plan = OutputPlan(out, paths) if out is not None else None
-            self.count = 0
+            self.count = self.parts = 0
             for item in self.items():
                 self.count += 1
+                self.parts += batch.parts(item, options) if cut else 1
                 if plan is not None:
                     plan.add(item)
         except OutputError as err:
@@ -219,13 +224,6 @@ class _Work:
     def items(self) -> Iterator[Input]:
         """The files, in a stable order."""
         return discover(*self._arguments)
-
-    def parts(self, options: Options) -> int:
-        """The tasks of the work: one per file cleaned whole, one per piece of a file in pieces
-        (:mod:`cleanup.shards`; their sizes are read, nothing else). Counted again, not held."""
-        if options.mode not in (Mode.CHECK, Mode.OUT):
-            return self.count  # no file is cut in pieces in the other modes
-        return sum(batch.parts(item, options) for item in self.items())
 
 
 # How writing standard output fails, which every file's own errors are caught before.
@@ -352,7 +350,12 @@ def fix(
         block_bytes=kwargs["block_size"],
     )
     work = _Work(
-        paths, run["include"], run["exclude"], out if mode is Mode.OUT else None, settings.patterns_for
+        paths,
+        run["include"],
+        run["exclude"],
+        options,
+        out if mode is Mode.OUT else None,
+        settings.patterns_for,
     )
     tally = Tally()
     stdout = sys.stdout.buffer
@@ -416,7 +419,7 @@ def check(
         settings_for=settings.for_path,
         block_bytes=kwargs["block_size"],
     )
-    work = _Work(paths, run["include"], run["exclude"], patterns_for=settings.patterns_for)
+    work = _Work(paths, run["include"], run["exclude"], options, patterns_for=settings.patterns_for)
     tally = Tally()
     marking_failed = False
     with contextlib.ExitStack() as stack:
