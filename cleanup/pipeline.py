@@ -24,6 +24,7 @@ from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex, merged
 from cleanup.passes import PASSES, Context, Pass
 from cleanup.passes.base import SCOPE_MARGIN, Scope
+from cleanup.passes.triggers import look_for
 from cleanup.result import Result
 from cleanup.suppression import KeptOff, markers, passages
 
@@ -31,6 +32,7 @@ MAX_ROUNDS = 4
 _BY_SPAN = attrgetter("start", "end")
 _START_END = itemgetter(0, 1)
 _PASS_RULES = tuple((step, step.rule_ids) for step in PASSES)
+_TRIGGERS = tuple(step.triggers for step in PASSES if step.triggers is not None)
 # An edit as a pass made it: start and end in the text it saw, and the text put there.
 _Change = tuple[int, int, str]
 
@@ -190,6 +192,7 @@ class _Chain:
         self.format = form
         self._protect()
         self.context = context
+        self.look = look_for(_TRIGGERS, context.enabled, context.target, context.house)
         self.unsafe = unsafe
         self.maps: list[EditMap] = []
         self.seen: list[tuple[Finding, int]] = []
@@ -210,23 +213,23 @@ class _Chain:
         self.protected = _Protected(merged(markup + addresses))
         self.passages = KeptOff(passages(self.text))
 
-    def _find(self, step: Pass, *, first: bool) -> list[Finding]:
+    def _find(self, step: Pass, context: Context, *, first: bool) -> list[Finding]:
         """What ``step`` finds in the text: in all of it in the first round, and in later rounds,
         for a pass whose findings are local to a paragraph, in the paragraphs changed so far; for
         a pass that can be told what changed (``find_in``), with no unsafe fixes, what those
-        changes could have changed."""
+        changes could have changed. ``context`` holds the rules the first look left live."""
         replaced, find_in = self.replaced, step.find_in
         scoped = find_in is not None and replaced is not None and not self.unsafe and not step.local
         if first or not (step.local or scoped):
-            return list(step.find(self.text, self.context))
+            return list(step.find(self.text, context))
         if self._paragraphs is None or self._paragraphs.text is not self.text:
             self._paragraphs = _Paragraphs(self.text)
         changed = self._paragraphs.holding(self.dirty)
         if find_in is not None and replaced is not None and scoped:
-            return list(find_in(self.text, self.context, Scope(changed, "\n".join(replaced))))
+            return list(find_in(self.text, context, Scope(changed, "\n".join(replaced))))
         found = []
         for start, end in changed:
-            found += (_shifted(f, start) for f in step.find(self.text[start:end], self.context))
+            found += (_shifted(f, start) for f in step.find(self.text[start:end], context))
         return found
 
     def _note_replaced(self, changes: list[_Change]) -> None:
@@ -243,14 +246,18 @@ class _Chain:
     def round(self, *, first: bool) -> bool:
         """Run every pass once; report whether any fix was applied.
 
-        After the first round only applied fixes are kept: the rest were reported already.
+        After the first round only applied fixes are kept: the rest were reported already. Each
+        round runs a pass with only the rules the first look leaves live in the text as it stands
+        (:mod:`cleanup.passes.triggers`), and not at all when none is.
         """
         changed = False
         enabled = self.context.enabled
+        live = self.look.live(self.text)
+        context = self.context if live == enabled else replace(self.context, enabled=live)
         for step, rule_ids in _PASS_RULES:
-            if not rule_ids & enabled or not (first or step.may_fix(self.context, unsafe=self.unsafe)):
+            if not rule_ids & live or not (first or step.may_fix(self.context, unsafe=self.unsafe)):
                 continue
-            found = [f for f in self._find(step, first=first) if f.rule in enabled]
+            found = [f for f in self._find(step, context, first=first) if f.rule in enabled]
             protected = self.markup if step.repairs_characters else self.protected
             if protected.spans:
                 found = [f for f in found if not protected.holds(f)]

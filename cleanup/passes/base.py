@@ -13,9 +13,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from cleanup.model import Finding, GlossaryEntry, Rule
+
+if TYPE_CHECKING:
+    from cleanup.passes.triggers import TriggersFunction
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,9 @@ class Pass:
     stop them. ``find_in``, for a pass whose findings rest on evidence from the whole text, finds
     in a later round with no unsafe fixes only what the chain's edits could have changed
     (:class:`Scope`): the same fixes as ``find`` over the whole text, read from less of it.
+    ``triggers`` names, for the copy's profile, the byte patterns without which a rule of the
+    pass finds nothing (:mod:`cleanup.passes.triggers`): the pass then runs with only the rules
+    whose patterns a text holds, and not at all when it holds none.
     """
 
     name: str
@@ -91,6 +97,7 @@ class Pass:
     local: bool = False
     repairs_characters: bool = False
     find_in: ScopedFindFunction | None = None
+    triggers: TriggersFunction | None = None
 
     def may_fix(self, context: Context, *, unsafe: bool) -> bool:
         """Whether the pass may apply a fix: unless it says otherwise, yes.

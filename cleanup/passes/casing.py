@@ -18,10 +18,11 @@ from cleanup.lang.en import (
     PRONOUN_I,
     SURNAME_PARTICLES,
 )
-from cleanup.lang.profiles import profile_for
+from cleanup.lang.profiles import Profile, profile_for
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
 from cleanup.passes.tokens import is_abbreviation, word_before
+from cleanup.passes.triggers import LETTER_END, LOWERCASE, Trigger, shaped
 
 SEMICOLON_CAPITAL = Rule(
     id="semicolon-capital",
@@ -232,4 +233,16 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         yield from _lowercase_starts(text)
 
 
-PASS = Pass(name="casing", rules=RULES, find=find, local=True)
+def triggers(profile: Profile) -> tuple[Trigger, ...]:
+    """A mark, a space and a capital (the function words of the list are ASCII) for the capitals
+    after a semicolon or a colon; a letter, a full stop, a space and a lowercase letter for a
+    lowercase start (a one-letter word before the stop is an initial). A longer run of spaces
+    holds two."""
+    return (
+        Trigger((*shaped("; A"), b"  "), (SEMICOLON_CAPITAL.id,)),
+        Trigger((*shaped(": A"), b"  "), (COLON_CAPITAL.id,)),
+        Trigger((*shaped(LETTER_END, ". ", LOWERCASE), b"  "), (SENTENCE_START_LOWERCASE.id,)),
+    )
+
+
+PASS = Pass(name="casing", rules=RULES, find=find, local=True, triggers=triggers)

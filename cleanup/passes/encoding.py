@@ -23,9 +23,11 @@ import ftfy
 import regex
 from ftfy import fixes
 
+from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
 from cleanup.passes.tokens import utf8
+from cleanup.passes.triggers import Trigger, characters_other_than
 
 MOJIBAKE = Rule(
     id="mojibake",
@@ -574,4 +576,12 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             )
 
 
-PASS = Pass(name="encoding", rules=RULES, find=find, local=True, repairs_characters=True)
+def triggers(profile: Profile) -> tuple[Trigger, ...]:
+    """What :func:`_may_need_ftfy` reads: an ampersand, an ASCII control character other than a
+    tab or a line break, or a character outside ASCII and edited-copy typography."""
+    controls = tuple(bytes([byte]) for byte in range(0x80) if byte not in _HARMLESS_ASCII)
+    sequences = (b"&", *controls, *characters_other_than(_TYPOGRAPHY))
+    return (Trigger(sequences, tuple(rule.id for rule in RULES)),)
+
+
+PASS = Pass(name="encoding", rules=RULES, find=find, local=True, repairs_characters=True, triggers=triggers)

@@ -13,9 +13,11 @@ import regex
 
 from cleanup.lang.elision import APOSTROPHES, ELIDED_ARTICLES
 from cleanup.lang.names import english_names
+from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
 from cleanup.passes.tokens import CharacterPositions, utf8
+from cleanup.passes.triggers import CAPITAL, Trigger, shaped
 
 STRAY_ELIDED_ARTICLE = Rule(
     id="stray-elided-article",
@@ -138,4 +140,10 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         )
 
 
-PASS = Pass(name="fragments", rules=RULES, find=find)
+def triggers(profile: Profile) -> tuple[Trigger, ...]:
+    """An article ending in l glued by an apostrophe to a capital: every elided article of
+    :data:`ELIDED_ARTICLES` ends in l (l', dell', nell' …)."""
+    return (Trigger(shaped(("l", "L"), tuple(APOSTROPHES), CAPITAL), (STRAY_ELIDED_ARTICLE.id,)),)
+
+
+PASS = Pass(name="fragments", rules=RULES, find=find, triggers=triggers)

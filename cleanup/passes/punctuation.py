@@ -12,10 +12,12 @@ from collections.abc import Iterator
 
 import regex
 
+from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
 from cleanup.passes.emoticons import starts_emoticon
 from cleanup.passes.tokens import horizontal_space_before, is_abbreviation, next_visible, utf8, word_before
+from cleanup.passes.triggers import SPACES, Trigger, shaped
 
 PUNCTUATION_CLUSTER = Rule(
     id="punctuation-cluster",
@@ -172,4 +174,16 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         )
 
 
-PASS = Pass(name="punctuation", rules=RULES, find=find, local=True)
+def triggers(profile: Profile) -> tuple[Trigger, ...]:
+    """Two of ``, ; : .`` with at most a space between (a longer run holds two spaces): the same
+    mark for doubled-punctuation, two marks for a cluster."""
+    same = [sequence for mark in ",;." for sequence in shaped(mark, SPACES, mark)]
+    pairs = [(first, second) for first in _MARKS for second in _MARKS if first != second]
+    other = [sequence for first, second in pairs for sequence in shaped(first, SPACES, second)]
+    return (
+        Trigger((*same, b"  "), (DOUBLED_PUNCTUATION.id,)),
+        Trigger((*other, b"  "), (PUNCTUATION_CLUSTER.id,)),
+    )
+
+
+PASS = Pass(name="punctuation", rules=RULES, find=find, local=True, triggers=triggers)

@@ -17,11 +17,12 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from cleanup.lang.profiles import profile_for
+from cleanup.lang.profiles import Profile, profile_for
 from cleanup.model import Example, Finding, Rule
 from cleanup.passes.base import Context, Pass
 from cleanup.passes.emoticons import ends_emoticon, starts_emoticon
 from cleanup.passes.tokens import found_in_shape, utf8, word_before
+from cleanup.passes.triggers import Trigger, shaped
 
 SPACE_BEFORE_PUNCTUATION = Rule(
     id="space-before-punctuation",
@@ -228,4 +229,14 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     return iter(findings)
 
 
-PASS = Pass(name="spacing", rules=RULES, find=find, local=True)
+def triggers(profile: Profile) -> tuple[Trigger, ...]:
+    """What each rule needs, as the first look of :func:`find` reads it: a space before a mark,
+    an opening bracket before a space, two spaces."""
+    return (
+        Trigger(shaped(" ", tuple(",?!.:;)]")), (SPACE_BEFORE_PUNCTUATION.id,)),
+        Trigger(shaped(tuple("(["), " "), (SPACE_AFTER_BRACKET.id,)),
+        Trigger(shaped("  "), (REPEATED_SPACES.id,)),
+    )
+
+
+PASS = Pass(name="spacing", rules=RULES, find=find, local=True, triggers=triggers)

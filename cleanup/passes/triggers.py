@@ -1,0 +1,154 @@
+"""The shared first look: one scan of a text's bytes tells which rules could find anything in it.
+
+Most news holds no artefact, and most passes find nothing in most articles; yet each used to read
+the whole text to learn it, with a first look of its own. Each pass now names, for its rules, the
+short byte sequences without which a rule finds nothing (its *triggers*: a space before a mark,
+an ampersand, two marks in a row). The text's UTF-8 is read in a *shape* where every ASCII
+lowercase letter is ``a``, every capital ``A``, every digit ``0`` and a tab a space (other bytes
+stay as they are), and one Aho-Corasick automaton (``ahocorasick-rs``, in Rust) finds every
+trigger of the rules in force in one pass over it. A pass then runs with only the rules whose
+triggers the text holds, and not at all when it holds none; a rule no trigger names always runs.
+
+A trigger must be sound: wherever none of a rule's sequences stands in the shape, the rule finds
+nothing, for every target language and house style, in the whole text and in any paragraph of
+it. ``tests/test_triggers.py`` checks this on the corpora and on drawn texts, by cleaning with
+and without the first look.
+
+>>> look = Look([Trigger((b"  ",), ("repeated-spaces",)), Trigger((b"&",), ("html-entity",))],
+...             frozenset({"repeated-spaces", "html-entity", "mojibake"}))
+>>> sorted(look.live("a  b"))
+['mojibake', 'repeated-spaces']
+>>> sorted(look.live("a & b"))
+['html-entity', 'mojibake']
+>>> shaped("l'", ("A", "É", bytes([0xC3])))  # one choice per part, in the shape
+(b"a'A", b"a'\\xc3\\x89", b"a'\\xc3")
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from itertools import product
+from typing import NamedTuple
+
+from ahocorasick_rs import BytesAhoCorasick, Implementation
+
+from cleanup.lang.profiles import Profile, profile_for
+from cleanup.passes.tokens import utf8
+
+# What the shape makes of a text's bytes: letters and digits one byte per class, a tab a space.
+SHAPE = bytes.maketrans(
+    (string.ascii_lowercase + string.ascii_uppercase + string.digits + "\t").encode("ascii"),
+    ("a" * 26 + "A" * 26 + "0" * 10 + " ").encode("ascii"),
+)
+# Choices of the shape for a character class, as the first bytes (or the last) of its characters.
+SPACES = ("", " ")  # none or one: a longer run holds two spaces, a trigger of every rule that reads runs
+CAPITAL = ("A", *(bytes([lead]) for lead in range(0xC3, 0xF5)))  # opens a \p{Lu}
+LOWERCASE = (  # opens a \p{Ll}: not E2 80, curly quotes, dashes and the ellipsis
+    "a",
+    *(bytes([lead]) for lead in (*range(0xC2, 0xE0), 0xE1, 0xEA, *range(0xF0, 0xF5))),
+    *(bytes([0xE2, second]) for second in (*range(0x84, 0x87), *range(0xB0, 0xB8))),
+    *(bytes([0xEF, second]) for second in range(0xAC, 0xBE)),
+)
+LETTER_END = ("a", "A", *(bytes([last]) for last in range(0x80, 0xC0)))  # ends a \p{L}
+
+
+def characters_other_than(allowed: str) -> tuple[bytes, ...]:
+    """The shortest sequences of UTF-8 bytes that start every character outside ASCII but those
+    of ``allowed`` (and no character of ``allowed``).
+
+    >>> len(characters_other_than("")), characters_other_than("’")[:2]
+    (2949, (b'\\xc2\\x80', b'\\xc2\\x81'))
+    >>> b"\\xe2\\x80\\x99" in characters_other_than("’"), b"\\xe2\\x80\\x98" in characters_other_than("’")
+    (False, True)
+    """
+    kept = {character.encode("utf-8") for character in allowed if not character.isascii()}
+    sequences: list[bytes] = []
+    for lead in range(0xC2, 0xF5):
+        if lead >= 0xF0:  # four bytes: characters outside the Basic Multilingual Plane
+            sequences.append(bytes([lead]))
+            continue
+        for second in range(0x80, 0xC0):
+            prefix = bytes([lead, second])
+            if lead < 0xE0 or not any(character.startswith(prefix) for character in kept):
+                if prefix not in kept:
+                    sequences.append(prefix)
+                continue
+            whole = (prefix + bytes([third]) for third in range(0x80, 0xC0))
+            sequences += [character for character in whole if character not in kept]
+    return tuple(sequences)
+
+
+_REMEMBERED = 1024  # sets of live rules kept for the sets of sequences found that made them
+
+
+class Trigger(NamedTuple):
+    """Sequences of bytes of the shape (:data:`SHAPE`), and the rules that can find something
+    only in a text that holds one of them."""
+
+    sequences: tuple[bytes, ...]
+    rules: tuple[str, ...]
+
+
+# What a pass tells the first look: its triggers for the profile of the copy's language.
+TriggersFunction = Callable[[Profile], Iterable[Trigger]]
+
+
+def shaped(*parts: str | bytes | Iterable[str | bytes]) -> tuple[bytes, ...]:
+    """Every sequence made of one choice per part (a part that is a string or bytes is one
+    choice), in the shape: a string is taken in UTF-8."""
+    choices = [[part] if isinstance(part, str | bytes) else list(part) for part in parts]
+    return tuple(
+        b"".join(utf8(choice) if isinstance(choice, str) else choice for choice in chosen).translate(SHAPE)
+        for chosen in product(*choices)
+    )
+
+
+class Look:
+    """The first look for a set of rules in force: the triggers that name any of them, in one
+    automaton."""
+
+    def __init__(self, triggers: Sequence[Trigger], rules: frozenset[str]) -> None:
+        """The look for ``rules``, gated by those of ``triggers`` that name any of them; a rule no
+        trigger names is always live."""
+        kept = [trigger for trigger in triggers if rules.intersection(trigger.rules)]
+        self.always = rules.difference(*(trigger.rules for trigger in kept))
+        gated: dict[bytes, frozenset[str]] = {}
+        for trigger in kept:
+            for sequence in trigger.sequences:
+                gated[sequence] = gated.get(sequence, frozenset()) | rules.intersection(trigger.rules)
+        self._sequences = sorted(gated)
+        self._rules = [gated[sequence] for sequence in self._sequences]
+        self._live: dict[frozenset[int], frozenset[str]] = {frozenset(): self.always}
+        self._automaton = (
+            BytesAhoCorasick(self._sequences, implementation=Implementation.DFA) if self._sequences else None
+        )
+
+    def live(self, text: str) -> frozenset[str]:
+        """The rules that could find something in ``text``: those whose triggers it holds, and
+        those no trigger names."""
+        if self._automaton is None:
+            return self.always
+        # Overlapping, so that no sequence found hides another that shares its bytes.
+        found = self._automaton.find_matches_as_indexes(utf8(text).translate(SHAPE), overlapping=True)
+        key = frozenset(index for index, _, _ in found)
+        live = self._live.get(key)
+        if live is None:
+            if len(self._live) >= _REMEMBERED:
+                self._live.clear()
+            live = self._live[key] = self.always.union(*(self._rules[index] for index in key))
+        return live
+
+
+@lru_cache(maxsize=64)
+def look_for(
+    triggers: tuple[TriggersFunction, ...],
+    rules: frozenset[str],
+    target: str,
+    house: tuple[tuple[str, object], ...],
+) -> Look:
+    """The first look of the passes whose ``triggers`` functions are given, for ``rules`` in force
+    in copy of ``target`` with the ``house`` style; built once per process."""
+    profile = profile_for(target, house)
+    return Look([trigger for function in triggers for trigger in function(profile)], rules)
