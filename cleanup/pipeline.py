@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from cleanup.formats import TEXT, Format
@@ -183,6 +184,12 @@ class _Protected:
         return index + 1 < len(self.spans) and self._starts[index + 1] < end
 
 
+@lru_cache(maxsize=256)
+def _narrowed(context: Context, live: frozenset[str]) -> Context:
+    """``context`` with only the ``live`` rules enabled; made once for each set a text leaves."""
+    return replace(context, enabled=live)
+
+
 class _Chain:
     """One cleaning: the text so far, the edit maps that made it, every finding with the number
     of edit maps in force when its pass ran, and every edit with the same and its finding."""
@@ -243,17 +250,23 @@ class _Chain:
         if self._replaced_size > len(self.text):  # the whole text is as cheap to read again
             self.replaced = None
 
+    def _looked(self) -> tuple[frozenset[str], Context]:
+        """The rules the first look leaves live in the text as it stands, and the context that
+        holds only them."""
+        live = self.look.live(self.text)
+        return live, self.context if live == self.context.enabled else _narrowed(self.context, live)
+
     def round(self, *, first: bool) -> bool:
         """Run every pass once; report whether any fix was applied.
 
-        After the first round only applied fixes are kept: the rest were reported already. Each
-        round runs a pass with only the rules the first look leaves live in the text as it stands
-        (:mod:`cleanup.passes.triggers`), and not at all when none is.
+        After the first round only applied fixes are kept: the rest were reported already. A pass
+        runs with only the rules the first look leaves live in the text as it stands
+        (:mod:`cleanup.passes.triggers`), and not at all when none is: the look is taken again
+        after each pass that changes the text.
         """
         changed = False
         enabled = self.context.enabled
-        live = self.look.live(self.text)
-        context = self.context if live == enabled else replace(self.context, enabled=live)
+        live, context = self._looked()
         for step, rule_ids in _PASS_RULES:
             if not rule_ids & live or not (first or step.may_fix(self.context, unsafe=self.unsafe)):
                 continue
@@ -279,6 +292,7 @@ class _Chain:
                 changes.sort(key=_START_END)
                 self._note_replaced(changes)
                 self.text = _apply(self.text, changes)
+                live, context = self._looked()  # the passes after this one read the text it made
                 edit_map = EditMap([(start, end, len(new)) for start, end, new in changes])
                 self.maps.append(edit_map)
                 self._protect()  # as a second run would find them

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import product
 from typing import NamedTuple
 
@@ -80,12 +80,22 @@ def characters_other_than(allowed: str) -> tuple[bytes, ...]:
     return tuple(sequences)
 
 
+@cache
+def other_digits() -> tuple[str, ...]:
+    """The characters outside ASCII that Python reads as digits (``str.isdigit``, which holds for
+    every ``\\d``): Arabic-Indic, Devanagari, fullwidth, superscript, circled … A rule that
+    reads a digit has, besides the sequences with ``0``, each of these as a trigger: a text
+    without them can only hold its digits in ASCII. (None lies past U+1FFFF.)"""
+    return tuple(chr(code) for code in range(0x80, 0x20000) if chr(code).isdigit())
+
+
 _REMEMBERED = 1024  # sets of live rules kept for the sets of sequences found that made them
 
 
 class Trigger(NamedTuple):
     """Sequences of bytes of the shape (:data:`SHAPE`), and the rules that can find something
-    only in a text that holds one of them."""
+    only in a text that holds one of them (with no sequences: rules that find nothing in the
+    copy's language)."""
 
     sequences: tuple[bytes, ...]
     rules: tuple[str, ...]

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cleanup.lang.profiles import profile_for
+from cleanup.lang.profiles import Profile, profile_for
 from cleanup.model import Finding
 from cleanup.passes.base import Context, Pass, Scope
 from cleanup.passes.conventions import capitals, glued, marks, numbers, quotes
+from cleanup.passes.triggers import Trigger
 
 _MODULES = (quotes, numbers, marks, capitals, glued)
 RULES = tuple(rule for module in _MODULES for rule in module.RULES)
@@ -37,4 +38,10 @@ def find(text: str, ctx: Context, scope: Scope | None = None) -> Iterator[Findin
                 yield from module.find(text, ctx, profile)
 
 
-PASS = Pass(name="conventions", rules=RULES, find=find, find_in=find)
+def triggers(profile: Profile) -> tuple[Trigger, ...]:
+    """The triggers of the quotes, numbers and marks; the word-level rules (``lowercase-name``,
+    ``calendar-capital``, ``glued-words``) take first looks of their own and always run."""
+    return (*quotes.triggers(profile), *numbers.triggers(profile), *marks.triggers(profile))
+
+
+PASS = Pass(name="conventions", rules=RULES, find=find, find_in=find, triggers=triggers)

@@ -18,6 +18,7 @@ from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
 from cleanup.passes.conventions.pairing import lines_with, pairs, roles
 from cleanup.passes.emoticons import starts_emoticon
+from cleanup.passes.triggers import LETTER_END, Trigger, other_digits, shaped
 
 PERCENT_SPACE = Rule(
     id="percent-space",
@@ -282,3 +283,35 @@ def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
         yield from _currency(text, profile)
     if ctx.wants(HIGH_PUNCTUATION_SPACE.id) and (profile.space_before_high or profile.space_before_colon):
         yield from _high_punctuation(text, profile)
+
+
+def triggers(profile: Profile) -> tuple[Trigger, ...]:
+    """What each rule reads around its mark: a space before % (a digit before it, in copy that
+    spaces it), an apostrophe split from a letter, a currency sign spaced other than the copy
+    spaces it or after an amount, and in French copy a high mark after a word or a guillemet. A
+    digit outside ASCII stands for itself."""
+    spaces = tuple(_PERCENT_SPACES)
+    percent = shaped(("0", *other_digits()), "%") if profile.percent_space else shaped(spaces, "%")
+    apostrophes = tuple("'’")
+    clitics = (
+        *shaped(LETTER_END, " ", apostrophes, "a"),  # "year 's"
+        *shaped(LETTER_END, apostrophes, " a"),  # "Putin' s"
+        *shaped(LETTER_END, " a", apostrophes, "a"),  # "do n't"
+    )
+    signs = tuple(_CURRENCY_SIGNS)
+    if profile.currency_before:
+        other_spaces = tuple(space for space in ("", *spaces) if space != profile.currency_space)
+        currency = (*shaped("0", ("", *spaces), signs), *shaped(signs, other_spaces, "0"))
+    else:
+        currency = shaped(signs, ("", *spaces), "0")
+    high: tuple[bytes, ...] = ()
+    if profile.space_before_high or profile.space_before_colon:
+        words = ("a", "A", "0", "_", ")", "]", *(bytes([last]) for last in range(0x80, 0xC0)))
+        high = (*shaped(words, ("", " "), tuple(";:!?")), *shaped(("«", "»")))
+    return (
+        Trigger(percent, (PERCENT_SPACE.id,)),
+        Trigger(clitics, (APOSTROPHE_SPACE.id,)),
+        Trigger(currency, (CURRENCY_POSITION.id,)),
+        Trigger(high, (HIGH_PUNCTUATION_SPACE.id,)),
+        Trigger(shaped(other_digits()), (PERCENT_SPACE.id, CURRENCY_POSITION.id)),
+    )

@@ -24,6 +24,7 @@ from cleanup.lang.profiles import Profile
 from cleanup.lang.units import AMOUNT_WORDS
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
+from cleanup.passes.triggers import Trigger, other_digits, shaped
 
 DECIMAL_SEPARATOR = Rule(
     id="decimal-separator",
@@ -74,6 +75,7 @@ RULES = (DECIMAL_SEPARATOR, THOUSANDS_SEPARATOR)
 _NUMBER = re.compile(r"\d[\d.,]*\d")
 _NOT_BEFORE = ".,'’"
 _NUMBER_CHARACTERS = frozenset("0123456789.,")
+_SPACES = tuple(chr(code) for code in range(0x3001) if chr(code).isspace())  # what \s reads
 
 
 @cache
@@ -156,3 +158,19 @@ def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
             replacement = re.sub(r"[.,]", symbol, number)
             message = f"{number!r}: the copy groups thousands with {symbol!r}"
             yield Finding(THOUSANDS_SEPARATOR.id, message, start, end, replacement, Safety.UNSAFE)
+
+
+def triggers(profile: Profile) -> tuple[Trigger, ...]:
+    """A decimal of the other convention: its symbol, one or two digits and what
+    :func:`_amount_after` reads (a space, %, an amount word); a group of the other convention: a
+    point and three digits, or in copy that groups with a point two comma groups. A digit outside
+    ASCII stands for itself."""
+    other = "," if profile.decimal == "." else "."
+    amounts = AMOUNT_WORDS[profile.language] - {"%"}
+    after = sorted({"%", *(word[0] for word in amounts), *_SPACES})
+    grouped = shaped(",000,000") if profile.group == "." else shaped(".000")
+    return (
+        Trigger(shaped(other, ("0", "00"), after), (DECIMAL_SEPARATOR.id,)),
+        Trigger(grouped, (THOUSANDS_SEPARATOR.id,)),
+        Trigger(shaped(other_digits()), (DECIMAL_SEPARATOR.id, THOUSANDS_SEPARATOR.id)),
+    )

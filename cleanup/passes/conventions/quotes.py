@@ -31,6 +31,7 @@ from cleanup.lang.quotation_marks import CONVENTIONS, FOREIGN, SPACES_INSIDE
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
 from cleanup.passes.conventions.pairing import Pair, lines_with, pairs
+from cleanup.passes.triggers import Trigger, shaped
 
 SOURCE_QUOTES = Rule(
     id="source-quotes",
@@ -150,3 +151,9 @@ def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
             # between them keep their places for the fixes made inside the quotation.
             message = f"{text[unit.opening]}…{text[unit.closing]} is not this copy's quotation style"
             yield Finding(SOURCE_QUOTES.id, message, start, end, replacement, Safety.SAFE, edits=edits)
+
+
+def triggers(profile: Profile) -> tuple[Trigger, ...]:
+    """A mark that opens another language's quotation, as :func:`find` first looks for one."""
+    marks, _ = _foreign_openers(profile.language)
+    return (Trigger(shaped(tuple(marks)), (SOURCE_QUOTES.id,)),)

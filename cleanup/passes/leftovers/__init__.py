@@ -24,6 +24,7 @@ from functools import cache
 from cleanup.lang.en import LOWERCASE_NAMES
 from cleanup.lang.frequencies import frequencies_for
 from cleanup.lang.names import language_name
+from cleanup.lang.profiles import Profile
 from cleanup.lang.sources import sources_for
 from cleanup.model import Finding, Safety
 from cleanup.passes.base import Context, Pass
@@ -42,6 +43,7 @@ from cleanup.passes.leftovers.catalogue import (
 )
 from cleanup.passes.leftovers.spans import occurrences_of, sentences_at
 from cleanup.passes.leftovers.terms import Spans, Taken, Terms
+from cleanup.passes.triggers import Trigger
 
 _WORD_RULES = frozenset({SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id})
 _LANGUAGE_RULES = _WORD_RULES | {SOURCE_ELISION.id, SOURCE_NAME.id}
@@ -201,4 +203,10 @@ def fixes(ctx: Context, unsafe: bool) -> bool:
     return (bool(ctx.glossary) and ctx.wants(GLOSSARY_TERM.id)) or (unsafe and ctx.wants(SOURCE_NAME.id))
 
 
-PASS = Pass(name="leftovers", rules=RULES, find=find, fixes=fixes)
+def triggers(profile: Profile) -> tuple[Trigger, ...]:
+    """A character of another script for ``foreign-script``; the other rules take first looks of
+    their own (the vocabulary's, the glossary's, the source text's) and always run."""
+    return (Trigger(scripts.triggers(), (FOREIGN_SCRIPT.id,)),)
+
+
+PASS = Pass(name="leftovers", rules=RULES, find=find, fixes=fixes, triggers=triggers)

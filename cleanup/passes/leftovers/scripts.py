@@ -32,3 +32,8 @@ def find(text: str) -> Iterator[tuple[int, int, str]]:
         return
     for match in _RUN.finditer(text):
         yield match.start(), match.end(), match.group()
+
+
+def triggers() -> tuple[bytes, ...]:
+    """The first bytes :func:`find` first looks for, each a sequence for the shared first look."""
+    return tuple(bytes([lead]) for lead in _LEAD_BYTES)
