@@ -22,7 +22,7 @@ from cleanup.lang.profiles import Profile, profile_for
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
 from cleanup.passes.tokens import is_abbreviation, word_before
-from cleanup.passes.triggers import LETTER_END, LOWERCASE, Trigger, shaped
+from cleanup.passes.triggers import CONTINUATION, LOWERCASE, Trigger, shaped
 
 SEMICOLON_CAPITAL = Rule(
     id="semicolon-capital",
@@ -236,12 +236,15 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
 def triggers(profile: Profile) -> tuple[Trigger, ...]:
     """A mark, a space and a capital (the function words of the list are ASCII) for the capitals
     after a semicolon or a colon; a letter, a full stop, a space and a lowercase letter for a
-    lowercase start (a one-letter word before the stop is an initial). A longer run of spaces
-    holds two."""
+    lowercase start (a one-letter word before the stop is an initial; after a letter past ASCII,
+    any full stop and space). A longer run of spaces holds two."""
     return (
         Trigger((*shaped("; A"), b"  "), (SEMICOLON_CAPITAL.id,)),
         Trigger((*shaped(": A"), b"  "), (COLON_CAPITAL.id,)),
-        Trigger((*shaped(LETTER_END, ". ", LOWERCASE), b"  "), (SENTENCE_START_LOWERCASE.id,)),
+        Trigger(
+            (*shaped(("a", "A"), ". ", LOWERCASE), *shaped(CONTINUATION, ". "), b"  "),
+            (SENTENCE_START_LOWERCASE.id,),
+        ),
     )
 
 

@@ -51,33 +51,30 @@ LOWERCASE = (  # opens a \p{Ll}: not E2 80, curly quotes, dashes and the ellipsi
     *(bytes([0xE2, second]) for second in (*range(0x84, 0x87), *range(0xB0, 0xB8))),
     *(bytes([0xEF, second]) for second in range(0xAC, 0xBE)),
 )
-LETTER_END = ("a", "A", *(bytes([last]) for last in range(0x80, 0xC0)))  # ends a \p{L}
+CONTINUATION = tuple(bytes([last]) for last in range(0x80, 0xC0))  # ends each character past ASCII
+LETTER_END = ("a", "A", *CONTINUATION)  # ends a \p{L}
 
 
 def characters_other_than(allowed: str) -> tuple[bytes, ...]:
     """The shortest sequences of UTF-8 bytes that start every character outside ASCII but those
-    of ``allowed`` (and no character of ``allowed``).
+    of ``allowed``, and no character of ``allowed``: a lead byte alone where no character of
+    ``allowed`` starts with it.
 
-    >>> len(characters_other_than("")), characters_other_than("’")[:2]
-    (2949, (b'\\xc2\\x80', b'\\xc2\\x81'))
-    >>> b"\\xe2\\x80\\x99" in characters_other_than("’"), b"\\xe2\\x80\\x98" in characters_other_than("’")
-    (False, True)
+    >>> characters_other_than("é")[:3]
+    (b'\\xc2', b'\\xc3\\x80', b'\\xc3\\x81')
+    >>> b"\\xc3\\xa9" in characters_other_than("é"), len(characters_other_than(""))
+    (False, 51)
     """
     kept = {character.encode("utf-8") for character in allowed if not character.isascii()}
-    sequences: list[bytes] = []
-    for lead in range(0xC2, 0xF5):
-        if lead >= 0xF0:  # four bytes: characters outside the Basic Multilingual Plane
-            sequences.append(bytes([lead]))
-            continue
-        for second in range(0x80, 0xC0):
-            prefix = bytes([lead, second])
-            if lead < 0xE0 or not any(character.startswith(prefix) for character in kept):
-                if prefix not in kept:
-                    sequences.append(prefix)
-                continue
-            whole = (prefix + bytes([third]) for third in range(0x80, 0xC0))
-            sequences += [character for character in whole if character not in kept]
-    return tuple(sequences)
+
+    def starts(prefix: bytes) -> list[bytes]:
+        if not any(character.startswith(prefix) for character in kept):
+            return [prefix]
+        if prefix in kept:
+            return []
+        return [sequence for last in range(0x80, 0xC0) for sequence in starts(prefix + bytes([last]))]
+
+    return tuple(sequence for lead in range(0xC2, 0xF5) for sequence in starts(bytes([lead])))
 
 
 @cache
