@@ -250,10 +250,19 @@ class _Chain:
         if self._replaced_size > len(self.text):  # the whole text is as cheap to read again
             self.replaced = None
 
-    def _looked(self) -> tuple[frozenset[str], Context]:
+    def _looked(
+        self, live: frozenset[str] = frozenset(), edited: list[tuple[int, int]] | None = None
+    ) -> tuple[frozenset[str], Context]:
         """The rules the first look leaves live in the text as it stands, and the context that
-        holds only them."""
-        live = self.look.live(self.text)
+        holds only them. After a pass's ``edited`` spans, the rules ``live`` before it stay live,
+        and only the text around the edits is looked at again: a sequence the edits made holds
+        a character they put there."""
+        if edited is None:
+            live = self.look.live(self.text)
+        else:
+            margin = self.look.longest
+            for start, end in merged([(max(0, start - margin), end + margin) for start, end in edited]):
+                live = live | self.look.live(self.text[start:end])
         return live, self.context if live == self.context.enabled else _narrowed(self.context, live)
 
     def round(self, *, first: bool) -> bool:
@@ -292,8 +301,8 @@ class _Chain:
                 changes.sort(key=_START_END)
                 self._note_replaced(changes)
                 self.text = _apply(self.text, changes)
-                live, context = self._looked()  # the passes after this one read the text it made
                 edit_map = EditMap([(start, end, len(new)) for start, end, new in changes])
+                live, context = self._looked(live, edit_map.new_spans())  # what the next passes read
                 self.maps.append(edit_map)
                 self._protect()  # as a second run would find them
                 self.dirty = [

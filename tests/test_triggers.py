@@ -84,6 +84,17 @@ def test_a_rule_no_trigger_names_is_always_live() -> None:
     assert look.live("two  spaces") == {"mojibake", "repeated-spaces"}
 
 
+def test_an_edit_far_into_a_long_text_makes_a_later_pass_rule_live(monkeypatch) -> None:
+    # The look is taken again around the encoding pass's repair only; the Cyrillic it makes
+    # gives the leftovers pass its foreign-script rule, in the same round.
+    mojibake = "Привет".encode("utf-8").decode("windows-1252")
+    text = "A plain paragraph of news.\n\n" * 300 + f"The channel {mojibake} said."
+    result = clean(text)
+    assert result.text.endswith("The channel Привет said.")
+    assert [f.rule for f in result.findings] == ["foreign-script", "mojibake"]
+    _assert_same_without_the_look(monkeypatch, [text])
+
+
 def test_threads_share_a_look(monkeypatch) -> None:
     look = Look([Trigger((b"  ",), ("repeated-spaces",)), Trigger((b"&",), ("html-entity",))], _EVERY_RULE)
     texts = ["a  b", "a & b", "a b", "a  &b"] * 200

@@ -126,6 +126,7 @@ class Look:
             for sequence in trigger.sequences:
                 gated[sequence] = gated.get(sequence, frozenset()) | rules.intersection(trigger.rules)
         self._sequences = sorted(gated)
+        self.longest = max(map(len, self._sequences), default=0)  # in bytes: as many characters at most
         self._rules = [gated[sequence] for sequence in self._sequences]
         self._live: dict[frozenset[int], frozenset[str]] = {frozenset(): self.always}
         self._automaton = (
