@@ -370,16 +370,20 @@ _USE_PIECES = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_USE_PIECES, max_size=40).map("".join))
-def test_the_index_of_a_texts_words_reads_them_as_the_searches_do(text: str) -> None:
-    uses = glued._Uses(text)
+@given(st.lists(_USE_PIECES, max_size=40).map("".join), st.booleans())
+def test_the_index_of_a_texts_words_reads_them_as_the_searches_do(text: str, asked: bool) -> None:
+    # Every word indexed, or (as for a text's candidates) only those asked about: "Rome" and "x1"
+    # then come from the automaton's pass, the others from searches.
+    uses = glued._Uses(text, asked=(lambda: ["Rome", "x1", "absent"]) if asked else None)
     searched = {word: uses._search_alone(word) for word in set(re.findall(r"\w+", text))}
     counted = {word: len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) for word in searched}
     uses.searched_alone = {str(number): False for number in range(glued._Uses.SEARCHES)}
     assert {word for word in searched if uses.used_alone(word)} == {
         w for w, alone in searched.items() if alone
     }
-    assert {word: uses.counts[word] for word in searched} == counted
+    assert {word for word in searched if uses.repeated(word)} == {w for w, n in counted.items() if n > 1}
+    uses.used_alone("Rome")
+    assert uses.alone is not None and (uses.indexed is not None) == asked
 
 
 def test_a_later_round_told_what_changed_searches_rather_than_indexes_again(monkeypatch) -> None:

@@ -39,14 +39,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import regex
-from ahocorasick_rs import BytesAhoCorasick, Implementation
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
 
 from cleanup.lang.glue import GlueWords, glue_words, place_and_language_names
 from cleanup.lang.profiles import Profile
@@ -267,6 +267,49 @@ def _starts_sentence(text: str, index: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_ENDS
 
 
+def _whole_words(text: str, words: list[str]) -> tuple[Counter[str], set[str]]:
+    """How often each of ``words`` stands in ``text`` as a whole word, and those used on their own
+    in mid-sentence: one pass of an automaton, each place then read as :meth:`_Uses.repeated` and
+    :meth:`_Uses._search_alone` read it.
+
+    >>> counts, alone = _whole_words("Rome. Romeo saw Rome and rome", ["Rome", "rome"])
+    >>> counts, sorted(alone)
+    (Counter({'Rome': 2, 'rome': 1}), ['Rome', 'rome'])
+    """
+    counts: Counter[str] = Counter()
+    alone: set[str] = set()
+    if not words:
+        return counts, alone
+    for index, start, end in AhoCorasick(words).find_matches_as_indexes(text, overlapping=True):
+        if (start and _WORD.match(text, start - 1)) or _WORD.match(text, end):
+            continue
+        word = words[index]
+        counts[word] += 1
+        if not _starts_sentence(text, start):
+            alone.add(word)
+    return counts, alone
+
+
+def _asked(text: str, candidates: list[tuple[int, int, str]], vocabulary: _Vocabulary) -> set[str]:
+    """The words the decisions of ``candidates`` can ask :class:`_Uses` about and that are costly
+    to search for: each token (whether it is repeated), and the capitalised words either side of
+    an inner capital or a full stop or before a glue word (whether one is used alone), if rarer
+    than a common name. (The search for a frequent word stops at its first places.)"""
+    tokens, names = set(), set()
+    for at, kind, word in candidates:
+        if kind == _FULL_STOP:
+            first_start, left, second = _around_stop(text, at)
+            names.add(text[first_start:left])
+            if second is not None:
+                names.add(second.group())
+        else:
+            start, end = _token(text, at, kind, word)
+            tokens.add(text[start:end])
+            names.update((text[start:at], text[at:end]))
+    names = {name for name in names if name[:1].isupper()}
+    return {word for word in tokens | names if vocabulary.zipf(word) < _COMMON_NAME}
+
+
 class _Uses:
     """How the text uses its words: whether a name stands alone in mid-sentence, how often a token
     occurs, whether two words stand side by side. Answers are remembered; the first few are found
@@ -276,28 +319,42 @@ class _Uses:
     SEARCHES = 16
     SCOPED_SEARCHES = 64  # in a later round told what changed: few candidates, a long text
 
-    def __init__(self, text: str, searches: int = SEARCHES) -> None:
+    def __init__(
+        self, text: str, searches: int = SEARCHES, asked: Callable[[], Iterable[str]] | None = None
+    ) -> None:
+        """The uses of ``text``'s words, searched for ``searches`` questions, then indexed: every
+        word, or, given ``asked``, the words it lists (those the candidates can ask about), found
+        in one pass of an automaton; a question about another word is then searched for."""
         self.text = text
         self.searches = searches
+        self.asked = asked
         self.searched_alone: dict[str, bool] = {}
         self.searched_counts: dict[str, int] = {}
         self.searched_pairs: dict[str, bool] = {}
         self.alone: set[str] | None = None  # words used on their own in mid-sentence
         self.counts: Counter[str] = Counter()  # words as written
+        self.indexed: frozenset[str] | None = None  # the words the index holds; None: every word
 
     def _index(self) -> set[str] | None:
         """The index, made once ``searches`` questions have been searched for."""
         if self.alone is None and len(self.searched_alone) + len(self.searched_counts) >= self.searches:
-            self.counts = Counter(_WORD.findall(self.text))
-            firsts = Counter(_SENTENCE_FIRST_WORD.findall(self.text))
-            self.alone = {word for word, count in self.counts.items() if count > firsts[word]}
+            if self.asked is None:
+                self.counts = Counter(_WORD.findall(self.text))
+                firsts = Counter(_SENTENCE_FIRST_WORD.findall(self.text))
+                self.alone = {word for word, count in self.counts.items() if count > firsts[word]}
+            else:
+                self.indexed = frozenset(word for word in self.asked() if word)
+                self.counts, self.alone = _whole_words(self.text, sorted(self.indexed))
         return self.alone
+
+    def _holds(self, word: str) -> bool:
+        """Whether the index answers for ``word`` (made now if it is time)."""
+        return self._index() is not None and (self.indexed is None or word in self.indexed)
 
     def used_alone(self, name: str) -> bool:
         """Whether the text uses ``name`` on its own in mid-sentence."""
-        alone = self._index()
-        if alone is not None:
-            return name in alone
+        if self._holds(name):
+            return name in self.alone
         if name not in self.searched_alone:
             self.searched_alone[name] = self._search_alone(name)
         return self.searched_alone[name]
@@ -317,7 +374,7 @@ class _Uses:
 
     def repeated(self, token: str) -> bool:
         """Whether ``token`` occurs twice or more as a whole word, in the same case."""
-        if self._index() is not None:
+        if self._holds(token):
             return self.counts[token] > 1
         if token not in self.searched_counts:
             text, found, i = self.text, 0, self.text.find(token)
@@ -352,12 +409,19 @@ class _Split:
 class _Decider:
     """Decides the candidates of one text, one language."""
 
-    def __init__(self, text: str, language: str, words: GlueWords | None, searches: int) -> None:
+    def __init__(
+        self,
+        text: str,
+        language: str,
+        words: GlueWords | None,
+        searches: int,
+        asked: Callable[[], Iterable[str]] | None = None,
+    ) -> None:
         self.text = text
         self.language = language
         self.words = words
         self.function_words = words.every if words else frozenset()
-        self.uses = _Uses(text, searches)
+        self.uses = _Uses(text, searches, asked)
         self.backticks: list[int] | None = None  # where the text's backticks stand, once asked
         self.vocabulary = _vocabulary(language)
 
@@ -466,7 +530,7 @@ class _Decider:
     def full_stop(self, at: int) -> _Split | None:
         """A full stop at ``at`` glued to the capitalised word after it."""
         text = self.text
-        match = _CAPITALISED.match(text, at + 1)
+        first_start, left, match = _around_stop(text, at)
         if match is None:
             return None
         second = match.group()
@@ -475,10 +539,6 @@ class _Decider:
             text[end] in _NOT_AFTER or (text[end] == "." and end + 1 < len(text) and text[end + 1].isalpha())
         ):
             return None  # "Amazon.Com/shop", "Halo.Bungie.Org"; not "Low-cost" or "Korea's"
-        left = at
-        while left and text[left - 1] in _CLOSERS:
-            left -= 1
-        first_start = _ALNUM_BEFORE.search(text, 0, left).start()
         first = text[first_start:left]
         if not first or (first_start and text[first_start - 1] in _NOT_BEFORE_SENTENCE_END):
             return None
@@ -503,6 +563,15 @@ class _Decider:
         safety = Safety.SAFE if opens and not first[0].isupper() else Safety.UNSAFE
         message = f"'{text[first_start:end]}' reads as two sentences glued together at the full stop"
         return _Split(at, at + 1, ". ", message, safety)
+
+
+def _around_stop(text: str, at: int) -> tuple[int, int, re.Match[str] | None]:
+    """Around a full stop at ``at``: where the letters or digits before it start and end (closing
+    marks between them and the stop left out), and the capitalised word after it, if any."""
+    left = at
+    while left and text[left - 1] in _CLOSERS:
+        left -= 1
+    return _ALNUM_BEFORE.search(text, 0, left).start(), left, _CAPITALISED.match(text, at + 1)
 
 
 def _inner_capital(word: str) -> bool:
@@ -577,7 +646,9 @@ def _splits(text: str, language: str, scope: Scope | None = None) -> Iterator[_S
     # Told what changed, only a few candidates are decided again: searching a long text for each
     # costs less than indexing it, up to a few dozen questions.
     searches = _Uses.SEARCHES if scope is None else _Uses.SCOPED_SEARCHES
-    decider = _Decider(text, language, look.words, searches)
+    decider = _Decider(
+        text, language, look.words, searches, partial(_asked, text, candidates, _vocabulary(language))
+    )
     for at, kind, word in candidates:
         if kind == _ENDING:
             split = decider.ending(at, word)
