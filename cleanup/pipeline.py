@@ -257,12 +257,7 @@ class _Chain:
         holds only them. After a pass's ``edited`` spans, the rules ``live`` before it stay live,
         and only the text around the edits is looked at again: a sequence the edits made holds
         a character they put there."""
-        if edited is None:
-            live = self.look.live(self.text)
-        else:
-            margin = self.look.longest
-            for start, end in merged([(max(0, start - margin), end + margin) for start, end in edited]):
-                live = live | self.look.live(self.text[start:end])
+        live = self.look.live(self.text) if edited is None else self.look.live_around(self.text, edited, live)
         return live, self.context if live == self.context.enabled else _narrowed(self.context, live)
 
     def round(self, *, first: bool) -> bool:

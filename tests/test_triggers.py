@@ -95,6 +95,18 @@ def test_an_edit_far_into_a_long_text_makes_a_later_pass_rule_live(monkeypatch) 
     _assert_same_without_the_look(monkeypatch, [text])
 
 
+def test_a_long_text_is_looked_at_block_by_block_to_its_end(monkeypatch) -> None:
+    # Marks at every byte make the punctuation rules live in the first block; the rest is read
+    # for the other rules' sequences only, and the Cyrillic at the end is found.
+    marks = ". , ; : .. ,, ( [ ) ] ' ’ “ ” … " * 20_000
+    look = look_for(_TRIGGERS, select_rules(), "en", ())
+    assert "foreign-script" not in look.live(marks)
+    assert "foreign-script" in look.live(marks + " Россия")
+    articles = [text for _, text in bbc_articles()]
+    long_texts = ["\n\n".join(articles[:200]), marks[:200_000] + " the  market , said Россия"]
+    _assert_same_without_the_look(monkeypatch, long_texts, unsafe=True)
+
+
 def test_threads_share_a_look(monkeypatch) -> None:
     look = Look([Trigger((b"  ",), ("repeated-spaces",)), Trigger((b"&",), ("html-entity",))], _EVERY_RULE)
     texts = ["a  b", "a & b", "a b", "a  &b"] * 200

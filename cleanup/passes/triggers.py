@@ -35,6 +35,7 @@ from typing import NamedTuple
 from ahocorasick_rs import BytesAhoCorasick, Implementation
 
 from cleanup.lang.profiles import Profile, profile_for
+from cleanup.offsets import merged
 from cleanup.passes.tokens import utf8
 
 # What the shape makes of a text's bytes: letters and digits one byte per class, a tab a space.
@@ -87,6 +88,8 @@ def other_digits() -> tuple[str, ...]:
 
 
 _REMEMBERED = 1024  # sets of live rules kept for the sets of sequences found that made them
+_REDUCED = 16  # automata kept for the sets of rules a long text has not made live yet
+_BLOCK = 1 << 16  # bytes of a long text's shape read at a time, and the length of a long one
 
 
 class Trigger(NamedTuple):
@@ -128,24 +131,75 @@ class Look:
         self._sequences = sorted(gated)
         self.longest = max(map(len, self._sequences), default=0)  # in bytes: as many characters at most
         self._rules = [gated[sequence] for sequence in self._sequences]
+        self.reachable = frozenset().union(*self._rules)  # the rules a text can make live
+        self._reduced: dict[frozenset[str], tuple[BytesAhoCorasick, list[frozenset[str]]]] = {}
         self._live: dict[frozenset[int], frozenset[str]] = {frozenset(): self.always}
         self._automaton = (
             BytesAhoCorasick(self._sequences, implementation=Implementation.DFA) if self._sequences else None
         )
 
-    def live(self, text: str) -> frozenset[str]:
+    def live(self, text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
         """The rules that could find something in ``text``: those whose triggers it holds, and
-        those no trigger names."""
-        if self._automaton is None:
-            return self.always
-        # Overlapping, so that no sequence found hides another that shares its bytes.
-        found = self._automaton.find_matches_as_indexes(utf8(text).translate(SHAPE), overlapping=True)
-        key = frozenset(index for index, _, _ in found)
-        live = self._live.get(key)
+        those no trigger names; with the rules ``known`` to be live already, those too."""
+        if self._automaton is None or self.reachable <= known:
+            return known | self.always
+        return self._scan(utf8(text).translate(SHAPE), known)
+
+    def live_around(self, text: str, spans: list[tuple[int, int]], known: frozenset[str]) -> frozenset[str]:
+        """The rules live in ``text`` that were ``known`` live before edits made the ``spans`` of
+        it: those, and the rules of the sequences within :attr:`longest` of a span. (A sequence the
+        edits made holds a character they put there; the others stood in the text before.)"""
+        if self._automaton is None or self.reachable <= known:
+            return known | self.always
+        margin = self.longest
+        windows = merged([(max(0, start - margin), end + margin) for start, end in spans])
+        # Joined by a byte no UTF-8 text holds, which no sequence holds either.
+        shape = b"\xff".join(utf8(text[start:end]).translate(SHAPE) for start, end in windows)
+        return self._scan(shape, known)
+
+    def _scan(self, shape: bytes, known: frozenset[str]) -> frozenset[str]:
+        """``known``, the rules no trigger names, and those of the sequences ``shape`` holds. A
+        long shape is read a block at a time, each block looking only for the sequences of the
+        rules not live yet, and no further than where every rule is: a text of marks or controls
+        holds some trigger at every byte."""
+        if len(shape) <= _BLOCK:
+            # Overlapping, so that no sequence found hides another that shares its bytes.
+            found = self._automaton.find_matches_as_indexes(shape, overlapping=True)
+            return known | self._live_for(frozenset(index for index, _, _ in found))
+        live = known | self.always
+        for start in range(0, len(shape), _BLOCK):
+            automaton, rules = self._looking_for(self.reachable - live)
+            block = shape[start : start + _BLOCK + self.longest - 1]  # a sequence may cross its end
+            found = {index for index, _, _ in automaton.find_matches_as_indexes(block, overlapping=True)}
+            live = live.union(*(rules[index] for index in found))
+            if self.reachable <= live:
+                break
+        return live
+
+    def _looking_for(self, missing: frozenset[str]) -> tuple[BytesAhoCorasick, list[frozenset[str]]]:
+        """An automaton of the sequences that name one of the ``missing`` rules, and their rules;
+        made once for each set."""
+        if missing == self.reachable:
+            return self._automaton, self._rules
+        made = self._reduced.get(missing)
+        if made is None:
+            if len(self._reduced) >= _REDUCED:
+                self._reduced.clear()
+            kept = [index for index, rules in enumerate(self._rules) if rules & missing]
+            made = (
+                BytesAhoCorasick([self._sequences[index] for index in kept]),
+                [self._rules[i] for i in kept],
+            )
+            self._reduced[missing] = made
+        return made
+
+    def _live_for(self, indexes: frozenset[int]) -> frozenset[str]:
+        """The rules live in a text holding the sequences of ``indexes``, made once for each set."""
+        live = self._live.get(indexes)
         if live is None:
             if len(self._live) >= _REMEMBERED:
                 self._live.clear()
-            live = self._live[key] = self.always.union(*(self._rules[index] for index in key))
+            live = self._live[indexes] = self.always.union(*(self._rules[index] for index in indexes))
         return live
 
 
