@@ -22,12 +22,14 @@ from itertools import accumulate
 import ftfy
 import regex
 from ftfy import fixes
+from ftfy.chardata import CONTROL_CHARS
 
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
+from cleanup.passes.mojibake_signs import mojibake_signs
 from cleanup.passes.tokens import utf8
-from cleanup.passes.triggers import Trigger, characters_other_than
+from cleanup.passes.triggers import Trigger, shaped
 
 MOJIBAKE = Rule(
     id="mojibake",
@@ -470,9 +472,10 @@ def _changed_words(old: str, new: str) -> Iterator[tuple[int, int, int, int]]:
         yield i1, i2, j1, j2
 
 
-def _suspect_lines(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each line holding a suspect character or an HTML entity, in order."""
-    searches = [_SUSPECT_CHAR.search] + ([_ENTITY.search] if "&" in text else [])
+def _suspect_lines(text: str, suspects: bool) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each line holding a suspect character (looked for only if the text
+    has ``suspects``) or an HTML entity, in order."""
+    searches = ([_SUSPECT_CHAR.search] if suspects else []) + ([_ENTITY.search] if "&" in text else [])
     upcoming = [search(text) for search in searches]
     while True:
         hits = [hit.start() for hit in upcoming if hit is not None]
@@ -490,10 +493,8 @@ def _suspect_lines(text: str) -> Iterator[tuple[int, int]]:
         ]
 
 
-def _may_need_ftfy(text: str) -> bool:
-    """Whether any character of ``text`` is outside the harmless ones, or it has an ``&``."""
-    if "&" in text:
-        return True
+def _suspects(text: str) -> bool:
+    """Whether any character of ``text`` is outside the harmless ones."""
     rest = utf8(text).translate(None, _HARMLESS_ASCII)
     return bool(rest) and not _HARMLESS.issuperset(rest.decode("utf-8", "surrogatepass"))
 
@@ -537,7 +538,8 @@ def _folded_mojibake(text: str) -> Iterator[Finding]:
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Run ftfy on each line that can hold an encoding problem; report mojibake it cannot read
     back, and decode entities split by spaces."""
-    if not _may_need_ftfy(text):
+    suspects = _suspects(text)
+    if not suspects and "&" not in text:
         return
     html_allowed: bool | None = None  # looked for once, when needed
     if ctx.wants(HTML_ENTITY.id) and "&" in text:
@@ -549,7 +551,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     if ctx.wants(MOJIBAKE.id) and "Ã" in text:
         yield from _folded_mojibake(text)
     repairer = None
-    for line_start, line_end in _suspect_lines(text):
+    for line_start, line_end in _suspect_lines(text, suspects):
         if repairer is None:
             if html_allowed is None:
                 html_allowed = _HTML_TAG.search(text) is None
@@ -577,11 +579,16 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
 
 
 def triggers(profile: Profile) -> tuple[Trigger, ...]:
-    """What :func:`_may_need_ftfy` reads: an ampersand, an ASCII control character other than a
-    tab or a line break, or a character outside ASCII and edited-copy typography."""
-    controls = tuple(bytes([byte]) for byte in range(0x80) if byte not in _HARMLESS_ASCII)
-    sequences = (b"&", *controls, *characters_other_than(_TYPOGRAPHY))
-    return (Trigger(sequences, tuple(rule.id for rule in RULES)),)
+    """What a line must hold for a step of :class:`_Repairer` to change it: an ampersand (an
+    entity), a control character ftfy removes or an escape, a C1 control, half a surrogate pair, or
+    what ftfy's badness heuristic needs to see mojibake (:mod:`cleanup.passes.mojibake_signs`); a
+    line that no step changes yields no finding. ``Ã`` opens folded mojibake, ``Ã3``."""
+    controls = [chr(code) for code in CONTROL_CHARS] + [
+        chr(byte) for byte in range(0x80) if byte not in _HARMLESS_ASCII
+    ]
+    surrogates = [bytes([0xED, second]) for second in range(0xA0, 0xC0)]
+    signs = sorted(mojibake_signs(_TYPOGRAPHY))
+    return (Trigger((*shaped(("&", *controls, *signs)), *surrogates), tuple(rule.id for rule in RULES)),)
 
 
 PASS = Pass(name="encoding", rules=RULES, find=find, local=True, repairs_characters=True, triggers=triggers)
