@@ -16,7 +16,7 @@ from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
 from cleanup.passes.emoticons import starts_emoticon
-from cleanup.passes.tokens import horizontal_space_before, is_abbreviation, next_visible, utf8, word_before
+from cleanup.passes.tokens import horizontal_space_before, is_abbreviation, next_visible, word_before
 from cleanup.passes.triggers import SPACES, Trigger, shaped
 
 PUNCTUATION_CLUSTER = Rule(
@@ -75,7 +75,6 @@ RULES = (PUNCTUATION_CLUSTER, DOUBLED_PUNCTUATION)
 
 _MARKS = ",;:."
 _CLUSTER = re.compile(r"[,;:.](?:[ \t]*[,;:.])+")  # re scans a plain class faster than regex
-_MARKS_TO_ONE = bytes.maketrans(b",;:.\t", b"\x01\x01\x01\x01 ")
 _CLOSERS = ")]}\"'”’»"
 _OPENERS = "([{\"'“‘«"
 _SHORT_CAPITALISED = regex.compile(r"\p{Lu}\p{L}{0,3}")
@@ -123,17 +122,8 @@ def _is_ellipsis_or_code(text: str, start: int, end: int, marks: str) -> bool:
     return set(marks) == {":"} or glued
 
 
-def _may_cluster(text: str) -> bool:
-    """Whether two of ``, ; : .`` may stand together, with at most spaces or tabs between: a
-    first look at C speed on the text's bytes with the marks turned into one byte."""
-    shape = utf8(text).translate(_MARKS_TO_ONE)
-    return any(pattern in shape for pattern in (b"\x01\x01", b"\x01 \x01", b"\x01  "))
-
-
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report every cluster of ``, ; : .`` with the single mark that should stay."""
-    if not _may_cluster(text):
-        return
     for match in _CLUSTER.finditer(text):
         start, end = match.span()
         if starts_emoticon(text, end - 1):  # "fun, :)": the colon is an emoticon's eyes
