@@ -65,6 +65,11 @@ def clean(
     ... except ValueError as err:
     ...     print(err)
     unknown rule or family: 'punctuaton'; did you mean 'punctuation'? (see 'cleanup rules')
+    >>> try:
+    ...     clean("text", house={"dcimal": ","})
+    ... except ValueError as err:
+    ...     print(str(err)[:30])
+    unknown style setting 'dcimal'
 
     >>> clean("Talks ; At once `code ; At`", format="markdown").text
     'Talks; at once `code ; At`'
@@ -81,12 +86,20 @@ def clean(
         if source not in LANGUAGES or source == target:
             others = ", ".join(language for language in LANGUAGES if language != target)
             raise ValueError(f"unknown source {source!r} for {target} copy: choose among {others}")
+    overrides: tuple[tuple[str, object], ...] = ()
+    if house:
+        from cleanup.style import StyleError, parse_table  # read house styles only when given
+
+        try:
+            overrides = parse_table(dict(house), "house")
+        except StyleError as err:
+            raise ValueError(err.reason) from None
     context = Context(
         enabled=select_rules(select, ignore, target=target),
         allowed=frozenset(term.strip().lower() for term in allow if term.strip()),
         target=target,
         sources=sources,
         glossary=tuple(glossary),
-        house=tuple(sorted((house or {}).items())),
+        house=overrides,
     )
     return run(text, context, unsafe=unsafe, form=form)

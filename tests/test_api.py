@@ -31,6 +31,9 @@ def test_a_string_is_one_selection_not_letters() -> None:
         ({"ignore": ["spacng"]}, "did you mean 'spacing'?"),
         ({"format": "docx"}, "unknown format 'docx': choose one of"),
         ({"format": "jsonl", "fields": ["a..b"]}, "fields to clean must be keys"),
+        ({"house": {"bogus": 1}}, "unknown style setting 'bogus' (known: decimal, group"),
+        ({"house": {"decimal": 5}, "select": ["encoding"]}, "[style] decimal takes one punctuation mark"),
+        ({"house": {"quotes": ["«"]}, "select": ["spacing"]}, "[style] quotes takes"),
     ],
 )
 def test_an_unknown_value_is_a_value_error_naming_what_is_allowed(arguments: dict, message: str) -> None:
