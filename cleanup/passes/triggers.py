@@ -56,28 +56,6 @@ CONTINUATION = tuple(bytes([last]) for last in range(0x80, 0xC0))  # ends each c
 LETTER_END = ("a", "A", *CONTINUATION)  # ends a \p{L}
 
 
-def characters_other_than(allowed: str) -> tuple[bytes, ...]:
-    """The shortest sequences of UTF-8 bytes that start every character outside ASCII but those
-    of ``allowed``, and no character of ``allowed``: a lead byte alone where no character of
-    ``allowed`` starts with it.
-
-    >>> characters_other_than("é")[:3]
-    (b'\\xc2', b'\\xc3\\x80', b'\\xc3\\x81')
-    >>> b"\\xc3\\xa9" in characters_other_than("é"), len(characters_other_than(""))
-    (False, 51)
-    """
-    kept = {character.encode("utf-8") for character in allowed if not character.isascii()}
-
-    def starts(prefix: bytes) -> list[bytes]:
-        if not any(character.startswith(prefix) for character in kept):
-            return [prefix]
-        if prefix in kept:
-            return []
-        return [sequence for last in range(0x80, 0xC0) for sequence in starts(prefix + bytes([last]))]
-
-    return tuple(sequence for lead in range(0xC2, 0xF5) for sequence in starts(bytes([lead])))
-
-
 @cache
 def other_digits() -> tuple[str, ...]:
     """The characters outside ASCII that Python reads as digits (``str.isdigit``, which holds for
@@ -109,10 +87,8 @@ def shaped(*parts: str | bytes | Iterable[str | bytes]) -> tuple[bytes, ...]:
     """Every sequence made of one choice per part (a part that is a string or bytes is one
     choice), in the shape: a string is taken in UTF-8."""
     choices = [[part] if isinstance(part, str | bytes) else list(part) for part in parts]
-    return tuple(
-        b"".join(utf8(choice) if isinstance(choice, str) else choice for choice in chosen).translate(SHAPE)
-        for chosen in product(*choices)
-    )
+    encoded = [[c.encode("utf-8") if isinstance(c, str) else c for c in choice] for choice in choices]
+    return tuple(b"".join(chosen).translate(SHAPE) for chosen in product(*encoded))
 
 
 class Look:
