@@ -13,10 +13,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-import regex
-
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-
 
 def outside(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     """The stretches of ``0:length`` that none of ``spans`` covers, in order (an empty span covers
@@ -110,12 +106,55 @@ class EditMap:
 
 
 class LineIndex:
-    """Line and column lookup in a text whose lines end in LF, CRLF or CR."""
+    """Line and column lookup in a text whose lines end in LF, CRLF or CR.
+
+    The line breaks are counted a block of the text at a time, once, at C speed; a lookup reads
+    no further back than the start of its block. A text of many lines costs no list of them, and
+    a text of one long line no search back to its start for each lookup.
+
+    >>> lines = LineIndex("ab\\r\\n" * 3 + "cd\\rx\\ny")
+    >>> [lines.locate(offset) for offset in (0, 3, 4, 14, 15, 17)]
+    [(1, 1), (1, 4), (2, 1), (4, 3), (5, 1), (6, 1)]
+    """
+
+    _BLOCK = 1 << 16  # characters a lookup reads at most
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+        self._text = text
+        self._crs = "\r" in text
+        self._bounds = [0]  # where each block starts: never between a CR and the LF after it
+        self._lines = [0]  # line breaks before each block
+        self._line_starts = [0]  # where the line that holds each block's start starts
+        while self._bounds[-1] + self._BLOCK < len(text):
+            start = self._bounds[-1]
+            end = start + self._BLOCK
+            end += text[end - 1] == "\r" and text[end] == "\n"
+            self._lines.append(self._lines[-1] + self._breaks(start, end))
+            self._line_starts.append(self._line_start(start, end, self._line_starts[-1]))
+            self._bounds.append(end)
+
+    def _breaks(self, start: int, end: int) -> int:
+        """Line breaks in ``start:end``: each LF, and each CR but one before an LF."""
+        breaks = self._text.count("\n", start, end)
+        if self._crs:
+            breaks += self._text.count("\r", start, end) - self._text.count("\r\n", start, end)
+        return breaks
+
+    def _line_start(self, start: int, end: int, before: int) -> int:
+        """Where the line that holds ``end`` starts: after the last break in ``start:end``, or at
+        ``before`` if none."""
+        last = self._text.rfind("\n", start, end)
+        if self._crs:
+            last = max(last, self._text.rfind("\r", start, end))
+        return last + 1 if last >= 0 else before
 
     def locate(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        line = bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
+        text = self._text
+        if self._crs and 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n":
+            line, column = self.locate(offset - 1)  # the LF of a CRLF: on the CR's line
+            return line, column + 1
+        block = bisect_right(self._bounds, offset) - 1
+        start = self._bounds[block]
+        line = self._lines[block] + self._breaks(start, offset)
+        return line + 1, offset - self._line_start(start, offset, self._line_starts[block]) + 1

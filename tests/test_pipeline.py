@@ -61,6 +61,23 @@ def test_line_index_counts_every_newline_style() -> None:
     assert [lines.locate(i) for i in (0, 3, 5, 7)] == [(1, 1), (2, 1), (3, 1), (4, 1)]
 
 
+class _SmallBlocks(LineIndex):
+    _BLOCK = 5  # blocks end between a CR and an LF, and inside lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\r\n", max_size=80))
+def test_line_index_read_a_block_at_a_time_counts_as_the_lines_say(text: str) -> None:
+    lines = _SmallBlocks(text)
+    starts = [0]
+    for number, character in enumerate(text):
+        if character == "\n" or (character == "\r" and text[number + 1 : number + 2] != "\n"):
+            starts.append(number + 1)
+    for offset in range(len(text) + 1):
+        line = max(index for index, start in enumerate(starts) if start <= offset)
+        assert lines.locate(offset) == (line + 1, offset - starts[line] + 1)
+
+
 def test_result_diff_is_empty_when_nothing_changes() -> None:
     assert clean("Nothing to do here.").unified_diff() == ""
 
