@@ -11,8 +11,7 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter, itemgetter
@@ -23,6 +22,7 @@ from cleanup.lang.samples import sample
 from cleanup.lang.sources import sources_for
 from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex, merged
+from cleanup.paragraphs import Paragraphs, pieces
 from cleanup.passes import PASSES, Context, Pass
 from cleanup.passes.base import SCOPE_MARGIN, Scope
 from cleanup.passes.triggers import look_for
@@ -109,44 +109,6 @@ def _choose_fixes(findings: list[Finding], unsafe: bool) -> list[Finding]:
     return marked
 
 
-# A blank line, LF or CRLF (a text of CR-only lines is one paragraph: the passes' patterns read
-# lines at LF).
-_BLANK_LINE = re.compile("\n\r?\n")
-
-
-class _Paragraphs:
-    """Where the paragraphs of a text start and end (blank lines between), found once, at C speed.
-
-    >>> paragraphs = _Paragraphs("one.\\n\\ntwo, three.\\r\\n\\r\\nfour.")
-    >>> paragraphs.holding([(8, 9), (12, 13)]), paragraphs.holding([(21, 22)])
-    ([(6, 17)], [(21, 26)])
-    >>> _Paragraphs("one line, then\\nanother").holding([(3, 4)])
-    [(0, 22)]
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._starts, self._ends = [0], []
-        for match in _BLANK_LINE.finditer(text):
-            start = match.start()
-            self._ends.append(start - (start > 0 and text[start - 1] == "\r"))
-            self._starts.append(match.end())
-        self._ends.append(len(text))
-
-    def holding(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The paragraphs that hold the ``spans``, merged, in order."""
-        stretches: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            index = bisect_right(self._starts, start) - 1
-            first = self._starts[index]
-            last = self._ends[max(index, bisect_left(self._ends, end))]
-            if stretches and first <= stretches[-1][1]:
-                first, before = stretches.pop()
-                last = max(last, before)
-            stretches.append((first, last))
-        return stretches
-
-
 def _shifted(finding: Finding, offset: int) -> Finding:
     """``finding``, found in a stretch of the text starting at ``offset``, placed in the text."""
     edits = tuple((start + offset, end + offset, new) for start, end, new in finding.edits)
@@ -208,7 +170,7 @@ class _Chain:
         # The text around the chain's edits as it was (Scope.replaced); None once it grew too big.
         self.replaced: list[str] | None = []
         self._replaced_size = 0
-        self._paragraphs: _Paragraphs | None = None
+        self._paragraphs: Paragraphs | None = None
 
     def _protect(self) -> None:
         """Find the text's markup, which no rule changes, and with its addresses, which only the
@@ -230,7 +192,7 @@ class _Chain:
         if first or not (step.local or scoped):
             return list(step.find(self.text, context))
         if self._paragraphs is None or self._paragraphs.text is not self.text:
-            self._paragraphs = _Paragraphs(self.text)
+            self._paragraphs = Paragraphs(self.text)
         changed = self._paragraphs.holding(self.dirty)
         if find_in is not None and replaced is not None and scoped:
             return list(find_in(self.text, context, Scope(changed, "\n".join(replaced))))
@@ -350,6 +312,9 @@ def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEX
     collapsed space joins two marks), so the chain runs again while it changes the text,
     up to a few rounds: fixing the result once more then changes nothing.
 
+    A long text is cleaned a piece of paragraphs at a time (:func:`cleanup.paragraphs.pieces`),
+    never cut inside the format's markup or a passage a writer's marker keeps rules off.
+
     A format of data (JSON Lines …) has each of its prose strings cleaned as one text, and the
     results put together as the file's (:func:`cleanup.formats.segments.lift`);
     :class:`~cleanup.formats.FormatError` if the file cannot be read as the format says.
@@ -361,6 +326,15 @@ def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEX
             return run(segment.text, _told(context, segment), unsafe=unsafe, form=inner)
 
         return lift(text, form.segments(text), clean_segment)
+    spans = pieces(text, lambda: merged([*form.markup(text), *(span[:2] for span in passages(text))]))
+    if len(spans) > 1:
+        segments = [Segment(text[start:end], start, [], str) for start, end in spans]
+        return lift(text, segments, lambda segment: _run_piece(segment.text, context, unsafe, form))
+    return _run_piece(text, context, unsafe, form)
+
+
+def _run_piece(text: str, context: Context, unsafe: bool, form: Format) -> Result:
+    """Clean ``text`` as one piece: the chain's rounds over all of it."""
     chain = _Chain(text, context, unsafe, form)
     first = True
     for _ in range(MAX_ROUNDS):

@@ -1,0 +1,107 @@
+"""Paragraphs: where a long text is cut into pieces, and the pieces cleaned one at a time."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from cleanup import clean
+from cleanup.paragraphs import PARAGRAPHS_PER_PIECE, pieces
+
+PER_PIECE = PARAGRAPHS_PER_PIECE
+
+
+def _paragraphs(
+    count: int, make=lambda number: f"Paragraph {number} , said the minister; At once."
+) -> list[str]:
+    return [make(number) for number in range(count)]
+
+
+def _nothing() -> list[tuple[int, int]]:
+    return []
+
+
+def test_a_text_is_cut_after_every_so_many_blank_lines_each_piece_ending_with_its_own() -> None:
+    text = "\n\n".join(_paragraphs(10))
+    spans = pieces(text, _nothing, per_piece=3)
+    assert [text[start:end].count("Paragraph") for start, end in spans] == [3, 3, 4]
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in pairwise(spans))
+    assert all(text[start:end].endswith("\n\n") for start, end in spans[:-1])
+
+
+def test_a_last_piece_of_at_most_half_the_paragraphs_joins_the_one_before() -> None:
+    assert len(pieces("\n\n".join(_paragraphs(10)), _nothing, per_piece=4)) == 2  # 4, then 4 and 2
+    assert len(pieces("\n\n".join(_paragraphs(11)), _nothing, per_piece=4)) == 3  # 4, 4, then 3
+    assert len(pieces("\n\n".join(_paragraphs(PER_PIECE * 3 // 2)), _nothing)) == 1
+
+
+def test_no_cut_falls_inside_a_span_to_keep_whole_and_crlf_blank_lines_count() -> None:
+    text = "\r\n\r\n".join(_paragraphs(8))
+    second_blank_line = text.index("\r\n\r\n", text.index("\r\n\r\n") + 1)
+    kept = [(second_blank_line - 3, second_blank_line + 6)]
+    spans = pieces(text, lambda: kept, per_piece=2)
+    assert all(not start < cut < end for cut, _ in spans for start, end in kept)
+    assert [text[start:end].count("Paragraph") for start, end in spans] == [3, 2, 3]
+
+
+def test_a_text_with_few_lines_is_one_piece_without_asking_what_to_keep_whole() -> None:
+    def never() -> list[tuple[int, int]]:
+        raise AssertionError("asked")
+
+    text = "\n\n".join(_paragraphs(PER_PIECE))
+    assert pieces(text, never) == [(0, len(text))]
+
+
+def test_a_long_text_is_cleaned_as_its_pieces_with_positions_in_the_whole() -> None:
+    paragraphs = _paragraphs(PER_PIECE * 3)
+    text = "\n\n".join(paragraphs)
+    result = clean(text)
+    spans = pieces(text, _nothing)
+    assert len(spans) == 3
+    parts = [clean(text[start:end]) for start, end in spans]
+    assert result.text == "".join(part.text for part in parts)
+    assert result.text == "\n\n".join(
+        f"Paragraph {number}, said the minister; at once." for number in range(len(paragraphs))
+    )
+    assert len(result.findings) == sum(len(part.findings) for part in parts) == 2 * len(paragraphs)
+    last = result.findings[-1]
+    assert (last.line, text[last.start : last.end]) == (2 * len(paragraphs) - 1, "A")
+    assert clean(result.text).text == result.text
+
+
+def test_what_a_rule_reads_of_the_whole_text_it_reads_in_the_piece() -> None:
+    # glued-words leaves a token the text writes twice: a word of its own. In a long text, what
+    # counts is the piece: the two occurrences stand in two pieces, and each is split.
+    def paragraph(number: int) -> str:
+        return "The ministersaid no." if number in (0, PER_PIECE * 3 - 1) else f"Paragraph {number} is fine."
+
+    short = "The ministersaid no.\n\nThe ministersaid no."
+    assert clean(short).text == short
+    text = "\n\n".join(_paragraphs(PER_PIECE * 3, paragraph))
+    assert clean(text).text.count("The minister said no.") == 2
+
+
+def test_a_code_block_and_a_kept_off_passage_are_never_cut() -> None:
+    filler = "\n\n".join(_paragraphs(PER_PIECE - 2))
+    fenced = "```\n" + "\n\n".join(["x = a , b"] * 8) + "\n```"
+    kept_off = (
+        "<!-- cleanup: off -->\n\n" + "\n\n".join(["Kept , as written"] * 8) + "\n\n<!-- cleanup: on -->"
+    )
+    text = "\n\n".join([filler, fenced, filler, kept_off, filler])
+    result = clean(text, format="markdown")
+    assert result.text.count("x = a , b") == 8
+    assert result.text.count("Kept , as written") == 8
+    assert result.text.count(", said the minister; at once.") == 3 * (PER_PIECE - 2)
+
+
+def test_blank_lines_an_entity_fix_writes_were_counted_so_a_second_run_cuts_alike() -> None:
+    # A feed whose paragraph breaks are encoded: the first run decodes them, and must have cut
+    # where the second run, reading blank lines, cuts; else the second run reads the two
+    # occurrences of the glued token in two pieces and splits what the first left.
+    def paragraph(number: int) -> str:
+        return "The ministersaid no." if number in (0, PER_PIECE * 3 - 1) else f"Paragraph {number} is fine."
+
+    for encoded in ("&#10;&#10;", "&amp;#10;&#xA;", "&#13;&#10;&#13;&#10;"):
+        once = clean(encoded.join(_paragraphs(PER_PIECE * 3, paragraph))).text
+        assert "&" not in once
+        assert clean(once).text == once
