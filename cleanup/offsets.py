@@ -117,7 +117,7 @@ class LineIndex:
     [(1, 1), (1, 4), (2, 1), (4, 3), (5, 1), (6, 1)]
     """
 
-    _BLOCK = 1 << 16  # characters a lookup reads at most
+    _BLOCK = 1 << 12  # characters a lookup reads at most
 
     def __init__(self, text: str) -> None:
         self._text = text

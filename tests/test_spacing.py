@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup import clean
 from cleanup.cli import main
+from cleanup.passes import Context, spacing
+from cleanup.rules import select_rules
 
 FAMILY = ["spacing"]
 
@@ -78,3 +84,14 @@ def test_french_check_flags_a_space_before_a_comma_and_a_full_stop(runner, tmp_p
     assert done.exit_code == 1
     assert f"{article}:1:9: space-before-punctuation" in done.output
     assert f"{article}:1:20: space-before-punctuation" in done.output
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" ,.;:!?)](ab1é\n", max_size=120))
+def test_a_text_of_marks_read_by_the_patterns_scan_finds_what_the_places_find(text: str) -> None:
+    context = Context(select_rules(FAMILY))
+    found = {}
+    for dense in (10**9, 1):  # every text counted sparse, then every text counted dense
+        with patch.object(spacing, "_DENSE", dense):
+            found[dense] = list(spacing.find(text, context))
+    assert found[1] == found[10**9]

@@ -110,6 +110,7 @@ _SPACE_AFTER_BRACKET = regex.compile(r"(?<![:;=])[(\[] +(?=[^\s)\]])")
 _PADDED_PAIR = regex.compile(r"[(\[] [^()\[\]\n]{0,80} [)\]]")
 _LINE_BREAK = re.compile(r"[\r\n]")
 _SPACE_RUN = re.compile(b" {2,}")
+_DENSE = 64  # places per byte of the text from which a pattern scans it rather than try each place
 _REPEATED = regex.compile(r"(?<=[\p{L}\p{N},;:%'\"”’)\]]) {2,}(?=[\p{L}\p{N}\"“‘(\[£$€])")
 
 
@@ -160,9 +161,18 @@ def _matches_at(
             yield match
 
 
+def _places(pattern: re.Pattern[str], text: str, shape: bytes, lead: bytes) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern``, which can start only where ``shape`` holds ``lead``: tried at
+    those places where they are few, and by the pattern's own scan of the text where they are
+    many (a text of marks), which finds the same matches without a step in Python per place."""
+    if shape.count(lead) * _DENSE > len(shape):
+        return pattern.finditer(text)
+    return _matches_at(pattern, text, found_in_shape(text, shape, lead))
+
+
 def _spaces_before_marks(text: str, shape: bytes, padded: set[int], spaced: str) -> Iterator[Finding]:
     """Spaces before a mark, but for the marks in ``spaced`` (the copy's own spacing) and emoticons."""
-    for hit in _matches_at(_SPACE_THEN_MARK, text, found_in_shape(text, shape, b" " + _MARK)):
+    for hit in _places(_SPACE_THEN_MARK, text, shape, b" " + _MARK):
         mark_at = hit.start() + 1
         start = mark_at - 1
         if start > 0 and text[start - 1] == " ":

@@ -88,8 +88,10 @@ _STEP = 4096  # bytes between two checkpoints of a text's character offsets
 class CheckpointedPositions:
     """Byte offsets in a text's UTF-8 turned into character offsets in any order: the character
     offset of every ``_STEP``-th byte is counted once, and each offset asked decodes at most
-    ``_STEP`` bytes from the checkpoint before it. Shared by the first looks of a text
-    (:func:`positions_of`), which ask for their places each from the start.
+    ``_STEP`` bytes from the checkpoint before it, or from the offset asked last when that is
+    nearer (places asked in increasing order, as a first look finds them, decode the text once).
+    Shared by the first looks of a text (:func:`positions_of`), which ask for their places each
+    from the start.
 
     >>> positions = positions_of("café au lait " * 1000)
     >>> positions.of(7006), positions.of(6)
@@ -100,6 +102,7 @@ class CheckpointedPositions:
         self._same = len(text) == len(data)
         self._data = data
         self._checkpoints: list[tuple[int, int]] = []  # (byte at a character's start, its offset)
+        self._last = (0, 0)  # the byte asked last and its offset: one tuple, set at once
         if self._same:
             return
         byte = character = 0
@@ -115,7 +118,12 @@ class CheckpointedPositions:
         if self._same:
             return byte
         start, character = self._checkpoints[min(byte // _STEP, len(self._checkpoints) - 1)]
-        return character + len(self._data[start:byte].decode("utf-8", "surrogatepass"))
+        last = self._last
+        if start <= last[0] <= byte:
+            start, character = last
+        character += len(self._data[start:byte].decode("utf-8", "surrogatepass"))
+        self._last = (byte, character)
+        return character
 
 
 @lru_cache(maxsize=4)
