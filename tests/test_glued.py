@@ -146,6 +146,61 @@ def test_real_words_names_brands_and_code_are_left_alone(text: str) -> None:
     assert result.text == text
 
 
+# Two capitalised words glued: split where the first is an honorific or the pair a place of two
+# words (safe), where the first is a title, or where both are words of the language and the text
+# writes one of them alone as a name (suggestions).
+@pytest.mark.parametrize(
+    ("before", "after", "safety"),
+    [
+        (
+            "A spokeswoman said MrBewlay was no longer there.",
+            "A spokeswoman said Mr Bewlay was no longer there.",
+            "safe",
+        ),
+        (
+            "In court, MsDiemont and DrReddy's lawyers spoke.",
+            "In court, Ms Diemont and Dr Reddy's lawyers spoke.",
+            "safe",
+        ),
+        (
+            "Late trading in NewYork lifted shares in SouthAfrica.",
+            "Late trading in New York lifted shares in South Africa.",
+            "safe",
+        ),
+        (
+            "The vote was a blow to PresidentBush, aides said.",
+            "The vote was a blow to President Bush, aides said.",
+            "unsafe",
+        ),
+        (
+            "Analysts at MorganStanley agreed, and rivals of Morgan said so.",
+            "Analysts at Morgan Stanley agreed, and rivals of Morgan said so.",
+            "unsafe",
+        ),
+    ],
+)
+def test_two_capitalised_words_are_split_on_evidence_of_a_name(before: str, after: str, safety: str) -> None:
+    assert split(before) == after
+    assert set(safeties(before)) == {safety}
+    if safety == "unsafe":
+        assert clean(before, select=RULE).text == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Brands of two common words, where the text writes one alone only as an everyday word
+        # does ("One", "Show"), or not at all.
+        "Radio One held the OneMusic show, and the PodShow venture was on the Today Show.",
+        "a report by research firm RetailMetrics on Monday",
+        # An honorific of a name is capitalised, not written in capitals; a title before an acronym.
+        "MrMD, MsDOS and PresidentBIO",
+    ],
+)
+def test_brands_of_two_capitalised_words_are_left_alone(text: str) -> None:
+    assert clean(text, select=RULE, unsafe=True).findings == ()
+
+
 def test_the_split_of_a_name_is_a_suggestion() -> None:
     text = "a Palazzo Chigiafter the meeting"
     result = clean(text, select=RULE)

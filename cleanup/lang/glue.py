@@ -302,3 +302,49 @@ def place_and_language_names(language: str) -> frozenset[str]:
     names = [name for code, name in locale.territories.items() if code.isalpha()]
     names += [name for code, name in locale.languages.items() if len(code) == 2]
     return frozenset(name.lower() for name in names if name.isalpha() and len(name) >= 4)
+
+
+# Words that stand before a person's name, per target language, lowercased: honorifics, which
+# stand before nothing else, and titles, which also open other names ("General Motors").
+_HONORIFICS = {"en": "mr mrs ms dr"}
+_TITLES = {
+    "en": """
+        president prime minister chancellor secretary senator governor mayor premier professor
+        sir dame lord lady king queen prince princess pope cardinal archbishop bishop father
+        sister judge justice general colonel major captain admiral commander sheikh ayatollah
+        chairman chairwoman
+        """,
+}
+
+
+@cache
+def name_titles(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The honorifics and the titles that stand before a person's name in ``language``.
+
+    >>> honorifics, titles = name_titles("en")
+    >>> "mr" in honorifics, "president" in titles, name_titles("xx")
+    (True, True, (frozenset(), frozenset()))
+    """
+    return frozenset(_HONORIFICS.get(language, "").split()), frozenset(_TITLES.get(language, "").split())
+
+
+@cache
+def two_word_places(language: str) -> frozenset[str]:
+    """Names of countries, regions and cities of two capitalised words in ``language`` (CLDR:
+    its territory names, and the cities that name time zones, as IDs write them): the words a
+    space stood between when a token reads ``NewYork`` or ``SouthAfrica``.
+
+    >>> places = two_word_places("en")
+    >>> "South Africa" in places, "New York" in places, "Hong Kong" in places, "Pago" in places
+    (True, True, True, False)
+    """
+    from babel.core import get_global
+
+    names = list(Locale(language).territories.values())
+    if language == "en":
+        names += (zone.rsplit("/", 1)[-1].replace("_", " ") for zone in get_global("zone_territories"))
+    return frozenset(
+        name
+        for name in names
+        if len(parts := name.split(" ")) == 2 and all(part.isalpha() and part.istitle() for part in parts)
+    )

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 import regex
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
 
-from cleanup.lang.glue import GlueWords, glue_words, place_and_language_names
+from cleanup.lang.glue import GlueWords, glue_words, name_titles, place_and_language_names, two_word_places
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Scope
@@ -76,6 +76,7 @@ GLUED_WORDS = Rule(
         Example("as Reuters reportedNearly half", "as Reuters reported Nearly half"),
         Example("in 2023.The vote", "in 2023. The vote"),
         Example("the Ministry of Defencesaid", "the Ministry of Defence said"),
+        Example("said MrBewlay in NewYork", "said Mr Bewlay in New York"),
         Example("in italythe government fell", "in italy the government fell"),
         Example(
             "Thereafter, the Southampton and Andover talks", "Thereafter, the Southampton and Andover talks"
@@ -86,20 +87,22 @@ GLUED_WORDS = Rule(
         ),
     ),
     fix_safety=(
-        "Safe where both parts are common lowercase words, or a common lowercase word and a "
-        "capitalised one, and the language does not know the whole (wordfreq's large list): "
-        "'ministersaid', 'reportedNearly', 'ofTexas'; and a full stop between a lowercase word or "
-        "a number and a function word ('dangerous.The', '2023.The'). A suggestion (unsafe) where a "
-        "part is a name, known from the text (used on its own elsewhere, written with the space "
-        "elsewhere) or from CLDR, or a capitalised common word in mid-sentence ('Romethe', "
-        "'Chigiafter', 'TonyBlair', 'tsunami.Steve'), or where the whole is a token the list holds "
-        "but far rarer than its parts ('ofthe'). Never a word the text uses twice, a hashtag, a "
-        "handle, a URL, an e-mail address, a code span, a word with digits (CO2, kWh), a brand "
-        "written with an inner capital after one letter or a capitalised part (iPhone, eBay, "
-        "PlayStation, McDonald's), an abbreviation or initials before a full stop (U.S.Army, "
-        "Mr.Smith), or part of a hyphenated or dotted word. On the 2,260 edited BBC and WMT "
-        "English articles it finds 14 tokens: 13 errors of the source and a site name the article "
-        "writes both ways ('PowerPage', 'Power Page')."
+        "Safe where both parts are common lowercase words, or a common lowercase word and a capitalised one, "
+        "and the language does not know the whole (wordfreq's large list): 'ministersaid', 'reportedNearly', "
+        "'ofTexas'; where an honorific stands glued to a name ('MrBewlay') or two capitalised words make a "
+        "country, region or city CLDR names ('NewYork', 'SouthAfrica'); and a full stop between a lowercase "
+        "word or a number and a function word ('dangerous.The', '2023.The'). A suggestion (unsafe) where a "
+        "part is a name, known from the text (used on its own elsewhere, written with the space elsewhere) or"
+        " from CLDR, or a capitalised common word in mid-sentence ('Romethe', 'Chigiafter', 'TonyBlair', "
+        "'tsunami.Steve'); where a title stands before a name ('PresidentBush'); where two common words are "
+        "capitalised and the text writes one of them, no everyday word, alone as a name ('MorganStanley' "
+        "beside 'Morgan'); or where the whole is a token the list holds but far rarer than its parts "
+        "('ofthe'). Never a word the text uses twice, a hashtag, a handle, a URL, an e-mail address, a code "
+        "span, a word with digits (CO2, kWh), a brand written with an inner capital after one letter or a "
+        "capitalised part (iPhone, eBay, PlayStation, McDonald's), an abbreviation or initials before a full "
+        "stop (U.S.Army, Mr.Smith), or part of a hyphenated or dotted word. On the 2,260 edited BBC and WMT "
+        "English articles it finds 16 tokens: 13 errors of the source and three names written with an inner "
+        "capital, suggestions all ('PowerPage', 'RetailMetrics', 'EverCrack')."
     ),
 )
 
@@ -132,6 +135,7 @@ _COMMON = 3.0  # Zipf value of the words of wordfreq's small lists: a word at le
 # Zipf value of a capitalised word common enough to be taken for a name without more evidence:
 # "Rome" (4.5) and "Defence" (4.4), not "Bis" ("Biscan") or "Jug" ("Jugnot").
 _COMMON_NAME = 3.5
+_EVERYDAY = 5.0  # Zipf value of words so common that one capitalised alone is no name ("One", "Show")
 # How much rarer than its two words side by side a token may be and still be one word: 100 times.
 # "thereof" is 10 times rarer than "there" and "of" together, "ofthe" 600 times.
 _RARER_THAN_ITS_PARTS = 2.0
@@ -184,6 +188,9 @@ def _look(language: str) -> _Look:
     for first in _LOWERCASE:  # two lowercase letters before the capital: not iPhone, McDonald, eBay
         for second in _LOWERCASE:
             patterns[bytes([first, second]) + _CAPITAL] = (_STEP, "", 2)
+    for honorific in name_titles(language)[0]:  # or an honorific of two letters: "MrBewlay"
+        if len(honorific) == 2:
+            patterns[_CAPITAL + honorific[1:].encode("ascii") + _CAPITAL] = (_STEP, "", 2)
     for word in sorted(words.every) if words else ():
         excluded = words.excluded_before.get(word, "").encode("ascii")
         befores = bytes(b for b in _LOWERCASE if b not in excluded)
@@ -507,25 +514,57 @@ class _Decider:
                 return None  # "miniMIXA": an acronym no list holds
             # "ofTexas", "saidNearly": safe; "ofIbadan", "atNomura": a name no list holds, a suggestion
             safety = Safety.SAFE if vocabulary.zipf(second) >= _COMMON else Safety.UNSAFE
-        elif self.uses.side_by_side(first, second) or (
-            vocabulary.zipf(second) < _COMMON_NAME
-            and self.uses.used_alone(second)
-            and (vocabulary.zipf(first) or self.uses.used_alone(first))
-        ):
-            # "TonyBlair" where the text also writes "Tony Blair", or "Blair" alone (brands are made
-            # of common words: "PodShow", "EverCrack")
-            safety = Safety.UNSAFE
-        elif second.lower() in self.function_words and (
-            vocabulary.zipf(first) or self.uses.used_alone(first)
-        ):
-            safety = Safety.UNSAFE  # "LondonThe": a sentence run into the name before it
+        elif self._two_word_name(first, second):
+            # Written with a space, whatever the list holds of the token (hashtags: "newyork")
+            return _Split(start, end, f"{first} {second}", _glued(token, first, second), Safety.SAFE)
         else:
-            return None  # PlayStation, McDonald, WorldCom: a name written with an inner capital
+            found = self._capitalised_pair(first, second, token)
+            if found is None:
+                return None  # PlayStation, McDonald, WorldCom: a name written with an inner capital
+            safety = found
         if vocabulary.is_word(token, first, second):
             return None
         if vocabulary.known(token):
             safety = Safety.UNSAFE
         return _Split(start, end, f"{first} {second}", _glued(token, first, second), safety)
+
+    def _two_word_name(self, first: str, second: str) -> bool:
+        """Whether ``first second`` is surely a name of two words: an honorific and a name
+        ("MrBewlay"), or a country, region or city ("NewYork", "SouthAfrica")."""
+        if second[1:].islower() and first.lower() in name_titles(self.language)[0]:
+            return True
+        return f"{first} {second}" in two_word_places(self.language)
+
+    def _capitalised_pair(self, first: str, second: str, token: str) -> Safety | None:
+        """How sure the split of a capitalised word glued to a capital is, or ``None`` for a name
+        written with an inner capital: brands are made of common words ("PlayStation", "PodShow",
+        "EverCrack"), so two of them split only on evidence of a name."""
+        vocabulary = self.vocabulary
+        name = second[1:].islower()  # "Bush", not "BIO"
+        if name and first.lower() in name_titles(self.language)[1]:
+            return Safety.UNSAFE  # "PresidentBush"; titles open other names too ("GeneralMotors")
+        if self.uses.side_by_side(first, second) or (
+            vocabulary.zipf(second) < _COMMON_NAME
+            and self.uses.used_alone(second)
+            and (vocabulary.zipf(first) or self.uses.used_alone(first))
+        ):
+            return Safety.UNSAFE  # "TonyBlair" where the text also writes "Tony Blair", or "Blair" alone
+        if second.lower() in self.function_words and (vocabulary.zipf(first) or self.uses.used_alone(first)):
+            return Safety.UNSAFE  # "LondonThe": a sentence run into the name before it
+        if (
+            name
+            and vocabulary.zipf(first) >= _COMMON
+            and vocabulary.zipf(second) >= _COMMON
+            and not vocabulary.known(token)
+            and any(self._named_alone(part) for part in (first, second))
+        ):
+            return Safety.UNSAFE  # "UnitedNations", "MorganStanley": the text names "Morgan" alone
+        return None
+
+    def _named_alone(self, word: str) -> bool:
+        """Whether the text writes ``word`` alone, capitalised, in mid-sentence, and it is no
+        everyday word, which titles and headings capitalise ("One", "Show")."""
+        return self.vocabulary.zipf(word) < _EVERYDAY and self.uses.used_alone(word)
 
     def full_stop(self, at: int) -> _Split | None:
         """A full stop at ``at`` glued to the capitalised word after it."""
