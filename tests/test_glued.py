@@ -172,6 +172,7 @@ def test_real_words_names_brands_and_code_are_left_alone(text: str) -> None:
             "The vote was a blow to President Bush, aides said.",
             "unsafe",
         ),
+        ("Its chief Martin Sorrellsaid on Friday", "Its chief Martin Sorrell said on Friday", "unsafe"),
         (
             "Analysts at MorganStanley agreed, and rivals of Morgan said so.",
             "Analysts at Morgan Stanley agreed, and rivals of Morgan said so.",
@@ -195,6 +196,8 @@ def test_two_capitalised_words_are_split_on_evidence_of_a_name(before: str, afte
         "a report by research firm RetailMetrics on Monday",
         # An honorific of a name is capitalised, not written in capitals; a title before an acronym.
         "MrMD, MsDOS and PresidentBIO",
+        # The last word of a name ending as a word that ends many names does, or a short one.
+        "said Henri Josserand and Robert Sinche, and Nicolas Claquin; Henri Crohas, Director Southan Morris",
     ],
 )
 def test_brands_of_two_capitalised_words_are_left_alone(text: str) -> None:
@@ -314,6 +317,19 @@ def test_letters_excluded_before_a_glue_word_are_those_that_end_many_words() -> 
         for letter in excluded:
             kept = {before for before in string.ascii_lowercase if share[before + letter + word] > 3e-5}
             assert set(pairs[letter]) == kept, (word, letter)
+
+
+def test_words_after_a_full_name_are_those_that_end_few_words() -> None:
+    # The rule that chose them: of the words that end some names, those ending fewer than 70 words
+    # of the large list with three letters or more before them.
+    words = glue_words("en")
+    assert words is not None
+    large = wordfreq.get_frequency_dict("en", wordlist="large")
+
+    def ending(word: str) -> int:
+        return sum(w.endswith(word) and len(w) >= len(word) + 3 for w in large)
+
+    assert words.after_full_name == {word for word in words.after_known_name if ending(word) < 70}
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "it", "es", "pt", "de"])

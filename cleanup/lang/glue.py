@@ -54,6 +54,10 @@ class GlueWords:
     # Of those, per glue word and letter, the letters before the letter that keep it excluded: before
     # any other, the two letters and the glue word end few words, and the glue word is looked for.
     excluded_pairs: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Of ``after_known_name``, the words that end few words (fewer than 70 of wordfreq's large list,
+    # with three letters or more before them): after the capitalised last word of a name of two
+    # words, name enough ("Martin Sorrellsaid"), where "on" or "in" would end the name ("Clinton").
+    after_full_name: frozenset[str] = frozenset()
 
 
 # (after any capitalised word, after a known name), per target language.
@@ -142,6 +146,15 @@ _EXCLUDED_BEFORE = {
 # glue word still make up more than three words in 100,000: before the others the glue word is
 # looked for after all. "in" after "t" stays left out after "a", "r" and "s" ("captain", "Martin",
 # "Austin") and is looked for after "n" ("governmentin").
+# The words of after_known_name that end fewer than 70 words of wordfreq's large list with three
+# letters or more before them ("has": "alphas", "buddhas"; not "on": 8,394 words).
+_AFTER_FULL_NAME = {
+    "en": """
+        for has his may she but was who had with were what this than have says said that will
+        they into about while under where though
+        """,
+}
+
 _EXCLUDED_PAIRS = {
     "en": {
         "and": {"b": "s", "h": "", "l": "aegrst", "m": "em", "r": "bg", "s": "u", "t": "s"},
@@ -288,6 +301,7 @@ def glue_words(language: str) -> GlueWords | None:
         after_any | after_known,
         _EXCLUDED_BEFORE.get(language, {}),
         _EXCLUDED_PAIRS.get(language, {}),
+        frozenset(_AFTER_FULL_NAME.get(language, "").split()),
     )
 
 

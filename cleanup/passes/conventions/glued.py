@@ -92,8 +92,9 @@ GLUED_WORDS = Rule(
         "'ofTexas'; where an honorific stands glued to a name ('MrBewlay') or two capitalised words make a "
         "country, region or city CLDR names ('NewYork', 'SouthAfrica'); and a full stop between a lowercase "
         "word or a number and a function word ('dangerous.The', '2023.The'). A suggestion (unsafe) where a "
-        "part is a name, known from the text (used on its own elsewhere, written with the space elsewhere) or"
-        " from CLDR, or a capitalised common word in mid-sentence ('Romethe', 'Chigiafter', 'TonyBlair', "
+        "part is a name, known from the text (used on its own elsewhere, written with the space elsewhere, "
+        "the last of two capitalised words before a word that ends few others: 'Martin Sorrellsaid') or from "
+        "CLDR, or a capitalised common word in mid-sentence ('Romethe', 'Chigiafter', 'TonyBlair', "
         "'tsunami.Steve'); where a title stands before a name ('PresidentBush'); where two common words are "
         "capitalised and the text writes one of them, no everyday word, alone as a name ('MorganStanley' "
         "beside 'Morgan'); or where the whole is a token the list holds but far rarer than its parts "
@@ -131,6 +132,7 @@ _TAIL = 64  # bytes at the end of a text searched again with a space after them
 
 _ENDING, _STEP, _FULL_STOP = 0, 1, 2
 _MIN_PREFIX = 3  # letters before a glue word, unless the prefix is itself a glue word ("ofthe")
+_MIN_SURNAME = 4  # letters of the last word of a name glued to a word ("Sorrellsaid", not "Crohas")
 _COMMON = 3.0  # Zipf value of the words of wordfreq's small lists: a word at least this common
 # Zipf value of a capitalised word common enough to be taken for a name without more evidence:
 # "Rome" (4.5) and "Defence" (4.4), not "Bis" ("Biscan") or "Jug" ("Jugnot").
@@ -165,6 +167,9 @@ _SENTENCE_FIRST_WORD = re.compile(
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _ALNUM_BEFORE = regex.compile(rf"(?r)[\p{{L}}\p{{M}}\p{{N}}]{{0,{_LONGEST}}}")
 _SENTENCE_GOES_ON = re.compile(r"(?:['’]s)? [^\W\d_]")  # after a sentence's first word
+# A capitalised word and a space just before a place, after no letter, digit or full stop: the
+# first word of a name of two ("Martin Sorrell"), not an initial ("J. Smith") or a sentence's end.
+_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+ \Z")
 _CLOSERS = frozenset(")]\"'”’")  # between a word and the full stop that ends its sentence
 
 
@@ -489,6 +494,10 @@ class _Decider:
             return True
         if self.vocabulary.zipf(prefix) >= _COMMON_NAME and mid_sentence:
             return True  # "Romethe", "Defencesaid": a word of the language, capitalised as a name
+        if mid_sentence and len(prefix) >= _MIN_SURNAME and word in self.words.after_full_name:
+            before = _NAME_BEFORE.search(self.text, max(0, start - _LONGEST), start)
+            if before and not _starts_sentence(self.text, before.start()):
+                return True  # "Martin Sorrellsaid": the last word of a name, after a capitalised one
         return self.uses.used_alone(prefix)
 
     def step(self, at: int) -> _Split | None:
