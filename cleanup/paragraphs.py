@@ -34,9 +34,10 @@ from itertools import pairwise
 BLANK_LINE = re.compile("\n\r?\n")
 # Where a piece may end: a blank line, its line breaks written or as the HTML entities the encoding
 # pass decodes into them, escaped any number of times, with or without their semicolon.
-_LINE_FEED = r"(?:\n|&(?:amp;)*(?:#0*10(?![0-9])|#[xX]0*[aA](?![0-9a-fA-F])|NewLine(?![A-Za-z0-9]));?)"
-_CARRIAGE_RETURN = r"(?:\r|&(?:amp;)*(?:#0*13(?![0-9])|#[xX]0*[dD](?![0-9a-fA-F]));?)"
-_PIECE_END = re.compile(f"{_LINE_FEED}{_CARRIAGE_RETURN}?{_LINE_FEED}")
+_LF_ENTITY = r"&(?:amp;)*(?:#0*10(?![0-9])|#[xX]0*[aA](?![0-9a-fA-F])|NewLine(?![A-Za-z0-9]));?"
+_CR_ENTITY = r"&(?:amp;)*(?:#0*13(?![0-9])|#[xX]0*[dD](?![0-9a-fA-F]));?"
+_LINE_BREAK_ENTITY = re.compile(f"{_LF_ENTITY}|{_CR_ENTITY}")
+_PIECE_END = re.compile(f"(?:\n|{_LF_ENTITY})(?:\r|{_CR_ENTITY})?(?:\n|{_LF_ENTITY})")
 # Paragraphs of a piece: 64 hold about 25 KB of news, ten articles, within which every rule's
 # reading of the whole text costs little. A text of up to one and a half times as many is one piece.
 PARAGRAPHS_PER_PIECE = 64
@@ -91,7 +92,7 @@ def pieces(
     spans = iter(whole())
     span = next(spans, None)
     counted = 0
-    entities = "&#" in text or "&N" in text or "&amp;" in text  # else blank lines are the only ends
+    entities = "&" in text and _LINE_BREAK_ENTITY.search(text)  # else blank lines are the only ends
     for match in (_PIECE_END if entities else BLANK_LINE).finditer(text):
         while span is not None and span[1] <= match.start():
             span = next(spans, None)

@@ -110,7 +110,7 @@ _SPACE_AFTER_BRACKET = regex.compile(r"(?<![:;=])[(\[] +(?=[^\s)\]])")
 _PADDED_PAIR = regex.compile(r"[(\[] [^()\[\]\n]{0,80} [)\]]")
 _LINE_BREAK = re.compile(r"[\r\n]")
 _SPACE_RUN = re.compile(b" {2,}")
-_DENSE = 64  # places per byte of the text from which a pattern scans it rather than try each place
+_DENSE = 64  # a text with a place in every this many bytes is scanned by the pattern, not place by place
 _REPEATED = regex.compile(r"(?<=[\p{L}\p{N},;:%'\"”’)\]]) {2,}(?=[\p{L}\p{N}\"“‘(\[£$€])")
 
 
