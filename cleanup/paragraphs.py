@@ -85,8 +85,11 @@ def pieces(
     ending with its blank line. The last piece takes in what would be a piece of at most half as
     many paragraphs: a text of up to one and a half times as many is one piece.
     """
-    breaks = text.count("\n") + text.count("&")  # a line break, or an entity that may be one
-    if breaks < 2 * (per_piece + per_piece // 2):  # too few for two pieces
+    needed = 2 * (per_piece + per_piece // 2)  # line breaks, or entities that may be ones, for two pieces
+    breaks = text.count("\n")
+    if breaks < needed and "&" in text:
+        breaks += text.count("&")
+    if breaks < needed:
         return [(0, len(text))]
     cuts: list[int] = []
     spans = iter(whole())
