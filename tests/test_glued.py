@@ -361,9 +361,48 @@ def _word_lists_loaded(text: str) -> str:
     )
 
 
+def _splits_without_known_endings(text: str, language: str, monkeypatch) -> list:
+    with monkeypatch.context() as patched:
+        patched.setattr(glued, "_known_endings", lambda language: frozenset())
+        return list(glued._splits(text, language))
+
+
+def test_known_endings_are_the_places_the_decision_turns_down() -> None:
+    known = glued._known_endings("en")
+    assert {b"rugby by", b"takeover over", b"breathe the"} <= known
+    assert b"ministersaid said" not in known and b"ofthe the" not in known
+
+
+def test_a_first_look_without_known_endings_decides_alike_on_news(monkeypatch) -> None:
+    texts = [text for _, text in (*bbc_articles(), *wmt_articles())]
+    texts += ["“rugby, Rugby takeover 2breathe", "the ministersaid", "x" * 50 + "the said", "a 'breathe'"]
+    for text in texts:
+        assert list(glued._splits(text, "en")) == _splits_without_known_endings(text, "en", monkeypatch), text
+    french = "les négociationsaprès la réunion, le président Macronpour Paris et la maisondans la rue"
+    assert list(glued._splits(french, "fr")) == _splits_without_known_endings(french, "fr", monkeypatch)
+
+
+_PIECES_OF_ENDINGS = [*"rugby Rugby takeover ministersaid breathe ofthe x 2 ' “ é .".split(), " ", ". "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_PIECES_OF_ENDINGS),
+        max_size=30,
+    )
+)
+def test_known_endings_turn_down_only_what_the_decision_would(parts: list[str]) -> None:
+    text = "".join(parts)
+    with pytest.MonkeyPatch.context() as patched:
+        found = list(glued._splits(text, "en"))
+        patched.setattr(glued, "_known_endings", lambda language: frozenset())
+        assert list(glued._splits(text, "en")) == found
+
+
 def test_the_word_list_is_loaded_only_for_a_candidate() -> None:
     ordinary = "Although England and Scotland met in Norway, Jonathan said. Meanwhile, the rest"
-    assert not glued._candidates(ordinary, glued._look("en"))
+    assert not glued._candidates(ordinary, glued._look("en"), "en")
     assert _word_lists_loaded(ordinary) == "0\n"
     assert _word_lists_loaded("a Palazzo Chigiafter the meeting") == "1\n"
 

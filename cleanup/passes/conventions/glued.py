@@ -14,7 +14,9 @@ and one Aho-Corasick automaton (``ahocorasick-rs``) finds in it every letter fol
 glue word and no letter, every two lowercase letters followed by a capital, and every letter
 or digit followed by a full stop and a capital. Clean English gives about 400 of these a
 megabyte: words such as ``rugby``, ``takeover`` and ``breathe``, and brand names
-(``PlayStation``, ``WorldCom``).
+(``PlayStation``, ``WorldCom``). The words of the language's small list among them, three in four,
+are turned down from the shape's bytes and a set of such words (:func:`_known_endings`), as the
+decision would turn them down first.
 
 Then each is decided by what a reader knows, cheapest test first: the token must not be an
 address, a handle, a hashtag, code or part of a hyphenated or dotted word; both parts must be
@@ -48,6 +50,7 @@ from typing import TYPE_CHECKING
 import regex
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
 
+from cleanup.lang import diskcache
 from cleanup.lang.glue import GlueWords, glue_words, name_titles, place_and_language_names, two_word_places
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
@@ -129,6 +132,11 @@ _SHAPE = bytes(_TABLE)
 # language writes them (æ's is left out: it is also the last byte of the ellipsis).
 _ACCENTED_LAST_BYTES = bytes(b for b in range(0xA0, 0xC0) if b != 0xA6)
 _TAIL = 64  # bytes at the end of a text searched again with a space after them
+# In the reversed shape, the lowercase letters before a glue word, and what may stand before them
+# for the letters to be a whole token: a space, a digit or quote ("0"), a full stop, no letter.
+_RUN_BEFORE = re.compile(rb"[a-z]{0,41}")
+_NOT_LETTER_SHAPES = frozenset(b" 0.")
+_LONGEST_GLUE = 10  # letters of the longest glue word of any language, and more
 
 _ENDING, _STEP, _FULL_STOP = 0, 1, 2
 _MIN_PREFIX = 3  # letters before a glue word, unless the prefix is itself a glue word ("ofthe")
@@ -182,6 +190,7 @@ class _Look:
     # the pattern (read forwards) the place it finds starts: the glue word, the capital, the stop.
     kinds: tuple[tuple[int, str, int], ...]
     words: GlueWords | None
+    glue_utf8: tuple[bytes, ...]  # per pattern, its glue word in UTF-8 (empty but for an ending)
 
 
 @cache
@@ -221,7 +230,8 @@ def _look(language: str) -> _Look:
     # automaton a tenth the size, quicker in a processor's cache.
     ordered = sorted(patterns, key=lambda pattern: pattern[::-1])
     automaton = BytesAhoCorasick([pattern[::-1] for pattern in ordered], implementation=Implementation.DFA)
-    return _Look(automaton, tuple(patterns[pattern] for pattern in ordered), words)
+    kinds = tuple(patterns[pattern] for pattern in ordered)
+    return _Look(automaton, kinds, words, tuple(word.encode("utf-8") for _, word, _ in kinds))
 
 
 class _Vocabulary:
@@ -631,9 +641,44 @@ def _glued(token: str, first: str, second: str) -> str:
     return f"'{token}' reads as '{first}' and '{second}' glued together"
 
 
-def _candidates(text: str, look: _Look) -> list[tuple[int, int, str]]:
-    """``(index, shape, glue word)`` of every place the first look finds, in text order; the
-    index is that of the glue word, the capital or the full stop."""
+@cache
+def _known_endings(language: str) -> frozenset[bytes]:
+    """The words of ``language``'s small list that end in a glue word and are words of their own
+    split there (:meth:`_Vocabulary.is_word`: "rugby", "takeover", "breathe"), each as its UTF-8
+    and the glue word's, a space between: what most places of the first look are, and what
+    :meth:`_Decider.ending` would turn down first, told apart without reading the text again."""
+    words = glue_words(language)
+    if words is None:
+        return frozenset()
+
+    def build() -> Iterator[str]:
+        vocabulary = _vocabulary(language)
+        for token in vocabulary.common:
+            for end in range(max(1, len(token) - _LONGEST_GLUE), len(token) - 1):
+                word = token[end:]
+                if word in words.every and vocabulary.is_word(token, token[:end], word):
+                    yield f"{token} {word}"
+
+    return frozenset(key.encode("utf-8") for key in diskcache.word_set(f"glued-known-{language}", build))
+
+
+def _known_ending(data: bytes, backwards: bytes, at: int, word: bytes, known: frozenset[bytes]) -> bool:
+    """Whether the glue word ``word`` at byte ``at`` of ``data`` ends a word of :func:`_known_endings`,
+    written in lowercase ASCII letters or with an ASCII capital first ("Rugby"; the decision reads a
+    word's Zipf value case-blind), after no letter (as :data:`_LETTERS_BEFORE` reads them)."""
+    size = len(backwards)
+    before = _RUN_BEFORE.match(backwards, size - at).end()  # the reversed shape's byte before the letters
+    if before < size and backwards[before] == _CAPITAL[0]:
+        before += 1
+    if before - (size - at) > _LONGEST or (before < size and backwards[before] not in _NOT_LETTER_SHAPES):
+        return False
+    return data[size - before : at + len(word)].lower() + b" " + word in known
+
+
+def _candidates(text: str, look: _Look, language: str) -> list[tuple[int, int, str]]:
+    """``(index, shape, glue word)`` of every place the first look finds, in text order, but for
+    words of :func:`_known_endings`; the index is that of the glue word, the capital or the full
+    stop."""
     data = utf8(text)
     backwards = data.translate(_SHAPE)[::-1]
     size = len(backwards)
@@ -651,6 +696,14 @@ def _candidates(text: str, look: _Look) -> list[tuple[int, int, str]]:
     if not places:
         return []
     places.sort()
+    if any(kinds[pattern][0] == _ENDING for _, pattern in places):
+        known = _known_endings(language)
+        places = [
+            (offset, pattern)
+            for offset, pattern in places
+            if kinds[pattern][0] != _ENDING
+            or not _known_ending(data, backwards, offset, look.glue_utf8[pattern], known)
+        ]
     positions = CharacterPositions(text, data)
     return [(positions.of(offset), *kinds[pattern][:2]) for offset, pattern in places]
 
@@ -685,7 +738,7 @@ def _in_scope(text: str, candidate: tuple[int, int, str], scope: Scope, replaced
 
 def _splits(text: str, language: str, scope: Scope | None = None) -> Iterator[_Split]:
     look = _look(language)
-    candidates = _candidates(text, look)
+    candidates = _candidates(text, look, language)
     if scope is not None:
         replaced = set(_WORD.findall(scope.replaced))  # a token counted by repeated() is one of these
         candidates = [candidate for candidate in candidates if _in_scope(text, candidate, scope, replaced)]
