@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from cleanup.model import Edit, Finding
 from cleanup.render.diff import unified_diff
@@ -37,6 +38,23 @@ class Result:
     def applied(self) -> tuple[Finding, ...]:
         """The findings whose fix is in :attr:`text`."""
         return tuple(f for f in self.findings if f.applied)
+
+    def regions(self) -> list[tuple[int, int, int, list[int]]]:
+        """The edits joined where they overlap or touch: ``(start, end, delta, findings)`` in the
+        original, sorted, with the indexes of the findings whose edits each holds.
+
+        >>> from cleanup import clean
+        >>> clean("the President'  s view , said").regions()  # two spaces, then one
+        [(14, 16, -2, [0, 1]), (22, 23, -1, [2])]
+        """
+        regions: list[tuple[int, int, int, list[int]]] = []
+        for edit in sorted(self.edits, key=attrgetter("start", "end")):
+            if regions and edit.start <= regions[-1][1]:
+                start, end, delta, findings = regions[-1]
+                regions[-1] = (start, max(end, edit.end), delta + edit.delta, [*findings, edit.finding])
+            else:
+                regions.append((edit.start, edit.end, edit.delta, [edit.finding]))
+        return regions
 
     def unified_diff(self, fromfile: str = "a", tofile: str = "b", context: int = 3) -> str:
         """A unified diff from the original to the fixed text, which ``patch`` applies."""

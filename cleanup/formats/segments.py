@@ -83,19 +83,6 @@ class Segment:
         return file_start, previous_end if text_offset == end else file_offset + end - text_offset
 
 
-def _regions(result: Result) -> list[tuple[int, int, int, list[int]]]:
-    """The applied edits of ``result`` joined where they overlap or touch: ``(start, end, delta,
-    findings)`` in its original, sorted, with the findings whose edits each holds."""
-    regions: list[tuple[int, int, int, list[int]]] = []
-    for edit in sorted(result.edits, key=attrgetter("start", "end")):
-        if regions and edit.start <= regions[-1][1]:
-            start, end, delta, findings = regions[-1]
-            regions[-1] = (start, max(end, edit.end), delta + edit.delta, [*findings, edit.finding])
-        else:
-            regions.append((edit.start, edit.end, edit.delta, [edit.finding]))
-    return regions
-
-
 def _changes(segment: Segment, result: Result) -> tuple[list[tuple[int, int, str, int]], set[int]]:
     """Each change ``result`` made to the segment as ``(start, end, encoded text, finding)`` in
     the file, and the findings whose change is dropped: one that would take out what stands
@@ -103,7 +90,7 @@ def _changes(segment: Segment, result: Result) -> tuple[list[tuple[int, int, str
     changes = []
     dropped: set[int] = set()
     shift = 0
-    for start, end, delta, findings in _regions(result):
+    for start, end, delta, findings in result.regions():
         new = result.text[start + shift : end + shift + delta]
         shift += delta
         if segment.crosses_gap(start, end):
