@@ -8,12 +8,15 @@ reads of the whole text (a name written again elsewhere, a token the text repeat
 language its leftovers point to) is then read in the piece, which is what keeps the cost of a
 long text linear, a megabyte costing what a megabyte of articles costs.
 
-Pieces are counted in blank lines, not in characters: a fix changes the length of a text, not
+Pieces are counted in blank lines, not in characters: a fix changes the length of a text, seldom
 its blank lines, so the text a first run writes is cut where the first run cut it, and a
-second run changes nothing. The one fix that writes a line break, an HTML entity decoded
-(``&#10;``, ``&amp;#10;``, ``&NewLine;``), finds its entity counted as the line break it becomes.
-A blank line inside a span that must stay whole (a code block, a passage a writer's marker keeps
-rules off) is no place to cut.
+second run changes nothing. An HTML entity for a line break (``&#10;``, ``&amp;#10;``,
+``&NewLine;``) counts as the line break it becomes. Where the fixes still make the cleaned text
+cut elsewhere (a control character removed from a line of its own leaves a blank line; an entity
+decoded ends a passage a marker keeps some rules off), the text is cleaned again in the pieces
+of its cleaned text (:func:`clean_in_pieces`). A blank line inside a span that must stay whole
+(a code block, a passage a writer's marker keeps rules off), or before an indented line (a list
+item's continuation), is no place to cut.
 
 >>> text = "\\n\\n".join(f"Paragraph {number}." for number in range(1, 6))
 >>> [text[start:end] for start, end in pieces(text, list, per_piece=2)]
@@ -27,7 +30,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from itertools import pairwise
+from functools import partial
+from itertools import accumulate, pairwise
+
+from cleanup.model import Edit, Finding
+from cleanup.offsets import LineIndex
+from cleanup.result import Result
 
 # A blank line, LF or CRLF (a text of CR-only lines is one paragraph: the passes' patterns read
 # lines at LF).
@@ -38,6 +46,8 @@ _LF_ENTITY = r"&(?:amp;)*(?:#0*10(?![0-9])|#[xX]0*[aA](?![0-9a-fA-F])|NewLine(?!
 _CR_ENTITY = r"&(?:amp;)*(?:#0*13(?![0-9])|#[xX]0*[dD](?![0-9a-fA-F]));?"
 _LINE_BREAK_ENTITY = re.compile(f"{_LF_ENTITY}|{_CR_ENTITY}")
 _PIECE_END = re.compile(f"(?:\n|{_LF_ENTITY})(?:\r|{_CR_ENTITY})?(?:\n|{_LF_ENTITY})")
+_INDENT = frozenset(" \t")
+_CUTS_TRIED = 3  # cleanings of a text whose fixes move where it is cut, before one is kept
 # Paragraphs of a piece: 64 hold about 25 KB of news, ten articles, within which every rule's
 # reading of the whole text costs little. A text of up to one and a half times as many is one piece.
 PARAGRAPHS_PER_PIECE = 64
@@ -81,9 +91,10 @@ def pieces(
 ) -> list[tuple[int, int]]:
     """The pieces of ``text`` to clean one at a time, as spans that cover it in order: cut after
     every ``per_piece``-th blank line that stands in none of the spans to keep ``whole`` (sorted,
-    none overlapping another; asked for only when the text has blank lines enough), each piece
-    ending with its blank line. The last piece takes in what would be a piece of at most half as
-    many paragraphs: a text of up to one and a half times as many is one piece.
+    none overlapping another; asked for only when the text has blank lines enough) and before no
+    indented line, each piece ending with its blank line. The last piece takes in what would be a
+    piece of at most half as many paragraphs: a text of up to one and a half times as many is one
+    piece.
     """
     needed = 2 * (per_piece + per_piece // 2)  # line breaks, or entities that may be ones, for two pieces
     breaks = text.count("\n")
@@ -99,8 +110,8 @@ def pieces(
     for match in (_PIECE_END if entities else BLANK_LINE).finditer(text):
         while span is not None and span[1] <= match.start():
             span = next(spans, None)
-        if span is not None and span[0] < match.end():
-            continue  # the blank line stands inside a span to keep whole
+        if (span is not None and span[0] < match.end()) or text[match.end() : match.end() + 1] in _INDENT:
+            continue  # the blank line stands inside a span to keep whole, or an indented line goes on
         counted += 1
         if counted % per_piece == 0:
             cuts.append(match.end())
@@ -108,3 +119,63 @@ def pieces(
         cuts.pop()
     bounds = [0, *cuts, len(text)]
     return list(pairwise(bounds))
+
+
+def clean_in_pieces(
+    text: str,
+    clean_piece: Callable[[str], Result],
+    whole: Callable[[str], list[tuple[int, int]]],
+    per_piece: int = PARAGRAPHS_PER_PIECE,
+) -> Result:
+    """``text`` cleaned a piece at a time by ``clean_piece``, cut where :func:`pieces` cuts it,
+    ``whole(text)`` giving the spans to keep whole; the results joined into the whole text's.
+
+    Cleaned again, the text must be cut where this cut it, or a second run would read other
+    pieces and could decide otherwise. A cleaned text cut elsewhere is cleaned again, from the
+    original, in the pieces of its cleaned text moved back into the original, a few times at most.
+
+    >>> from cleanup import clean
+    >>> result = clean_in_pieces("one ,\\n\\ntwo ,\\n\\nthree ,", lambda piece: clean(piece), lambda _: [], 1)
+    >>> result.text, [(finding.line, finding.column) for finding in result.findings]
+    ('one,\\n\\ntwo,\\n\\nthree,', [(1, 4), (3, 4), (5, 6)])
+    """
+    spans = pieces(text, partial(whole, text), per_piece)
+    for _ in range(_CUTS_TRIED):
+        parts = [clean_piece(text[start:end]) for start, end in spans]
+        cleaned = parts[0].text if len(parts) == 1 else "".join(part.text for part in parts)
+        settled = pieces(cleaned, partial(whole, cleaned), per_piece)
+        ends = list(accumulate(len(part.text) for part in parts))
+        if [end for _, end in settled] == ends:
+            break
+        cuts = sorted({_moved_back(end, spans, parts, ends) for _, end in settled[:-1]} - {0, len(text)})
+        spans = list(pairwise([0, *cuts, len(text)]))
+    return parts[0] if len(parts) == 1 else _joined(text, spans, parts)
+
+
+def _moved_back(offset: int, spans: list[tuple[int, int]], parts: list[Result], ends: list[int]) -> int:
+    """Where ``offset`` of the cleaned text, made of the cleaned ``parts`` of the ``spans`` of the
+    original that end at ``ends`` in it, stands in the original: after the edit it falls in."""
+    index = bisect_left(ends, offset)
+    part_start = ends[index - 1] if index else 0
+    local, shift = offset - part_start, 0
+    for start, end, delta, _ in parts[index].regions():
+        if local < start + shift:
+            break
+        if local <= end + shift + delta:
+            return spans[index][0] + end
+        shift += delta
+    return spans[index][0] + local - shift
+
+
+def _joined(text: str, spans: list[tuple[int, int]], parts: list[Result]) -> Result:
+    """The result of cleaning ``text`` made of the ``parts`` that cleaned its ``spans``: every
+    finding and edit placed in the whole text, in order."""
+    lines = LineIndex(text)
+    findings: list[Finding] = []
+    edits: list[Edit] = []
+    for (offset, _), part in zip(spans, parts, strict=True):
+        base = len(findings)
+        findings += (f.located(f.start + offset, f.end + offset, lines) for f in part.findings)
+        edits += (Edit(e.start + offset, e.end + offset, e.delta, e.finding + base) for e in part.edits)
+    cleaned = "".join(part.text for part in parts)
+    return Result(original=text, text=cleaned, findings=tuple(findings), edits=tuple(edits))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter, itemgetter
 
 from cleanup.formats import TEXT, Format
@@ -22,7 +22,7 @@ from cleanup.lang.samples import sample
 from cleanup.lang.sources import sources_for
 from cleanup.model import Edit, Finding
 from cleanup.offsets import EditMap, LineIndex, merged
-from cleanup.paragraphs import Paragraphs, pieces
+from cleanup.paragraphs import Paragraphs, clean_in_pieces
 from cleanup.passes import PASSES, Context, Pass
 from cleanup.passes.base import SCOPE_MARGIN, Scope
 from cleanup.passes.triggers import look_for
@@ -312,7 +312,7 @@ def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEX
     collapsed space joins two marks), so the chain runs again while it changes the text,
     up to a few rounds: fixing the result once more then changes nothing.
 
-    A long text is cleaned a piece of paragraphs at a time (:func:`cleanup.paragraphs.pieces`),
+    A long text is cleaned a piece of paragraphs at a time (:func:`cleanup.paragraphs.clean_in_pieces`),
     never cut inside the format's markup or a passage a writer's marker keeps rules off.
 
     A format of data (JSON Lines …) has each of its prose strings cleaned as one text, and the
@@ -326,11 +326,16 @@ def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEX
             return run(segment.text, _told(context, segment), unsafe=unsafe, form=inner)
 
         return lift(text, form.segments(text), clean_segment)
-    spans = pieces(text, lambda: merged([*form.markup(text), *(span[:2] for span in passages(text))]))
-    if len(spans) > 1:
-        segments = [Segment(text[start:end], start, [], str) for start, end in spans]
-        return lift(text, segments, lambda segment: _run_piece(segment.text, context, unsafe, form))
-    return _run_piece(text, context, unsafe, form)
+    return clean_in_pieces(
+        text, partial(_run_piece, context=context, unsafe=unsafe, form=form), partial(_kept_whole, form=form)
+    )
+
+
+def _kept_whole(text: str, form: Format) -> list[tuple[int, int]]:
+    """The spans of ``text`` no piece may end inside: the format's markup but for blank lines
+    (a code block, front matter), and the passages a writer's markers keep rules off."""
+    markup = [(start, end) for start, end in form.markup(text) if not text[start:end].isspace()]
+    return merged([*markup, *(passage[:2] for passage in passages(text))])
 
 
 def _run_piece(text: str, context: Context, unsafe: bool, form: Format) -> Result:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from cleanup import clean
+import pytest
+
+from cleanup import clean, pipeline
+from cleanup.formats import MARKDOWN
 from cleanup.paragraphs import PARAGRAPHS_PER_PIECE, pieces
 
 PER_PIECE = PARAGRAPHS_PER_PIECE
@@ -105,3 +108,70 @@ def test_blank_lines_an_entity_fix_writes_were_counted_so_a_second_run_cuts_alik
         once = clean(encoded.join(_paragraphs(PER_PIECE * 3, paragraph))).text
         assert "&" not in once
         assert clean(once).text == once
+
+
+def _feed(changes: dict[int, str], count: int = PER_PIECE * 3) -> list[str]:
+    paragraphs = [f"Paragraph {number} of the feed." for number in range(count)]
+    for number, paragraph in changes.items():
+        paragraphs[number] = paragraph
+    return paragraphs
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_a_blank_line_a_fix_makes_moves_the_cut_in_the_first_run_too(unsafe: bool) -> None:
+    # A control character on a line of its own is removed (safe), which leaves a blank line: the
+    # second run would count one more and cut a paragraph earlier, reading the two glued tokens
+    # (a word used twice stays whole) in one piece where the first read them in two.
+    paragraphs = _feed({PER_PIECE - 1: "Then the ministersaid it.", PER_PIECE: "Later the ministersaid it."})
+    text = paragraphs[0] + "\n\ufeff\n" + "\n\n".join(paragraphs[1:])
+    once = clean(text, unsafe=unsafe)
+    assert "\ufeff" not in once.text
+    assert clean(once.text, unsafe=unsafe).text == once.text
+
+
+def test_an_entity_blank_line_that_ends_a_kept_off_passage_moves_the_cut_too() -> None:
+    paragraphs = _feed(
+        {
+            10: "<!-- cleanup: ignore[spacing] -->\nFirst part.&#10;&#10;Second part.",
+            PER_PIECE - 2: "Then the ministersaid it.",
+            PER_PIECE - 1: "Later the ministersaid it.",
+        }
+    )
+    once = clean("\n\n".join(paragraphs)).text
+    assert "First part.\n\nSecond part." in once
+    assert clean(once).text == once
+
+
+def test_a_marker_an_entity_fix_writes_keeps_rules_off_the_pieces_after_it() -> None:
+    paragraphs = [f"Paragraph {number} , of the feed." for number in range(PER_PIECE * 3)]
+    paragraphs[10] = "&lt;!-- cleanup: off --&gt;"
+    once = clean("\n\n".join(paragraphs)).text
+    assert "<!-- cleanup: off -->" in once
+    assert once.count(" , of the feed.") == PER_PIECE * 3 - 11  # as in one piece: nothing fixed after it
+    assert clean(once).text == once
+
+
+def test_a_long_markdown_text_is_cut_between_paragraphs_but_not_before_an_indented_line() -> None:
+    items = [f"- item {number} , listed\n\n  its note , indented" for number in range(PER_PIECE * 2)]
+    text = "\n\n".join([*_feed({}), *items, "```\na , b\n\nc , d\n```"])
+    result = clean(text, format="markdown")
+    spans = pieces(text, lambda: pipeline._kept_whole(text, MARKDOWN))
+    assert len(spans) > 1
+    assert all(not text[end:].startswith(" ") for _, end in spans[:-1])
+    assert result.text.count("its note, indented") == PER_PIECE * 2
+    assert "a , b\n\nc , d" in result.text
+
+
+def test_the_edits_of_a_long_text_are_those_each_fix_made() -> None:
+    paragraphs = _feed({PER_PIECE * 2 + 10: "It was the President'  s plan."})
+    text = "\n\n".join(paragraphs)
+    result = clean(text)
+    short = clean(paragraphs[PER_PIECE * 2 + 10])
+    offset = text.index("It was the President")
+    assert [(e.start - offset, e.end - offset, e.delta) for e in result.edits] == [
+        (e.start, e.end, e.delta) for e in short.edits
+    ]
+    assert sorted(result.findings[e.finding].rule for e in result.edits) == [
+        "apostrophe-space",
+        "repeated-spaces",
+    ]
