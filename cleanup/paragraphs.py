@@ -140,16 +140,32 @@ def clean_in_pieces(
     ('one,\\n\\ntwo,\\n\\nthree,', [(1, 4), (3, 4), (5, 6)])
     """
     spans = pieces(text, partial(whole, text), per_piece)
-    for _ in range(_CUTS_TRIED):
-        parts = [clean_piece(text[start:end]) for start, end in spans]
-        cleaned = parts[0].text if len(parts) == 1 else "".join(part.text for part in parts)
-        settled = pieces(cleaned, partial(whole, cleaned), per_piece)
-        ends = list(accumulate(len(part.text) for part in parts))
-        if [end for _, end in settled] == ends:
+    parts = [clean_piece(text[start:end]) for start, end in spans]
+    for _ in range(_CUTS_TRIED - 1):
+        moved = _recut(text, spans, parts, whole, per_piece)
+        if moved is None:
             break
-        cuts = sorted({_moved_back(end, spans, parts, ends) for _, end in settled[:-1]} - {0, len(text)})
-        spans = list(pairwise([0, *cuts, len(text)]))
+        spans = moved
+        parts = [clean_piece(text[start:end]) for start, end in spans]
     return parts[0] if len(parts) == 1 else _joined(text, spans, parts)
+
+
+def _recut(
+    text: str,
+    spans: list[tuple[int, int]],
+    parts: list[Result],
+    whole: Callable[[str], list[tuple[int, int]]],
+    per_piece: int,
+) -> list[tuple[int, int]] | None:
+    """``None`` if the text the ``parts`` cleaned from the ``spans`` of ``text`` is cut where they
+    end; else the pieces of that cleaned text, moved back into ``text``."""
+    cleaned = parts[0].text if len(parts) == 1 else "".join(part.text for part in parts)
+    settled = pieces(cleaned, partial(whole, cleaned), per_piece)
+    ends = list(accumulate(len(part.text) for part in parts))
+    if [end for _, end in settled] == ends:
+        return None
+    cuts = sorted({_moved_back(end, spans, parts, ends) for _, end in settled[:-1]} - {0, len(text)})
+    return list(pairwise([0, *cuts, len(text)]))
 
 
 def _moved_back(offset: int, spans: list[tuple[int, int]], parts: list[Result], ends: list[int]) -> int:

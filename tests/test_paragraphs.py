@@ -8,7 +8,8 @@ import pytest
 
 from cleanup import clean, pipeline
 from cleanup.formats import MARKDOWN
-from cleanup.paragraphs import PARAGRAPHS_PER_PIECE, pieces
+from cleanup.paragraphs import PARAGRAPHS_PER_PIECE, clean_in_pieces, pieces
+from cleanup.result import Result
 
 PER_PIECE = PARAGRAPHS_PER_PIECE
 
@@ -175,3 +176,18 @@ def test_the_edits_of_a_long_text_are_those_each_fix_made() -> None:
         "apostrophe-space",
         "repeated-spaces",
     ]
+
+
+def test_a_cleaning_that_never_settles_where_it_cuts_still_gives_one_whole_result() -> None:
+    # A cleaner that doubles every blank line makes a text cut elsewhere however often it is cut
+    # again: the last cleaning is kept, its parts joined in the order of its pieces.
+    calls = []
+
+    def doubling(piece: str) -> Result:
+        calls.append(piece)
+        return Result(original=piece, text=piece.replace("\n\n", "\n\n\n\n"), findings=())
+
+    text = "\n\n".join(f"p{number}" for number in range(8))
+    result = clean_in_pieces(text, doubling, lambda _: [], per_piece=2)
+    assert result.text == text.replace("\n\n", "\n\n\n\n")
+    assert len(calls) > len(pieces(text, list, per_piece=2))  # cleaned again, in other pieces
