@@ -136,7 +136,6 @@ _TAIL = 64  # bytes at the end of a text searched again with a space after them
 # for the letters to be a whole token: a space, a digit or quote ("0"), a full stop, no letter.
 _RUN_BEFORE = re.compile(rb"[a-z]{0,41}")
 _NOT_LETTER_SHAPES = frozenset(b" 0.")
-_LONGEST_GLUE = 10  # letters of the longest glue word of any language, and more
 
 _ENDING, _STEP, _FULL_STOP = 0, 1, 2
 _MIN_PREFIX = 3  # letters before a glue word, unless the prefix is itself a glue word ("ofthe")
@@ -653,8 +652,9 @@ def _known_endings(language: str) -> frozenset[bytes]:
 
     def build() -> Iterator[str]:
         vocabulary = _vocabulary(language)
+        longest = max(map(len, words.every))
         for token in vocabulary.common:
-            for end in range(max(1, len(token) - _LONGEST_GLUE), len(token) - 1):
+            for end in range(max(1, len(token) - longest), len(token) - 1):
                 word = token[end:]
                 if word in words.every and vocabulary.is_word(token, token[:end], word):
                     yield f"{token} {word}"
