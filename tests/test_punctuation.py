@@ -87,3 +87,10 @@ def test_an_emoticon_after_a_mark_is_no_cluster(text: str) -> None:
 
 def test_a_cluster_before_an_emoticon_is_still_reduced() -> None:
     assert clean("fun,. :) and more", select=["punctuation"]).text == "fun, :) and more"
+
+
+@pytest.mark.parametrize(("before", "after"), [(",, spoke", ", spoke"), ("..,, a", ", a"), (";; a", "; a")])
+def test_a_cluster_at_the_start_of_a_text_is_fixed_as_after_a_blank_line(before: str, after: str) -> None:
+    # Nothing stands before the text's first character: no opening bracket, no ellipsis.
+    assert clean(before).text == after
+    assert clean(f"One.\n\n{before}").text == f"One.\n\n{after}"

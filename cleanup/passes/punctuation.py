@@ -75,8 +75,8 @@ RULES = (PUNCTUATION_CLUSTER, DOUBLED_PUNCTUATION)
 
 _MARKS = ",;:."
 _CLUSTER = re.compile(r"[,;:.](?:[ \t]*[,;:.])+")  # re scans a plain class faster than regex
-_CLOSERS = ")]}\"'”’»"
-_OPENERS = "([{\"'“‘«"
+_CLOSERS = frozenset(")]}\"'”’»")
+_OPENERS = frozenset("([{\"'“‘«")  # a set: the empty string before a text's start is none of them
 _SHORT_CAPITALISED = regex.compile(r"\p{Lu}\p{L}{0,3}")
 
 
