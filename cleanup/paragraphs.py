@@ -170,14 +170,20 @@ def _recut(
 
 def _moved_back(offset: int, spans: list[tuple[int, int]], parts: list[Result], ends: list[int]) -> int:
     """Where ``offset`` of the cleaned text, made of the cleaned ``parts`` of the ``spans`` of the
-    original that end at ``ends`` in it, stands in the original: after the edit it falls in."""
+    original that end at ``ends`` in it, stands in the original. An offset inside what an edit
+    wrote (the end of ``\n\n`` that one repair of a line wrote for ``&#10;&#10;``) stands after
+    as many ends of pieces in what the edit replaced, or after the edit."""
     index = bisect_left(ends, offset)
-    part_start = ends[index - 1] if index else 0
-    local, shift = offset - part_start, 0
-    for start, end, delta, _ in parts[index].regions():
-        if local < start + shift:
+    part = parts[index]
+    local, shift = offset - (ends[index - 1] if index else 0), 0
+    for start, end, delta, _ in part.regions():
+        if local <= start + shift:
             break
-        if local <= end + shift + delta:
+        if local < end + shift + delta:
+            written = BLANK_LINE.findall(part.text, start + shift, local)
+            replaced = list(_PIECE_END.finditer(part.original, start, end))
+            if written and len(replaced) >= len(written):
+                return spans[index][0] + replaced[len(written) - 1].end()
             return spans[index][0] + end
         shift += delta
     return spans[index][0] + local - shift

@@ -191,3 +191,26 @@ def test_a_cleaning_that_never_settles_where_it_cuts_still_gives_one_whole_resul
     result = clean_in_pieces(text, doubling, lambda _: [], per_piece=2)
     assert result.text == text.replace("\n\n", "\n\n\n\n")
     assert len(calls) > len(pieces(text, list, per_piece=2))  # cleaned again, in other pieces
+
+
+def test_a_cut_moved_back_before_an_edit_stays_before_it() -> None:
+    # The control character adds a blank line once cleaned, so the cut moves; where it lands in
+    # the cleaned text an edit starts (mojibake repaired), and the cut stays before that edit.
+    paragraphs = _feed({1: "\x07", PER_PIECE + 1: "Ã©   spoke."})
+    text = "\n".join(paragraphs[:2]) + "\n" + "\n\n".join(paragraphs[2:])
+    once = clean(text).text
+    assert "\né spoke.\n" in once
+    assert clean(once).text == once
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_a_cut_inside_one_edit_falls_after_the_blank_line_it_replaced(unsafe: bool) -> None:
+    # One repair of a line writes the blank line and the name after it: the cut the cleaned text
+    # makes after that blank line stands after the entities that wrote it.
+    paragraphs = _feed({PER_PIECE: "Mr&#32;Bewlay&amp;amp; spoke.", PER_PIECE + 9: "Then Bewlaysaid it."})
+    separators = ["\n\x07\n"] * 5 + ["\n\n"] * (len(paragraphs) - 6)
+    separators[PER_PIECE - 1] = "&#10;&#10;"
+    text = paragraphs[0] + "".join(s + p for s, p in zip(separators, paragraphs[1:], strict=True))
+    once = clean(text, unsafe=unsafe).text
+    assert "\n\nMr Bewlay& spoke." in once
+    assert clean(once, unsafe=unsafe).text == once
