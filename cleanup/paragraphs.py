@@ -96,11 +96,7 @@ def pieces(
     piece of at most half as many paragraphs: a text of up to one and a half times as many is one
     piece.
     """
-    needed = 2 * (per_piece + per_piece // 2)  # line breaks, or entities that may be ones, for two pieces
-    breaks = text.count("\n")
-    if breaks < needed and "&" in text:
-        breaks += text.count("&")
-    if breaks < needed:
+    if _one_piece(text, per_piece):
         return [(0, len(text))]
     cuts: list[int] = []
     spans = iter(whole())
@@ -119,6 +115,15 @@ def pieces(
         cuts.pop()
     bounds = [0, *cuts, len(text)]
     return list(pairwise(bounds))
+
+
+def _one_piece(text: str, per_piece: int) -> bool:
+    """Whether ``text`` has too few line breaks, or entities that may be ones, for two pieces."""
+    needed = 2 * (per_piece + per_piece // 2)
+    breaks = text.count("\n")
+    if breaks < needed and "&" in text:
+        breaks += text.count("&")
+    return breaks < needed
 
 
 def clean_in_pieces(
@@ -141,6 +146,8 @@ def clean_in_pieces(
     """
     spans = pieces(text, partial(whole, text), per_piece)
     parts = [clean_piece(text[start:end]) for start, end in spans]
+    if len(parts) == 1 and (parts[0].text == text or _one_piece(parts[0].text, per_piece)):
+        return parts[0]  # an article, too short to cut once cleaned too
     for _ in range(_CUTS_TRIED - 1):
         moved = _recut(text, spans, parts, whole, per_piece)
         if moved is None:
