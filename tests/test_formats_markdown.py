@@ -200,3 +200,10 @@ def test_a_document_keeps_its_markup_and_is_fixed_for_good(document: str) -> Non
 
 def _markup(text: str) -> list[str]:
     return [text[start:end] for start, end in markdown.markup_spans(text)]
+
+
+def test_prices_are_prose_and_math_is_kept() -> None:
+    prices = "It rose from $5m , he said , to $6m in a year."
+    assert clean(prices, format="markdown").text == "It rose from $5m, he said, to $6m in a year."
+    math = "The formula $x , y$ holds , they said."
+    assert clean(math, format="markdown").text == "The formula $x , y$ holds, they said."

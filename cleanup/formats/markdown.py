@@ -45,7 +45,9 @@ def _parser() -> MarkdownIt:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    parser.use(front_matter_plugin).use(dollarmath_plugin)
+    # Math as pandoc and GitHub read it, not prices: a "$" with a digit against it, or a space on its
+    # inner side, opens or closes no math ("from $5m , he said , to $6m" is prose to clean).
+    parser.use(front_matter_plugin).use(dollarmath_plugin, allow_digits=False, allow_space=False)
     # Inline content is parsed by _prose, and only where it may hold inline syntax.
     parser.disable(["text_join", "inline"])
     return parser
