@@ -21,11 +21,12 @@ import click
 from cleanup import batch, io, remote
 from cleanup.config import KEYS, read_config
 from cleanup.discover import DEFAULT_INCLUDE, Input, PatternsFor, discover
-from cleanup.formats import Reading
 from cleanup.formats.htmldoc import block_starts
 from cleanup.formats.markdown import front_matter_end
+from cleanup.model import Finding
 from cleanup.options import ByteSize, Configured, Resolver, color_option, resolver, rule_options
 from cleanup.outputs import OutputError, OutputPlan
+from cleanup.pipeline import run
 from cleanup.render.color import wants_color
 from cleanup.render.listing import OUTPUT_FORMATS, open_listing
 from cleanup.render.paths import shown_path
@@ -429,7 +430,7 @@ def check(
         for outcome in _outcomes(work, options, kwargs, reports):
             tally.add(outcome)
             if add_noqa:
-                marking_failed |= _add_markers(outcome, settings.for_path(outcome.path).reading)
+                marking_failed |= _add_markers(outcome, settings.for_path(outcome.path))
             elif not (statistics or kwargs["quiet"]) and outcome.status is not Status.FAILED:
                 text = outcome.result.original if outcome.result is not None else None
                 listing.add(outcome.path, outcome.findings, text)
@@ -445,13 +446,21 @@ def check(
         sys.exit(EXIT_FINDINGS)
 
 
-def _add_markers(outcome: Outcome, reading: Reading) -> bool:
+_MARKING_ROUNDS = 3  # checks of a marked file, each marking what the markers before left to find
+
+
+def _add_markers(outcome: Outcome, configured: Configured) -> bool:
     """``check --add-noqa`` for one file: its markers written in place, atomically, or one line
-    saying why a file cannot take them; whether it failed."""
+    saying why a file cannot take them; whether it failed.
+
+    A marker keeps a fix off, and the artefact it leaves can wake another rule (a cluster ",;"
+    left as it is, the capital after its semicolon): the marked text is checked again, and its
+    new findings marked too, until a check finds nothing, a few times at most."""
     if not outcome.findings or outcome.path == "-":
         return False
-    form = reading.format_for(outcome.path).name
-    if form not in ("text", "markdown", "html") or (reading.format is None and is_parquet(outcome.path)):
+    reading = configured.reading
+    form = reading.format_for(outcome.path)
+    if form.name not in ("text", "markdown", "html") or (reading.format is None and is_parquet(outcome.path)):
         click.echo(
             f"{shown_path(outcome.path)}: markers are added to plain text, Markdown and HTML only", err=True
         )
@@ -459,14 +468,13 @@ def _add_markers(outcome: Outcome, reading: Reading) -> bool:
     try:
         data = io.read_bytes(outcome.path)
         document = io.decode(data, outcome.path)
-        findings = outcome.findings
-        if form == "html":  # before blocks; a finding in an alt or title takes none
-            starts, tags = block_starts(document.text)
-            findings = tuple(f for f in findings if not any(a <= f.start < b for a, b in tags))
-        else:  # none before a front matter's end
-            begin = front_matter_end(document.text) if form == "markdown" else 0
-            starts = paragraph_starts(document.text, begin)
-        text, added = with_markers(document.text, findings, starts)
+        text, added = _marked(document.text, outcome.findings, form.name)
+        for _ in range(_MARKING_ROUNDS):
+            found = run(text, configured.context, unsafe=configured.unsafe, form=form).findings
+            text, more = _marked(text, found, form.name)
+            if not more:
+                break
+            added += more
         if added:
             io.write_atomic(outcome.path, io.encode(document, text, keep_encoding=True))
             click.echo(f"{shown_path(outcome.path)}: {plural(added, 'marker')} added", err=True)
@@ -477,6 +485,17 @@ def _add_markers(outcome: Outcome, reading: Reading) -> bool:
         click.echo(f"{shown_path(outcome.path)}: error: cannot write: {io.os_reason(err)}", err=True)
         return True
     return False
+
+
+def _marked(text: str, findings: tuple[Finding, ...], form: str) -> tuple[str, int]:
+    """``text`` with a marker before each paragraph (HTML: block) that holds ``findings``, and how
+    many were added."""
+    if form == "html":  # before blocks; a finding in an alt or title takes none
+        starts, tags = block_starts(text)
+        findings = tuple(f for f in findings if not any(a <= f.start < b for a, b in tags))
+    else:  # none before a front matter's end
+        starts = paragraph_starts(text, front_matter_end(text) if form == "markdown" else 0)
+    return with_markers(text, findings, starts)
 
 
 @main.command("config")

@@ -96,6 +96,20 @@ def test_add_noqa_writes_markers_that_keep_the_findings_off(tmp_path) -> None:
     assert again.exit_code == 0 and "added" not in again.stderr
 
 
+def test_add_noqa_marks_what_its_markers_leave_to_find(tmp_path) -> None:
+    # Kept off, the cluster ",;" stays, and the capital after its semicolon is then a finding too.
+    from click.testing import CliRunner
+
+    from cleanup.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("The cup ,; However in extra time.\n\nFine.\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", "--add-noqa", str(article)])
+    assert done.exit_code == 0 and f"{article}: 2 markers added" in done.stderr
+    assert CliRunner().invoke(main, ["check", str(article)]).exit_code == 0  # nothing left to report
+    assert article.read_text(encoding="utf-8").endswith("The cup ,; However in extra time.\n\nFine.\n")
+
+
 def test_add_noqa_leaves_the_front_matter_alone(tmp_path) -> None:
     from click.testing import CliRunner
 
