@@ -178,6 +178,20 @@ def test_real_words_names_brands_and_code_are_left_alone(text: str) -> None:
             "Analysts at Morgan Stanley agreed, and rivals of Morgan said so.",
             "unsafe",
         ),
+        # A given name (Faker's lists), then a surname or a name no list holds.
+        (
+            "said Wolves caretaker boss StuartGray at Southampton",
+            "said Wolves caretaker boss Stuart Gray at Southampton",
+            "unsafe",
+        ),
+        ("the economist ThomasStrobl said", "the economist Thomas Strobl said", "unsafe"),
+        # A given name and a surname, even where the list holds the token from hashtags.
+        ("fans of MichaelJackson wept", "fans of Michael Jackson wept", "unsafe"),
+        # A word that ends names of institutions, streets and papers.
+        ("he told the SundayTimes on Monday", "he told the Sunday Times on Monday", "unsafe"),
+        ("at EllandRoad, the CommercialBank", "at Elland Road, the Commercial Bank", "unsafe"),
+        # A word that opens names of places, institutions and titles.
+        ("in the WestMidlands, like TheIncredibles", "in the West Midlands, like The Incredibles", "unsafe"),
     ],
 )
 def test_two_capitalised_words_are_split_on_evidence_of_a_name(before: str, after: str, safety: str) -> None:
@@ -198,6 +212,11 @@ def test_two_capitalised_words_are_split_on_evidence_of_a_name(before: str, afte
         "MrMD, MsDOS and PresidentBIO",
         # The last word of a name ending as a word that ends many names does, or a short one.
         "said Henri Josserand and Robert Sinche, and Nicolas Claquin; Henri Crohas, Director Southan Morris",
+        # One given name written with an inner capital: its second part is a given name too.
+        "the singers JoAnn, MaryAnn and LeeAnn",
+        # Brands ending in a word that ends names, or opening with one that opens names, which the
+        # language's list holds.
+        "shares in SoftBank, JetBlue, EasyJet, WorldCom and WestJet",
     ],
 )
 def test_brands_of_two_capitalised_words_are_left_alone(text: str) -> None:

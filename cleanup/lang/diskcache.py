@@ -42,7 +42,7 @@ T = TypeVar("T")
 
 ENVIRONMENT = "CLEANUP_CACHE_DIR"
 # The libraries whose data the lists are made of; a new version of one makes a new folder.
-_SOURCES = ("wordfreq", "babel", "german-nouns", "msgpack")
+_SOURCES = ("wordfreq", "babel", "german-nouns", "faker", "msgpack")
 _DIGEST = 32  # bytes of the SHA-256 that opens each file
 _FOLDER_NAME = 16  # hex digits of the fingerprint that names the folder
 _MODULE_ROOT = Path(__file__).resolve().parent.parent  # the cleanup package

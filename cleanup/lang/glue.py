@@ -342,6 +342,52 @@ def name_titles(language: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(_HONORIFICS.get(language, "").split()), frozenset(_TITLES.get(language, "").split())
 
 
+# The last words of names of institutions, places, events and titles of the press, per target
+# language, lowercased: a capitalised word glued to one is the name of two words it ends
+# ("WallStreet", "CommercialBank", "SundayTimes"). Not "lab", "page", "world", "station", "soft":
+# brands end in them (MiraLab, PowerPage, SeaWorld, PlayStation).
+_NAME_HEADS = {
+    "en": """
+        street road avenue lane square park court wharf abbey bridge palace castle cathedral
+        council committee commission ministry department authority agency bureau assembly
+        parliament senate congress republic kingdom party union league federation association
+        society institute institution university college academy school hospital museum gallery
+        theatre stadium airport foundation trust bank fund capital securities airlines airways
+        motors cup trophy award awards prize championship championships olympics games festival
+        division times post herald journal gazette tribune telegraph magazine
+        """,
+}
+
+
+# The first words of such names: an article that opens a title ("TheIncredibles"), the points of
+# the compass and the adjectives of names of places, institutions and events ("WestMidlands",
+# "NationalStatistics", "GrandPrix"). Brands that open with one are words of wordfreq's large
+# list, which the decision leaves alone first (WorldCom, WestJet, NewsCorp).
+_NAME_OPENERS = {
+    "en": "the north south east west central new great grand royal united national international world",
+}
+
+
+@cache
+def name_heads(language: str) -> frozenset[str]:
+    """The last words of names of two words in ``language`` (institutions, streets, papers).
+
+    >>> "street" in name_heads("en"), "lab" in name_heads("en"), name_heads("xx")
+    (True, False, frozenset())
+    """
+    return frozenset(_NAME_HEADS.get(language, "").split())
+
+
+@cache
+def name_openers(language: str) -> frozenset[str]:
+    """The first words of names of two words in ``language`` (titles, places, institutions).
+
+    >>> "west" in name_openers("en"), "power" in name_openers("en"), name_openers("xx")
+    (True, False, frozenset())
+    """
+    return frozenset(_NAME_OPENERS.get(language, "").split())
+
+
 @cache
 def two_word_places(language: str) -> frozenset[str]:
     """Names of countries, regions and cities of two capitalised words in ``language`` (CLDR:

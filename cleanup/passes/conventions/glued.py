@@ -51,7 +51,16 @@ import regex
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
 
 from cleanup.lang import diskcache
-from cleanup.lang.glue import GlueWords, glue_words, name_titles, place_and_language_names, two_word_places
+from cleanup.lang.glue import (
+    GlueWords,
+    glue_words,
+    name_heads,
+    name_openers,
+    name_titles,
+    place_and_language_names,
+    two_word_places,
+)
+from cleanup.lang.personal_names import given_names, surnames
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Scope
@@ -90,23 +99,27 @@ GLUED_WORDS = Rule(
         ),
     ),
     fix_safety=(
-        "Safe where both parts are common lowercase words, or a common lowercase word and a capitalised one, "
-        "and the language does not know the whole (wordfreq's large list): 'ministersaid', 'reportedNearly', "
-        "'ofTexas'; where an honorific stands glued to a name ('MrBewlay') or two capitalised words make a "
-        "country, region or city CLDR names ('NewYork', 'SouthAfrica'); and a full stop between a lowercase "
-        "word or a number and a function word ('dangerous.The', '2023.The'). A suggestion (unsafe) where a "
-        "part is a name, known from the text (used on its own elsewhere, written with the space elsewhere, "
-        "the last of two capitalised words before a word that ends few others: 'Martin Sorrellsaid') or from "
-        "CLDR, or a capitalised common word in mid-sentence ('Romethe', 'Chigiafter', 'TonyBlair', "
-        "'tsunami.Steve'); where a title stands before a name ('PresidentBush'); where two common words are "
-        "capitalised and the text writes one of them, no everyday word, alone as a name ('MorganStanley' "
-        "beside 'Morgan'); or where the whole is a token the list holds but far rarer than its parts "
-        "('ofthe'). Never a word the text uses twice, a hashtag, a handle, a URL, an e-mail address, a code "
-        "span, a word with digits (CO2, kWh), a brand written with an inner capital after one letter or a "
-        "capitalised part (iPhone, eBay, PlayStation, McDonald's), an abbreviation or initials before a full "
-        "stop (U.S.Army, Mr.Smith), or part of a hyphenated or dotted word. On the 2,260 edited BBC and WMT "
-        "English articles it finds 16 tokens: 13 errors of the source and three names written with an inner "
-        "capital, suggestions all ('PowerPage', 'RetailMetrics', 'EverCrack')."
+        "Safe where both parts are common lowercase words, or a common lowercase word and a capitalised "
+        "one, and the language does not know the whole (wordfreq's large list): 'ministersaid', "
+        "'reportedNearly', 'ofTexas'; where an honorific stands glued to a name ('MrBewlay') or two "
+        "capitalised words make a country, region or city CLDR names ('NewYork', 'SouthAfrica'); and a full"
+        " stop between a lowercase word or a number and a function word ('dangerous.The', '2023.The'). A "
+        "suggestion (unsafe) where a part is a name, known from the text (used on its own elsewhere, "
+        "written with the space elsewhere, the last of two capitalised words before a word that ends few "
+        "others: 'Martin Sorrellsaid') or from CLDR, or a capitalised common word in mid-sentence "
+        "('Romethe', 'Chigiafter', 'TonyBlair', 'tsunami.Steve'); where a title stands before a name "
+        "('PresidentBush'), or a given name (listed by two of Faker's locales) before a surname or a name "
+        "no list holds ('StuartGray', 'ThomasStrobl'); where a capitalised word stands before a word that "
+        "ends names of institutions, streets and papers ('EllandRoad', 'SundayTimes') or after one that "
+        "opens names ('WestMidlands', 'TheIncredibles'); where two common words are capitalised and the "
+        "text writes one of them, no everyday word, alone as a name ('MorganStanley' beside 'Morgan'); or "
+        "where the whole is a token the list holds but far rarer than its parts ('ofthe'). Never a word the"
+        " text uses twice, a hashtag, a handle, a URL, an e-mail address, a code span, a word with digits "
+        "(CO2, kWh), a brand written with an inner capital after one letter or a capitalised part (iPhone, "
+        "eBay, PlayStation, McDonald's), an abbreviation or initials before a full stop (U.S.Army, "
+        "Mr.Smith), or part of a hyphenated or dotted word. On the 2,260 edited BBC and WMT English "
+        "articles it finds 17 tokens: 13 errors of the source and four names written with an inner capital,"
+        " suggestions all ('PowerPage', 'RetailMetrics', 'EverCrack', 'MiraLab')."
     ),
 )
 
@@ -535,6 +548,8 @@ class _Decider:
         elif self._two_word_name(first, second):
             # Written with a space, whatever the list holds of the token (hashtags: "newyork")
             return _Split(start, end, f"{first} {second}", _glued(token, first, second), Safety.SAFE)
+        elif self._full_name(first, second):  # "TonyBlair", whatever the list holds (hashtags)
+            return _Split(start, end, f"{first} {second}", _glued(token, first, second), Safety.UNSAFE)
         else:
             found = self._capitalised_pair(first, second, token)
             if found is None:
@@ -553,6 +568,12 @@ class _Decider:
             return True
         return f"{first} {second}" in two_word_places(self.language)
 
+    def _full_name(self, first: str, second: str) -> bool:
+        """Whether ``first second`` reads as a given name and a surname ("StuartGray"; Faker's
+        lists, :mod:`cleanup.lang.personal_names`)."""
+        given = first.lower() in given_names()
+        return given and second[1:].islower() and second.lower() in surnames()
+
     def _capitalised_pair(self, first: str, second: str, token: str) -> Safety | None:
         """How sure the split of a capitalised word glued to a capital is, or ``None`` for a name
         written with an inner capital: brands are made of common words ("PlayStation", "PodShow",
@@ -561,6 +582,12 @@ class _Decider:
         name = second[1:].islower()  # "Bush", not "BIO"
         if name and first.lower() in name_titles(self.language)[1]:
             return Safety.UNSAFE  # "PresidentBush"; titles open other names too ("GeneralMotors")
+        if name and first.lower() in given_names() and second.lower() not in given_names():
+            return Safety.UNSAFE  # "ThomasStrobl"; not one given name of two parts ("JoAnn", "MaryAnn")
+        if name and second.lower() in name_heads(self.language) and len(first) >= _MIN_SURNAME:
+            return Safety.UNSAFE  # "EllandRoad", "CommercialBank", "SundayTimes"
+        if name and len(second) >= _MIN_PREFIX and first.lower() in name_openers(self.language):
+            return Safety.UNSAFE  # "WestMidlands", "TheIncredibles"
         if self.uses.side_by_side(first, second) or (
             vocabulary.zipf(second) < _COMMON_NAME
             and self.uses.used_alone(second)
