@@ -91,6 +91,8 @@ def test_the_shapes_of_the_issue_are_split(before: str, after: str, safety: str)
         ("the victims of the tsunami.Steve will write", "the victims of the tsunami. Steve will write"),
         ("jobs fell to 128,000.The figure", "jobs fell to 128,000. The figure"),
         ("a vote on Friday.Analysts say", "a vote on Friday. Analysts say"),
+        ("spending in the UK.It added", "spending in the UK. It added"),  # an acronym ends it
+        ("from Mr Agnelli.However, this was", "from Mr Agnelli. However, this was"),  # an adverb opens one
         # The text's end.
         ("the spokesman for the ministersaid", "the spokesman for the minister said"),
         # Short glue words after two letters that end few words ("ntin", "ksin"; not "tain", "tion").
@@ -99,6 +101,10 @@ def test_the_shapes_of_the_issue_are_split(before: str, after: str, safety: str)
         ("the meetingon Monday ended", "the meeting on Monday ended"),
         ("the ministerfor health", "the minister for health"),  # "for", not "or" after "f"
         ("the governmentand the unions", "the government and the unions"),
+        # And after three that end few words ("ionto", "estin"; not "ronto", "ustin").
+        ("turned its attentionto Asia", "turned its attention to Asia"),
+        ("the latestin a series", "the latest in a series"),
+        ("growth in Toronto, and in Austin, was pronto", "growth in Toronto, and in Austin, was pronto"),
     ],
 )
 def test_glued_words_are_split(before: str, after: str) -> None:
@@ -138,6 +144,8 @@ def test_glued_words_are_split(before: str, after: str) -> None:
         "the 21st-century, the 1st and the 22nd, 3.5bn, v2.The, 1.2.3",
         # Abbreviations and initials before a full stop.
         "the U.S.Army, e.g.The, Mr.Smith and St.Louis, J.K.Rowling",
+        # Acronyms before a full stop in a name or a product: ASP.NET, the UK.Gov site.
+        "ASP.NET and the UK.Gov site, BBC.Com",
     ],
 )
 def test_real_words_names_brands_and_code_are_left_alone(text: str) -> None:
@@ -336,6 +344,12 @@ def test_letters_excluded_before_a_glue_word_are_those_that_end_many_words() -> 
         for letter in excluded:
             kept = {before for before in string.ascii_lowercase if share[before + letter + word] > 3e-5}
             assert set(pairs[letter]) == kept, (word, letter)
+            # And before two such letters, the letters that keep the three excluded.
+            triples = words.excluded_triples.get(word, {})
+            for second in kept:
+                ending = second + letter + word
+                kept_too = {before for before in string.ascii_lowercase if share[before + ending] > 3e-5}
+                assert set(triples[second + letter]) == kept_too, (word, ending)
 
 
 def test_words_after_a_full_name_are_those_that_end_few_words() -> None:

@@ -18,10 +18,13 @@ English, the reporting verbs ``said`` and ``says``), in two groups:
 A glued word is found by its last letters: a letter, then the glue word, then no letter.
 Where the letter and the glue word together end many words of the language, that letter is
 not looked at (``excluded_before``): English ``in`` after ``a``, ``g``, ``s`` or ``t`` ends
-``again``, ``begin``, ``cousin`` and ``Britain``, so ``decidedin`` is found but not ``talksin``. This
-keeps the first look to a few hundred places in a megabyte of clean English; the letters
-are chosen from wordfreq's large list (``tests/test_glued.py`` checks the rule that chose
-them). Languages without such a table are looked at after every letter.
+``again``, ``begin``, ``cousin`` and ``Britain``, so ``decidedin`` is found but ``talksin`` only
+by the letter before: before such a letter, the letters that do not end many words with it are
+looked at (``excluded_pairs``: ``ksin``, not ``usin``), and before two, the same again
+(``excluded_triples``: ``estin`` in ``latestin``, not ``ustin``). This keeps the first look to a
+few hundred places in a megabyte of clean English; the letters are chosen from wordfreq's large
+list (``tests/test_glued.py`` checks the rule that chose them). Languages without such a table
+are looked at after every letter.
 
 >>> words = glue_words("en")
 >>> "after" in words.after_any_name, "the" in words.after_known_name, "of" in words.every
@@ -54,6 +57,24 @@ class GlueWords:
     # Of those, per glue word and letter, the letters before the letter that keep it excluded: before
     # any other, the two letters and the glue word end few words, and the glue word is looked for.
     excluded_pairs: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Of those, per glue word and two letters (a letter excluded and a letter that keeps it so), the
+    # letters before the two that keep them excluded: before any other, the three letters and the
+    # glue word end few words ("attentionto", not "Toronto").
+    excluded_triples: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def ends_many_words(self, letters: str, word: str) -> bool:
+        """Whether the last two of ``letters`` and the glue word ``word`` end many words of the
+        language, and are looked at only after a third letter (``excluded_triples``).
+
+        >>> words = glue_words("en")
+        >>> words.ends_many_words("Prevent", "on"), words.ends_many_words("attention", "to")
+        (True, True)
+        >>> words.ends_many_words("govern", "ment"), words.ends_many_words("minister", "for")
+        (False, False)
+        """
+        kept = self.excluded_pairs.get(word, {}).get(letters[-1:])
+        return len(letters) >= 2 and kept is not None and letters[-2] in kept
+
     # Of ``after_known_name``, the words that end few words (fewer than 70 of wordfreq's large list,
     # with three letters or more before them): after the capitalised last word of a name of two
     # words, name enough ("Martin Sorrellsaid"), where "on" or "in" would end the name ("Clinton").
@@ -287,6 +308,183 @@ _EXCLUDED_PAIRS = {
     },
 }
 
+# Of those, per glue word and two letters before it (a letter of _EXCLUDED_PAIRS and one it keeps
+# excluded), the letters before them that keep the three excluded, by the same rule: "ionto" ends
+# few words and is looked at, "ronto" (Toronto) is not.
+_EXCLUDED_TRIPLES = {
+    "en": {
+        "and": {
+            "sb": "u",
+            "al": "e",
+            "el": "r",
+            "gl": "n",
+            "rl": "e",
+            "sl": "i",
+            "tl": "o",
+            "em": "d",
+            "mm": "o",
+            "br": "",
+            "gr": "",
+            "us": "o",
+            "st": "r",
+        },
+        "are": {"sh": "", "ep": "r", "qu": "s", "aw": "", "tw": "f"},
+        "as": {"de": "i", "re": "a", "ll": "", "om": "h", "tm": "s", "ns": "a", "ex": "t"},
+        "at": {
+            "mb": "o",
+            "be": "",
+            "fe": "e",
+            "he": "",
+            "me": "",
+            "pe": "e",
+            "re": "ght",
+            "se": "",
+            "ch": "",
+            "th": "",
+            "wh": "e",
+            "fl": "",
+            "rm": "o",
+            "bo": "",
+        },
+        "but": {"de": ""},
+        "by": {"ba": "", "ob": "", "ar": "e"},
+        "can": {"li": "b", "ri": "ef"},
+        "he": {"ac": ""},
+        "her": {"ac": "e", "tc": "", "ig": "h", "at": "efr", "et": "gh", "it": "e", "ot": "mnr", "rt": "u"},
+        "in": {
+            "ga": "a",
+            "ha": "c",
+            "la": "p",
+            "ma": "e",
+            "pa": "s",
+            "ra": "bt",
+            "ta": "inpr",
+            "te": "os",
+            "eg": "b",
+            "ig": "r",
+            "rg": "",
+            "th": "i",
+            "sk": "",
+            "rl": "",
+            "co": "",
+            "jo": "",
+            "at": "l",
+            "rt": "a",
+            "st": "u",
+            "ev": "k",
+        },
+        "is": {
+            "th": "",
+            "nn": "e",
+            "ar": "p",
+            "hr": "c",
+            "rr": "",
+            "as": "b",
+            "es": "",
+            "is": "r",
+            "os": "",
+            "ys": "l",
+            "ou": "l",
+            "av": "d",
+            "ew": "l",
+        },
+        "it": {
+            "wa": "",
+            "ic": "",
+            "ed": "r",
+            "ef": "n",
+            "of": "r",
+            "sh": "",
+            "pl": "s",
+            "dm": "a",
+            "im": "l",
+            "mm": "",
+            "un": "",
+            "ir": "p",
+            "is": "v",
+            "cu": "",
+            "qu": "",
+            "ru": "f",
+            "su": "",
+        },
+        "its": {"ef": "n", "un": ""},
+        "of": {"ro": "p"},
+        "on": {
+            "rb": "a",
+            "nd": "o",
+            "rd": "",
+            "ag": "",
+            "gi": "ei",
+            "hi": "s",
+            "li": "l",
+            "ni": "iu",
+            "pi": "m",
+            "si": "ainrsu",
+            "ti": "aceinoprsu",
+            "em": "",
+            "im": "s",
+            "mm": "o",
+            "mo": "",
+            "no": "r",
+            "so": "",
+            "ap": "e",
+            "up": "",
+            "ar": "",
+            "ir": "",
+            "as": "e",
+            "ds": "",
+            "is": "r",
+            "ks": "c",
+            "ls": "i",
+            "ns": "hi",
+            "ps": "m",
+            "rs": "e",
+            "ss": "e",
+            "et": "",
+            "gt": "n",
+            "lt": "i",
+            "nt": "i",
+            "rt": "",
+            "st": "o",
+            "tt": "u",
+            "az": "m",
+        },
+        "or": {
+            "ab": "l",
+            "ad": "",
+            "th": "u",
+            "ni": "eu",
+            "ri": "ep",
+            "vi": "a",
+            "aj": "m",
+            "ol": "c",
+            "yl": "a",
+            "um": "",
+            "in": "m",
+            "on": "h",
+            "rn": "e",
+            "do": "",
+            "lo": "f",
+            "po": "",
+            "rr": "e",
+            "ss": "e",
+            "at": "nr",
+            "ct": "aeo",
+            "it": "d",
+            "ot": "m",
+            "st": "",
+            "av": "f",
+            "ay": "m",
+        },
+        "than": {"na": ""},
+        "though": {"al": ""},
+        "to": {"in": "", "on": "r", "ho": "p", "au": ""},
+        "what": {"me": "o"},
+        "where": {"me": "o", "ny": "a", "ry": "e"},
+        "while": {"an": "e"},
+    },
+}
+
 
 @cache
 def glue_words(language: str) -> GlueWords | None:
@@ -301,6 +499,7 @@ def glue_words(language: str) -> GlueWords | None:
         after_any | after_known,
         _EXCLUDED_BEFORE.get(language, {}),
         _EXCLUDED_PAIRS.get(language, {}),
+        _EXCLUDED_TRIPLES.get(language, {}),
         frozenset(_AFTER_FULL_NAME.get(language, "").split()),
     )
 
@@ -366,6 +565,26 @@ _NAME_HEADS = {
 _NAME_OPENERS = {
     "en": "the north south east west central new great grand royal united national international world",
 }
+
+
+# Adverbs that open a sentence, per target language, lowercased: after a full stop glued to them,
+# a new sentence starts as surely as after one glued to a function word ("Agnelli.However").
+_SENTENCE_ADVERBS = {
+    "en": """
+        however meanwhile finally overall moreover furthermore nevertheless nonetheless instead
+        indeed earlier later yesterday today
+        """,
+}
+
+
+@cache
+def sentence_adverbs(language: str) -> frozenset[str]:
+    """Adverbs that open a sentence in ``language``.
+
+    >>> "however" in sentence_adverbs("en"), sentence_adverbs("xx")
+    (True, frozenset())
+    """
+    return frozenset(_SENTENCE_ADVERBS.get(language, "").split())
 
 
 @cache

@@ -58,6 +58,7 @@ from cleanup.lang.glue import (
     name_openers,
     name_titles,
     place_and_language_names,
+    sentence_adverbs,
     two_word_places,
 )
 from cleanup.lang.personal_names import given_names, surnames
@@ -103,23 +104,24 @@ GLUED_WORDS = Rule(
         "one, and the language does not know the whole (wordfreq's large list): 'ministersaid', "
         "'reportedNearly', 'ofTexas'; where an honorific stands glued to a name ('MrBewlay') or two "
         "capitalised words make a country, region or city CLDR names ('NewYork', 'SouthAfrica'); and a full"
-        " stop between a lowercase word or a number and a function word ('dangerous.The', '2023.The'). A "
-        "suggestion (unsafe) where a part is a name, known from the text (used on its own elsewhere, "
-        "written with the space elsewhere, the last of two capitalised words before a word that ends few "
-        "others: 'Martin Sorrellsaid') or from CLDR, or a capitalised common word in mid-sentence "
-        "('Romethe', 'Chigiafter', 'TonyBlair', 'tsunami.Steve'); where a title stands before a name "
-        "('PresidentBush'), or a given name (listed by two of Faker's locales) before a surname or a name "
-        "no list holds ('StuartGray', 'ThomasStrobl'); where a capitalised word stands before a word that "
-        "ends names of institutions, streets and papers ('EllandRoad', 'SundayTimes') or after one that "
-        "opens names ('WestMidlands', 'TheIncredibles'); where two common words are capitalised and the "
-        "text writes one of them, no everyday word, alone as a name ('MorganStanley' beside 'Morgan'); or "
-        "where the whole is a token the list holds but far rarer than its parts ('ofthe'). Never a word the"
-        " text uses twice, a hashtag, a handle, a URL, an e-mail address, a code span, a word with digits "
-        "(CO2, kWh), a brand written with an inner capital after one letter or a capitalised part (iPhone, "
-        "eBay, PlayStation, McDonald's), an abbreviation or initials before a full stop (U.S.Army, "
-        "Mr.Smith), or part of a hyphenated or dotted word. On the 2,260 edited BBC and WMT English "
-        "articles it finds 17 tokens: 13 errors of the source and four names written with an inner capital,"
-        " suggestions all ('PowerPage', 'RetailMetrics', 'EverCrack', 'MiraLab')."
+        " stop between a lowercase word or a number and a function word or an adverb that opens a sentence "
+        "('dangerous.The', '2023.The', 'dangerous.However'). A suggestion (unsafe) where a part is a name, "
+        "known from the text (used on its own elsewhere, written with the space elsewhere, the last of two "
+        "capitalised words before a word that ends few others: 'Martin Sorrellsaid') or from CLDR, or a "
+        "capitalised common word in mid-sentence ('Romethe', 'Chigiafter', 'TonyBlair', 'tsunami.Steve'); "
+        "where a title stands before a name ('PresidentBush'), or a given name (listed by two of Faker's "
+        "locales) before a surname or a name no list holds ('StuartGray', 'ThomasStrobl'); where a "
+        "capitalised word stands before a word that ends names of institutions, streets and papers "
+        "('EllandRoad', 'SundayTimes') or after one that opens names ('WestMidlands', 'TheIncredibles'); "
+        "where two common words are capitalised and the text writes one of them, no everyday word, alone as"
+        " a name ('MorganStanley' beside 'Morgan'); or where the whole is a token the list holds but far "
+        "rarer than its parts ('ofthe'). Never a word the text uses twice, a hashtag, a handle, a URL, an "
+        "e-mail address, a code span, a word with digits (CO2, kWh), a brand written with an inner capital "
+        "after one letter or a capitalised part (iPhone, eBay, PlayStation, McDonald's), an abbreviation or"
+        " initials before a full stop (U.S.Army, Mr.Smith; an acronym of two capitals or more before one is"
+        " read as any word: 'UK.It'), or part of a hyphenated or dotted word. On the 2,260 edited BBC and "
+        "WMT English articles it finds 17 tokens: 13 errors of the source and four names written with an "
+        "inner capital, suggestions all ('PowerPage', 'RetailMetrics', 'EverCrack', 'MiraLab')."
     ),
 )
 
@@ -211,6 +213,9 @@ def _look(language: str) -> _Look:
     patterns: dict[bytes, tuple[int, str, int]] = {}
     for before in _LOWERCASE + _DIGIT:
         patterns[bytes([before]) + _STOP + _CAPITAL] = (_FULL_STOP, "", 1)
+    # An acronym ending a sentence ("in the UK.It added"); one capital before the stop is an
+    # initial ("J.K.Rowling", "U.S.Army").
+    patterns[_CAPITAL + _CAPITAL + _STOP + _CAPITAL] = (_FULL_STOP, "", 2)
     for first in _LOWERCASE:  # two lowercase letters before the capital: not iPhone, McDonald, eBay
         for second in _LOWERCASE:
             patterns[bytes([first, second]) + _CAPITAL] = (_STEP, "", 2)
@@ -236,6 +241,14 @@ def _look(language: str) -> _Look:
                     # A longer glue word these letters end is read as that one: "ministerfor", not "or".
                     patterns.setdefault(
                         bytes([before, ord(letter)]) + data + bytes([after]), (_ENDING, word, 2)
+                    )
+    for word in sorted(words.excluded_triples) if words else ():  # "attentionto", not "Toronto"
+        data = word.encode("utf-8")
+        for letters, kept in words.excluded_triples[word].items():
+            for before in (b for b in _LOWERCASE if chr(b) not in kept):
+                for after in _SPACE + _STOP + _DIGIT:
+                    patterns.setdefault(
+                        bytes([before]) + letters.encode("ascii") + data + bytes([after]), (_ENDING, word, 3)
                     )
     # Searched for backwards, in the reversed shape: the patterns then share their last bytes (the
     # glue word and what follows it) and branch only on the letter before, which makes an
@@ -514,8 +527,14 @@ class _Decider:
         mid_sentence = not _starts_sentence(self.text, start)
         if word in self.words.after_any_name and mid_sentence:
             return True
-        if self.vocabulary.zipf(prefix) >= _COMMON_NAME and mid_sentence:
-            return True  # "Romethe", "Defencesaid": a word of the language, capitalised as a name
+        if (
+            self.vocabulary.zipf(prefix) >= _COMMON_NAME
+            and mid_sentence
+            and not self.words.ends_many_words(prefix, word)
+        ):
+            # "Romethe", "Defencesaid": a word of the language, capitalised as a name; not where the
+            # last letters and the glue word end many words, and names ("Preventon", "Clinton")
+            return True
         if mid_sentence and len(prefix) >= _MIN_SURNAME and word in self.words.after_full_name:
             before = _NAME_BEFORE.search(self.text, max(0, start - _LONGEST), start)
             if before and not _starts_sentence(self.text, before.start()):
@@ -629,7 +648,8 @@ class _Decider:
         vocabulary = self.vocabulary
         if second.lower() in _DOMAINS or not (vocabulary.zipf(second) or self.uses.used_alone(second)):
             return None
-        opens = second.lower() in self.function_words  # "The", "He": surely a sentence's first word
+        # "The", "He", "However": surely a sentence's first word
+        opens = second.lower() in self.function_words or second.lower() in sentence_adverbs(self.language)
         if first.isdigit():
             if len(first) > 4:
                 return None
