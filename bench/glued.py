@@ -95,6 +95,7 @@ def covering(glued: str, at: int) -> list:
 def recall(articles: list[str], misses: bool, title: str) -> None:
     rng = random.Random(2026)
     print(f"{title}\n{'kind':<28}{'cases':>7}{'found':>9}{'split right':>13}{'safe':>8}")
+    every: Counter[str] = Counter()
     for kind in KINDS:
         counts: Counter[str] = Counter()
         per_word: dict[str, Counter[str]] = defaultdict(Counter)
@@ -109,15 +110,22 @@ def recall(articles: list[str], misses: bool, title: str) -> None:
             per_word[after.lower()]["found"] += bool(found)
             if misses and not found:
                 print(f"missed ({kind}): {glued[max(0, at - 30) : at + 30]!r}", file=sys.stderr)
-        n = counts["cases"]
-        print(
-            f"{kind:<28}{n:>7}{100 * counts['found'] / n:>8.1f}%{100 * counts['right'] / n:>12.1f}%"
-            f"{100 * counts['safe'] / n:>7.1f}%"
-        )
+        every.update(counts)
+        _row(kind, counts)
         if "function word" in kind:
             top = sorted(per_word.items(), key=lambda item: -item[1]["cases"])[:16]
             shares = (f"{word} {100 * c['found'] / c['cases']:.0f}% of {c['cases']}" for word, c in top)
             print("    " + ", ".join(shares))
+    _row("all", every)
+
+
+def _row(label: str, counts: Counter[str]) -> None:
+    """One line of the recall table: the cases, and the shares found, split right and safe."""
+    n = counts["cases"]
+    shares = (
+        f"{100 * counts[key] / n:>{width}.1f}%" for key, width in (("found", 8), ("right", 12), ("safe", 7))
+    )
+    print(f"{label:<28}{n:>7}" + "".join(shares))
 
 
 def false_alarms(articles: list[str]) -> None:
