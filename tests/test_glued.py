@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from cleanup import clean
 from cleanup.lang.glue import glue_words
+from cleanup.lang.personal_names import surnames
 from cleanup.passes.conventions import glued
 from cleanup.passes.conventions.glued import GLUED_WORDS
 from cleanup.rules import DEFAULT_RULES
@@ -128,6 +129,7 @@ def test_glued_words_are_split(before: str, after: str) -> None:
         "iPhone, iPod, iTunes, eBay, YouTube, PlayStation, McDonald's, DiCaprio and PowerPoint",
         "WorldCom, BitTorrent, GlaxoSmithKline, PricewaterhouseCoopers, EastEnders, SonyBMG",
         "a PowerPointafter the talk, MacDonald and LaGuardia",
+        "MacKenzie, FitzGerald, VanDyke, DeWitt, MacNeil, BlackRock, MasterCard, BlackBerry, HarperCollins",
         "SSEYO miniMIXA, the PodShow venture and EverQuest, nicknamed EverCrack",
         # Hashtags, handles, addresses, paths, compounds and possessives.
         "#ItalyThe #Chigiafter @Chigiafter @BBCBreaking",
@@ -181,6 +183,8 @@ def test_real_words_names_brands_and_code_are_left_alone(text: str) -> None:
             "unsafe",
         ),
         ("Its chief Martin Sorrellsaid on Friday", "Its chief Martin Sorrell said on Friday", "unsafe"),
+        # After a given name, before a word that ends few surnames.
+        ("films by Quentin Tarantinoover years", "films by Quentin Tarantino over years", "unsafe"),
         (
             "Analysts at MorganStanley agreed, and rivals of Morgan said so.",
             "Analysts at Morgan Stanley agreed, and rivals of Morgan said so.",
@@ -193,6 +197,8 @@ def test_real_words_names_brands_and_code_are_left_alone(text: str) -> None:
             "unsafe",
         ),
         ("the economist ThomasStrobl said", "the economist Thomas Strobl said", "unsafe"),
+        # A surname last, after any capitalised word: a given name no list holds, a particle.
+        ("the drummer PhilCollins met ArseneWenger", "the drummer Phil Collins met Arsene Wenger", "unsafe"),
         # A given name and a surname, even where the list holds the token from hashtags.
         ("fans of MichaelJackson wept", "fans of Michael Jackson wept", "unsafe"),
         # A word that ends names of institutions, streets and papers.
@@ -363,6 +369,19 @@ def test_words_after_a_full_name_are_those_that_end_few_words() -> None:
         return sum(w.endswith(word) and len(w) >= len(word) + 3 for w in large)
 
     assert words.after_full_name == {word for word in words.after_known_name if ending(word) < 70}
+
+
+def test_words_after_a_given_name_are_those_that_end_few_surnames() -> None:
+    # The rule that chose them: of the others that end some names, those ending at most two of the
+    # surnames of Faker's lists with three letters or more before them.
+    words = glue_words("en")
+    assert words is not None
+
+    def ending(word: str) -> int:
+        return sum(name.endswith(word) and len(name) >= len(word) + 3 for name in surnames())
+
+    others = words.after_known_name - words.after_full_name
+    assert words.after_given_name == {word for word in others if ending(word) <= 2}
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "it", "es", "pt", "de"])

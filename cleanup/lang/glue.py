@@ -79,6 +79,9 @@ class GlueWords:
     # with three letters or more before them): after the capitalised last word of a name of two
     # words, name enough ("Martin Sorrellsaid"), where "on" or "in" would end the name ("Clinton").
     after_full_name: frozenset[str] = frozenset()
+    # Of the others, the words that end few surnames: after the last word of a name whose first is a
+    # given name ("Tony Blairof").
+    after_given_name: frozenset[str] = frozenset()
 
 
 # (after any capitalised word, after a known name), per target language.
@@ -175,6 +178,12 @@ _AFTER_FULL_NAME = {
         they into about while under where though
         """,
 }
+
+# Of ``after_known_name`` and not ``after_full_name``, the words that end at most two of the surnames of
+# :mod:`cleanup.lang.personal_names` with three letters or more before them: after the last word of a
+# name whose first is a given name, name enough ("Tony Blairof"), where "and" would end a surname
+# ("Josserand").
+_AFTER_GIVEN_NAME = {"en": "are by can its of over the"}
 
 _EXCLUDED_PAIRS = {
     "en": {
@@ -501,6 +510,7 @@ def glue_words(language: str) -> GlueWords | None:
         _EXCLUDED_PAIRS.get(language, {}),
         _EXCLUDED_TRIPLES.get(language, {}),
         frozenset(_AFTER_FULL_NAME.get(language, "").split()),
+        frozenset(_AFTER_GIVEN_NAME.get(language, "").split()),
     )
 
 

@@ -107,21 +107,24 @@ GLUED_WORDS = Rule(
         " stop between a lowercase word or a number and a function word or an adverb that opens a sentence "
         "('dangerous.The', '2023.The', 'dangerous.However'). A suggestion (unsafe) where a part is a name, "
         "known from the text (used on its own elsewhere, written with the space elsewhere, the last of two "
-        "capitalised words before a word that ends few others: 'Martin Sorrellsaid') or from CLDR, or a "
-        "capitalised common word in mid-sentence ('Romethe', 'Chigiafter', 'TonyBlair', 'tsunami.Steve'); "
-        "where a title stands before a name ('PresidentBush'), or a given name (listed by two of Faker's "
-        "locales) before a surname or a name no list holds ('StuartGray', 'ThomasStrobl'); where a "
-        "capitalised word stands before a word that ends names of institutions, streets and papers "
-        "('EllandRoad', 'SundayTimes') or after one that opens names ('WestMidlands', 'TheIncredibles'); "
-        "where two common words are capitalised and the text writes one of them, no everyday word, alone as"
-        " a name ('MorganStanley' beside 'Morgan'); or where the whole is a token the list holds but far "
-        "rarer than its parts ('ofthe'). Never a word the text uses twice, a hashtag, a handle, a URL, an "
-        "e-mail address, a code span, a word with digits (CO2, kWh), a brand written with an inner capital "
-        "after one letter or a capitalised part (iPhone, eBay, PlayStation, McDonald's), an abbreviation or"
-        " initials before a full stop (U.S.Army, Mr.Smith; an acronym of two capitals or more before one is"
-        " read as any word: 'UK.It'), or part of a hyphenated or dotted word. On the 2,260 edited BBC and "
-        "WMT English articles it finds 17 tokens: 13 errors of the source and four names written with an "
-        "inner capital, suggestions all ('PowerPage', 'RetailMetrics', 'EverCrack', 'MiraLab')."
+        "capitalised words before a word that ends few others: 'Martin Sorrellsaid', or after a given name "
+        "before a word that ends few surnames: 'Quentin Tarantinoover') or from CLDR, or a capitalised "
+        "common word in mid-sentence ('Romethe', 'Chigiafter', 'TonyBlair', 'tsunami.Steve'); where a title"
+        " stands before a name ('PresidentBush'), a given name (listed by two of Faker's locales) before a "
+        "surname or a name no list holds ('StuartGray', 'ThomasStrobl'), or a capitalised word before a "
+        "surname ('PhilCollins', 'ArseneWenger'); where a capitalised word stands before a word that ends "
+        "names of institutions, streets and papers ('EllandRoad', 'SundayTimes') or after one that opens "
+        "names ('WestMidlands', 'TheIncredibles'); where two common words are capitalised and the text "
+        "writes one of them, no everyday word, alone as a name ('MorganStanley' beside 'Morgan'); or where "
+        "the whole is a token the list holds but far rarer than its parts ('ofthe'). Never a word the text "
+        "uses twice, a hashtag, a handle, a URL, an e-mail address, a code span, a word with digits (CO2, "
+        "kWh), a brand written with an inner capital after one letter or a capitalised part (iPhone, eBay, "
+        "PlayStation, McDonald's), an abbreviation or initials before a full stop (U.S.Army, Mr.Smith; an "
+        "acronym of two capitals or more before one is read as any word: 'UK.It'), or part of a hyphenated "
+        "or dotted word. On the 2,260 edited BBC and WMT English articles it finds 19 tokens: 13 errors of "
+        "the source and six names, suggestions all: five written with an inner capital ('PowerPage', "
+        "'RetailMetrics', 'EverCrack', 'MiraLab', 'SalterBaxter') and a surname after a given name ('Julia "
+        "Eccleshare')."
     ),
 )
 
@@ -535,11 +538,21 @@ class _Decider:
             # "Romethe", "Defencesaid": a word of the language, capitalised as a name; not where the
             # last letters and the glue word end many words, and names ("Preventon", "Clinton")
             return True
-        if mid_sentence and len(prefix) >= _MIN_SURNAME and word in self.words.after_full_name:
-            before = _NAME_BEFORE.search(self.text, max(0, start - _LONGEST), start)
-            if before and not _starts_sentence(self.text, before.start()):
-                return True  # "Martin Sorrellsaid": the last word of a name, after a capitalised one
-        return self.uses.used_alone(prefix)
+        return self._ends_full_name(start, prefix, word, mid_sentence) or self.uses.used_alone(prefix)
+
+    def _ends_full_name(self, start: int, prefix: str, word: str, mid_sentence: bool) -> bool:
+        """Whether ``prefix`` at ``start``, glued to ``word``, is the last word of a name of two: after
+        a capitalised word in mid-sentence before a word that ends few words ("Martin Sorrellsaid"), or
+        after a given name before one that ends few surnames ("Tony Blairof")."""
+        after_full, after_given = word in self.words.after_full_name, word in self.words.after_given_name
+        if len(prefix) < _MIN_SURNAME or not (after_full or after_given):
+            return False
+        before = _NAME_BEFORE.search(self.text, max(0, start - _LONGEST), start)
+        if before is None:
+            return False
+        if after_given and before.group()[:-1].lower() in given_names():
+            return True
+        return after_full and mid_sentence and not _starts_sentence(self.text, before.start())
 
     def step(self, at: int) -> _Split | None:
         """A lowercase letter at ``at - 1`` and a capital at ``at`` inside a word."""
@@ -601,6 +614,8 @@ class _Decider:
         name = second[1:].islower()  # "Bush", not "BIO"
         if name and first.lower() in name_titles(self.language)[1]:
             return Safety.UNSAFE  # "PresidentBush"; titles open other names too ("GeneralMotors")
+        if name and len(first) >= _MIN_PREFIX and second.lower() in surnames():
+            return Safety.UNSAFE  # "PhilCollins", "ArseneWenger": a surname last
         if name and first.lower() in given_names() and second.lower() not in given_names():
             return Safety.UNSAFE  # "ThomasStrobl"; not one given name of two parts ("JoAnn", "MaryAnn")
         if name and second.lower() in name_heads(self.language) and len(first) >= _MIN_SURNAME:
