@@ -236,23 +236,19 @@ def _look(language: str) -> _Look:
         for before in befores:
             for after in _SPACE + _STOP + _DIGIT:
                 patterns[bytes([before]) + data + bytes([after])] = (_ENDING, word, 1)
-    for word in sorted(words.excluded_pairs) if words else ():  # "governmentin", not "Martin"
-        data = word.encode("utf-8")
-        for letter, kept in words.excluded_pairs[word].items():
-            for before in (b for b in _LOWERCASE if chr(b) not in kept):
-                for after in _SPACE + _STOP + _DIGIT:
-                    # A longer glue word these letters end is read as that one: "ministerfor", not "or".
-                    patterns.setdefault(
-                        bytes([before, ord(letter)]) + data + bytes([after]), (_ENDING, word, 2)
-                    )
-    for word in sorted(words.excluded_triples) if words else ():  # "attentionto", not "Toronto"
-        data = word.encode("utf-8")
-        for letters, kept in words.excluded_triples[word].items():
-            for before in (b for b in _LOWERCASE if chr(b) not in kept):
-                for after in _SPACE + _STOP + _DIGIT:
-                    patterns.setdefault(
-                        bytes([before]) + letters.encode("ascii") + data + bytes([after]), (_ENDING, word, 3)
-                    )
+    # Where one letter ("governmentin", not "Martin") or two ("attentionto", not "Toronto") and the
+    # glue word end many words, the letter before them is looked at.
+    for excluded in (words.excluded_pairs, words.excluded_triples) if words else ():
+        for word in sorted(excluded):
+            data = word.encode("utf-8")
+            for letters, kept in excluded[word].items():
+                ending = letters.encode("ascii") + data
+                for before in (b for b in _LOWERCASE if chr(b) not in kept):
+                    for after in _SPACE + _STOP + _DIGIT:
+                        # A longer glue word these letters end is read as that one: "ministerfor", not "or".
+                        patterns.setdefault(
+                            bytes([before]) + ending + bytes([after]), (_ENDING, word, 1 + len(letters))
+                        )
     # Searched for backwards, in the reversed shape: the patterns then share their last bytes (the
     # glue word and what follows it) and branch only on the letter before, which makes an
     # automaton a tenth the size, quicker in a processor's cache.
