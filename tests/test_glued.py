@@ -19,7 +19,8 @@ from cleanup import clean
 from cleanup.lang.glue import glue_words
 from cleanup.lang.personal_names import surnames
 from cleanup.passes.conventions import glued
-from cleanup.passes.conventions.glued import GLUED_WORDS
+from cleanup.passes.conventions.glued import GLUED_WORDS, shape
+from cleanup.passes.conventions.glued.uses import Uses
 from cleanup.rules import DEFAULT_RULES
 from tests.conftest import bbc_articles, wmt_articles
 from tests.test_linear_time import BOUND, growth, repeated
@@ -415,12 +416,12 @@ def _word_lists_loaded(text: str) -> str:
 
 def _splits_without_known_endings(text: str, language: str, monkeypatch) -> list:
     with monkeypatch.context() as patched:
-        patched.setattr(glued, "_known_endings", lambda language: frozenset())
+        patched.setattr(shape, "known_endings", lambda language: frozenset())
         return list(glued._splits(text, language))
 
 
 def test_known_endings_are_the_places_the_decision_turns_down() -> None:
-    known = glued._known_endings("en")
+    known = shape.known_endings("en")
     assert {b"rugby by", b"takeover over", b"breathe the"} <= known
     assert b"ministersaid said" not in known and b"ofthe the" not in known
 
@@ -448,13 +449,13 @@ def test_known_endings_turn_down_only_what_the_decision_would(parts: list[str]) 
     text = "".join(parts)
     with pytest.MonkeyPatch.context() as patched:
         found = list(glued._splits(text, "en"))
-        patched.setattr(glued, "_known_endings", lambda language: frozenset())
+        patched.setattr(shape, "known_endings", lambda language: frozenset())
         assert list(glued._splits(text, "en")) == found
 
 
 def test_the_word_list_is_loaded_only_for_a_candidate() -> None:
     ordinary = "Although England and Scotland met in Norway, Jonathan said. Meanwhile, the rest"
-    assert not glued._candidates(ordinary, glued._look("en"), "en")
+    assert not shape.candidates(ordinary, shape.first_look("en"), "en")
     assert _word_lists_loaded(ordinary) == "0\n"
     assert _word_lists_loaded("a Palazzo Chigiafter the meeting") == "1\n"
 
@@ -536,10 +537,10 @@ _USE_PIECES = st.sampled_from(
 def test_the_index_of_a_texts_words_reads_them_as_the_searches_do(text: str, asked: bool) -> None:
     # Every word indexed, or (as for a text's candidates) only those asked about: "Rome" and "x1"
     # then come from the automaton's pass, the others from searches.
-    uses = glued._Uses(text, asked=(lambda: ["Rome", "x1", "absent"]) if asked else None)
+    uses = Uses(text, asked=(lambda: ["Rome", "x1", "absent"]) if asked else None)
     searched = {word: uses._search_alone(word) for word in set(re.findall(r"\w+", text))}
     counted = {word: len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) for word in searched}
-    uses.searched_alone = {str(number): False for number in range(glued._Uses.SEARCHES)}
+    uses.searched_alone = {str(number): False for number in range(Uses.SEARCHES)}
     assert {word for word in searched if uses.used_alone(word)} == {
         w for w, alone in searched.items() if alone
     }
@@ -555,7 +556,7 @@ def test_a_later_round_told_what_changed_searches_rather_than_indexes_again(monk
     paragraph = " ".join(f"met {name} in Rome, then {name}with the press." for name in names)
     text = paragraph + " The market , said.\n\n" + "An untouched paragraph.\n\n" * 3
     built = []
-    index = glued._Uses._index
+    index = Uses._index
 
     def counted(self):
         before = self.alone
@@ -564,7 +565,7 @@ def test_a_later_round_told_what_changed_searches_rather_than_indexes_again(monk
             built.append(len(self.text))
         return found
 
-    monkeypatch.setattr(glued._Uses, "_index", counted)
+    monkeypatch.setattr(Uses, "_index", counted)
     result = clean(text)
     assert "The market, said." in result.text  # a second round ran
     assert [f.replacement for f in result.findings if f.rule == "glued-words"] == [f"{n} with" for n in names]

@@ -13,7 +13,7 @@ from cleanup.lang import nouns
 from cleanup.model import Finding, Safety
 from cleanup.offsets import EditMap, LineIndex
 from cleanup.passes import Context
-from cleanup.passes.conventions import glued
+from cleanup.passes.conventions.glued import lexicon, shape
 from cleanup.passes.leftovers import openings
 from cleanup.passes.triggers import Look
 from cleanup.pipeline import _choose_fixes, warm_up
@@ -145,11 +145,11 @@ def test_a_multi_edit_fix_is_applied_whole_or_not_at_all() -> None:
 def test_warm_up_builds_the_word_lists_workers_will_share() -> None:
     openings.first_look.cache_clear()
     nouns._lexicon.cache_clear()
-    glued._vocabulary.cache_clear()
+    lexicon.vocabulary.cache_clear()
     warm_up(Context(select_rules(["ALL"])))
     assert openings.first_look.cache_info().currsize == 1
     assert nouns._lexicon.cache_info().currsize == 1, "the German nouns"
-    assert glued._vocabulary("en")._rare is not None, "glued-words' large list"
+    assert lexicon.vocabulary("en")._rare is not None, "glued-words' large list"
 
 
 def _every_rule_live(monkeypatch) -> None:
@@ -241,4 +241,4 @@ def test_a_later_round_decides_again_a_token_whose_other_occurrence_an_edit_took
 def test_a_scope_keeps_every_token_glued_words_reads() -> None:
     from cleanup.passes.base import SCOPE_MARGIN
 
-    assert 2 * glued._LONGEST < SCOPE_MARGIN
+    assert 2 * shape.LONGEST < SCOPE_MARGIN
