@@ -61,6 +61,13 @@ class GlueWords:
     # letters before the two that keep them excluded: before any other, the three letters and the
     # glue word end few words ("attentionto", not "Toronto").
     excluded_triples: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Of ``after_known_name``, the words that end few words (fewer than 70 of wordfreq's large list,
+    # with three letters or more before them): after the capitalised last word of a name of two
+    # words, name enough ("Martin Sorrellsaid"), where "on" or "in" would end the name ("Clinton").
+    after_full_name: frozenset[str] = frozenset()
+    # Of the others, the words that end few surnames: after the last word of a name whose first is a
+    # given name ("Tony Blairof").
+    after_given_name: frozenset[str] = frozenset()
 
     def ends_many_words(self, letters: str, word: str) -> bool:
         """Whether the last two of ``letters`` and the glue word ``word`` end many words of the
@@ -74,14 +81,6 @@ class GlueWords:
         """
         kept = self.excluded_pairs.get(word, {}).get(letters[-1:])
         return len(letters) >= 2 and kept is not None and letters[-2] in kept
-
-    # Of ``after_known_name``, the words that end few words (fewer than 70 of wordfreq's large list,
-    # with three letters or more before them): after the capitalised last word of a name of two
-    # words, name enough ("Martin Sorrellsaid"), where "on" or "in" would end the name ("Clinton").
-    after_full_name: frozenset[str] = frozenset()
-    # Of the others, the words that end few surnames: after the last word of a name whose first is a
-    # given name ("Tony Blairof").
-    after_given_name: frozenset[str] = frozenset()
 
 
 # (after any capitalised word, after a known name), per target language.
