@@ -43,8 +43,8 @@ def _listed(attributes: tuple[str, ...]) -> Iterator[str]:
     for module in pkgutil.iter_modules(person.__path__):
         if module.name == _CATCH_ALL:
             continue
-        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
-        for attribute in attributes:
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        for attribute in attributes if provider is not None else ():
             names = getattr(provider, attribute, None)
             if isinstance(names, (tuple, list, dict)):  # a dict maps names to their weights
                 for name in names:
@@ -56,7 +56,8 @@ def _listed(attributes: tuple[str, ...]) -> Iterator[str]:
 
 def _plain(name: str) -> bool:
     """Whether ``name`` is letters only, one capital first: not "DeShawn", "O'Neil", "Al"."""
-    return len(name) >= _SHORTEST and name.isalpha() and name[0].isupper() and name[1:].islower()
+    lowered = name.lower()  # "İbrahim" lowers to an "i" and a combining dot: no plain name
+    return len(name) >= _SHORTEST and lowered.isalpha() and name[0].isupper() and name[1:] == lowered[1:]
 
 
 @cache
