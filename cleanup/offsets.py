@@ -100,6 +100,10 @@ class EditMap:
             return self._new_ends[index] + (position - old_end)
         return self._new_ends[index] if end else self._new_starts[index]
 
+    def old_spans(self) -> list[tuple[int, int]]:
+        """What each edit replaced, before the edits."""
+        return list(zip(self._old_starts, self._old_ends, strict=True))
+
     def new_spans(self) -> list[tuple[int, int]]:
         """Where each replacement stands after the edits."""
         return list(zip(self._new_starts, self._new_ends, strict=True))

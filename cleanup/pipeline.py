@@ -26,6 +26,7 @@ from cleanup.paragraphs import Paragraphs, clean_in_pieces
 from cleanup.passes import PASSES, Context, Pass
 from cleanup.passes.base import SCOPE_MARGIN, Scope
 from cleanup.passes.triggers import look_for
+from cleanup.passes.wordlook import carry as carry_words
 from cleanup.result import Result
 from cleanup.suppression import KeptOff, markers, passages
 
@@ -257,8 +258,9 @@ class _Chain:
             if changes:
                 changes.sort(key=_START_END)
                 self._note_replaced(changes)
-                self.text = _apply(self.text, changes)
+                before, self.text = self.text, _apply(self.text, changes)
                 edit_map = EditMap([(start, end, len(new)) for start, end, new in changes])
+                carry_words(before, self.text, edit_map)  # the shared look at its words, kept
                 live, context = self._looked(live, edit_map.new_spans())  # what the next passes read
                 self.maps.append(edit_map)
                 self._protect()  # as a second run would find them

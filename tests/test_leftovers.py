@@ -263,13 +263,14 @@ def test_word_lists_are_read_without_filling_wordfreqs_own_cache() -> None:
 
 
 def test_the_first_look_finds_whole_words_between_any_separators() -> None:
-    from cleanup.passes.leftovers.firstlook import FirstLook
+    from cleanup.passes.wordlook import WordList, WordLook
 
-    look = FirstLook.of(["de", "la", "accordo", "l", "sûr", "Wort"])
-    text = "«de» la\tfin, “accordo”; l’esprit… c'est sûr—„Wort“ (dela, accordos, Wort-x)"
-    assert look.present(text) == ["Wort", "accordo", "de", "l", "la", "sûr"]
-    assert look.present("delay, la-la, ladder") == ["la"]
-    assert look.present("") == []
+    words = sorted(["de", "la", "accordo", "l", "sûr", "Wort", "km"])
+    look = WordLook((WordList("test", frozenset({"r"}), lambda target: words),), "en")
+    text = "«de» la\tfin, “accordo”; l’esprit… c'est sûr—„Wort“ (dela, accordos, Wort-x) 2\u00a0km"
+    assert look.read(text).words("test") == ["Wort", "accordo", "de", "km", "l", "la", "sûr"]
+    assert look.read("delay, la-la, ladder").words("test") == ["la"]
+    assert look.read("").words("test") == []
 
 
 def test_remembered_margins_stay_bounded_and_the_same(monkeypatch) -> None:

@@ -6,10 +6,11 @@ lowercase. Translation carries the source's habit across: ``in november 2003``, 
 squad`` in English copy, ``le 3 Novembre`` in French copy. Which way a text goes is read from the
 target's profile (``capitalised_names``), the names from :mod:`cleanup.lang.names_calendar`.
 
-The first look is one Aho-Corasick automaton per target over its names, run on the text's UTF-8
-bytes (shared with the other passes' first looks) at C speed; a match counts where the name is a
-whole word after a lead (a space, a line break, a hyphen, an opening mark); the few matches are
-then checked for addresses, hyphenated terms, traps and context, cheapest test first.
+The lowercase names are found in the shared look at the text's words
+(:mod:`cleanup.passes.wordlook`), the capitalised calendar names by an automaton of their own over
+the text's UTF-8 bytes, both at C speed; a match counts where the name is a whole word after a
+lead (a space, a line break, a hyphen, an opening mark); the few matches are then checked for
+addresses, hyphenated terms, traps and context, cheapest test first.
 
 >>> from cleanup import clean
 >>> family = ["conventions"]
@@ -55,6 +56,7 @@ from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
 from cleanup.passes.tokens import CharacterPositions, utf8
+from cleanup.passes.wordlook import WordList, fits, look_for, register
 
 LOWERCASE_NAME = Rule(
     id="lowercase-name",
@@ -162,13 +164,24 @@ _LOWERCASE_LEADS = frozenset(" \n\t\u00a0-—–([\"'‘“«")
 _CAPITALISED_LEADS = frozenset(" \u00a0\u202f\t")
 
 
+def _listed_names(target: str) -> list[str]:
+    """The lowercase names of ``target`` the shared look can find (all but "k’iche’", whose
+    apostrophes it reads as spaces), sorted."""
+    return sorted(name for name in lowercase_names(target) if fits(name))
+
+
+# The lowercase names, searched in the shared look at the text's words as the start of a word.
+NAMES = register(WordList("lowercase-names", frozenset({LOWERCASE_NAME.id}), _listed_names, whole=False))
+
+
 @cache
-def _first_look(target: str, capitalised: bool) -> tuple[BytesAhoCorasick, tuple[str, ...]]:
-    """One automaton for the names of ``target`` (the lowercase ones, or the capitalised calendar
-    names), searched in the text's UTF-8 bytes in one pass at C speed, and the names by index.
-    A DFA, leftmost-longest: a few hundred names make a small table, and it runs four times as
-    fast as the default automaton."""
-    names = tuple(sorted(lowercase_names(target) if capitalised else capitalised_calendar_names(target)))
+def _calendar_look(target: str) -> tuple[BytesAhoCorasick, tuple[str, ...]]:
+    """One automaton for the capitalised calendar names of ``target``, searched in the text's
+    UTF-8 bytes in one pass at C speed, and the names by index. A DFA, leftmost-longest: a few
+    names make a small table, and it runs four times as fast as the default automaton. (The
+    shared look cannot find them: "Segunda-feira" holds a hyphen, and they follow a narrow
+    no-break space in French copy.)"""
+    names = tuple(sorted(capitalised_calendar_names(target)))
     automaton = BytesAhoCorasick(
         [name.encode("utf-8") for name in names],
         matchkind=MatchKind.LeftmostLongest,
@@ -177,22 +190,34 @@ def _first_look(target: str, capitalised: bool) -> tuple[BytesAhoCorasick, tuple
     return automaton, names
 
 
-def _matches(text: str, target: str, capitalised: bool) -> Iterator[tuple[str, int, int]]:
-    """Each name the first look finds as a whole word after one of its leads: the word, its start
-    and its end (in characters). A name is made of letters only, so a match cut short by a
-    letter before or after it hides no other: a name that is a whole word starts the run of
-    letters it stands in, where the automaton, leftmost first, looks first."""
-    automaton, names = _first_look(target, capitalised)
+def _lowercase_matches(text: str, ctx: Context) -> Iterator[tuple[str, int, int]]:
+    """Each lowercase name the shared look finds as a whole word after a lead: the word, its
+    start and its end (in characters). The look finds a name after a space or a mark; the lead
+    and the end of the word are checked here."""
+    for word, start, end in look_for(ctx.target, ctx.enabled).read(text).places(NAMES.name):
+        if (start == 0 or text[start - 1] in _LOWERCASE_LEADS) and not (
+            end < len(text) and _wordy(text[end])
+        ):
+            yield word, start, end
+
+
+def _calendar_matches(text: str, target: str) -> Iterator[tuple[str, int, int]]:
+    """Each capitalised calendar name the first look finds as a whole word after one of its
+    leads: the word, its start and its end (in characters). A name is made of letters only, so a
+    match cut short by a letter before or after it hides no other: a name that is a whole word
+    starts the run of letters it stands in, where the automaton, leftmost first, looks first."""
+    automaton, names = _calendar_look(target)
     data = utf8(text)
     found = automaton.find_matches_as_indexes(data)
     if not found:
         return
-    leads = _LOWERCASE_LEADS if capitalised else _CAPITALISED_LEADS
     position = CharacterPositions(text, data)
     for index, byte_start, _ in found:
         start = position.of(byte_start)
         end = start + len(names[index])
-        if (start == 0 or text[start - 1] in leads) and not (end < len(text) and _wordy(text[end])):
+        if (start == 0 or text[start - 1] in _CAPITALISED_LEADS) and not (
+            end < len(text) and _wordy(text[end])
+        ):
             yield names[index], start, end
 
 
@@ -266,7 +291,7 @@ def _hyphen_prefix(text: str, start: int) -> str | None:
     return part.lower() if part.isalpha() else None
 
 
-def _lowercase_names(text: str, profile: Profile) -> Iterator[Finding]:
+def _lowercase_names(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
     target = profile.language
     names = lowercase_names(target)
     if not names:
@@ -277,7 +302,7 @@ def _lowercase_names(text: str, profile: Profile) -> Iterator[Finding]:
     noun_after = LANGUAGE_NOUN_AFTER.get(target)
     prefixes = HYPHEN_PREFIXES.get(target, frozenset())
     language = language_name(target)
-    for word, start, end in _matches(text, target, capitalised=True):
+    for word, start, end in _lowercase_matches(text, ctx):
         kind = names[word]
         if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha():
             continue  # an elision or a contraction: "o'german", "d'august"
@@ -391,7 +416,7 @@ def _capitalised_days_and_months(text: str, profile: Profile) -> Iterator[Findin
     names = capitalised_calendar_names(target)
     language = language_name(target)
     feasts = FEAST_WORDS.get(target, frozenset())
-    for word, start, end in _matches(text, target, capitalised=False):
+    for word, start, end in _calendar_matches(text, target):
         lower, kind = names[word]
         if _starts_sentence(text, start) or _code_like(text, start, end):
             continue
@@ -407,6 +432,6 @@ def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
     """Day, month, language and nationality names whose capital is not the copy's."""
     if profile.capitalised_names:
         if ctx.wants(LOWERCASE_NAME.id):
-            yield from _lowercase_names(text, profile)
+            yield from _lowercase_names(text, ctx, profile)
     elif ctx.wants(CALENDAR_CAPITAL.id):
         yield from _capitalised_days_and_months(text, profile)

@@ -44,9 +44,12 @@ from cleanup.passes.leftovers.catalogue import (
 from cleanup.passes.leftovers.spans import occurrences_of, sentences_at
 from cleanup.passes.leftovers.terms import Spans, Taken, Terms
 from cleanup.passes.triggers import Trigger
+from cleanup.passes.wordlook import WordList, look_for, register
 
 _WORD_RULES = frozenset({SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id})
 _LANGUAGE_RULES = _WORD_RULES | {SOURCE_ELISION.id, SOURCE_NAME.id}
+# The words of the first look, searched in the shared look at the text's words.
+FIRST_LOOK = register(WordList("leftovers", _LANGUAGE_RULES, openings.first_look))
 _COMMON = 3.0  # Zipf value from which a word is the copy's language's own (once in a million words)
 _SENTENCE_WEIGHT = 3  # a confirmed sentence says more about the source than a phrase
 
@@ -165,7 +168,7 @@ def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Fi
     """Names, sentences, phrases, words and elided forms of the source languages, not overlapping
     what was ``found`` already (the glossary's terms). Each of them holds a word of the first look."""
     languages = _languages(ctx.target, ctx.sources)
-    hits = openings.first_look(ctx.target).present(text) if languages else []
+    hits = look_for(ctx.target, ctx.enabled).read(text).words(FIRST_LOOK.name) if languages else []
     if not hits:
         return []
     findings = list(found)

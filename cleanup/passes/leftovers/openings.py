@@ -21,7 +21,6 @@ from cleanup.lang import diskcache
 from cleanup.lang.frequencies import Frequencies, frequencies_for
 from cleanup.lang.sources import CAPITALISED_NOUNS
 from cleanup.passes.leftovers import elisions, names, phrases
-from cleanup.passes.leftovers.firstlook import FirstLook
 from cleanup.passes.leftovers.spans import WORD, occurrences_of
 
 _NEIGHBOURHOOD = 40  # characters on each side of a word where its neighbours are looked for,
@@ -78,9 +77,9 @@ def vocabulary(target: str, language: str) -> frozenset[str]:
 
 
 @cache
-def first_look(target: str) -> FirstLook:
-    """What the first look searches for: the words that stand alone or pair, elided forms, the
-    key words of place names, and function words opening a sentence."""
+def first_look(target: str) -> list[str]:
+    """What the first look searches for, sorted: the words that stand alone or pair, elided
+    forms, the key words of place names, and function words opening a sentence."""
 
     def build() -> Iterable[str]:
         return chain(
@@ -91,7 +90,7 @@ def first_look(target: str) -> FirstLook:
             _openers(target),
         )
 
-    return FirstLook(diskcache.sorted_words(f"first-look-{target}", build))
+    return diskcache.sorted_words(f"first-look-{target}", build)
 
 
 def openings(

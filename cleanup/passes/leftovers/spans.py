@@ -1,7 +1,7 @@
 """Where to look for leftovers: the words of the text, their places, and the sentences around them.
 
-Only the sentences around the words the first look finds (``firstlook.py``) are
-tokenised and scored.
+Only the sentences around the words the first look finds (the leftovers' list of the shared
+look at the text's words, :mod:`cleanup.passes.wordlook`) are tokenised and scored.
 
 >>> text = "The talks ended. He said que nos dijeron nothing. Then he left."
 >>> starts = [start for start, _ in occurrences_of(text, ["nos"])["nos"]]
