@@ -35,12 +35,22 @@ Passage = tuple[int, int, frozenset[str] | None]
 
 def markers(text: str) -> list[tuple[int, int]]:
     """The markers of ``text``, which no rule changes."""
+    if not _may_hold_markers(text):
+        return []
     return [match.span() for match in _MARKER.finditer(text)]
+
+
+def _may_hold_markers(text: str) -> bool:
+    """Whether ``text`` holds a "<", which every marker opens with: one character is searched for
+    at memory speed, most texts have none, and the search for a marker is left to those that do."""
+    return "<" in text
 
 
 def passages(text: str) -> list[Passage]:
     """The markers and the passages they keep rules off, in order."""
     found: list[Passage] = []
+    if not _may_hold_markers(text):
+        return found
     off_from: int | None = None
     blank_lines: list[int] | None = None  # where the paragraphs end, found once when first needed
     for match in _MARKER.finditer(text):

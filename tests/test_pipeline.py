@@ -145,6 +145,7 @@ def test_a_multi_edit_fix_is_applied_whole_or_not_at_all() -> None:
 
 def test_warm_up_builds_the_word_lists_workers_will_share(monkeypatch) -> None:
     monkeypatch.setattr(wordlook, "_BUILT", {})
+    monkeypatch.setattr(wordlook, "_FOR_RULES", {})
     openings.first_look.cache_clear()
     nouns._lexicon.cache_clear()
     lexicon.vocabulary.cache_clear()

@@ -187,6 +187,8 @@ def _touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 _LISTS: list[WordList] = []
 _BUILT: dict[tuple[str, tuple[WordList, ...]], WordLook] = {}
+_FOR_RULES: dict[tuple[str, frozenset[str]], WordLook] = {}  # the look of each selection asked for
+_REMEMBERED = 256
 
 
 def register(word_list: WordList) -> WordList:
@@ -197,10 +199,15 @@ def register(word_list: WordList) -> WordList:
 
 def look_for(target: str, enabled: frozenset[str]) -> WordLook:
     """The look of the lists the rules ``enabled`` read, in copy of ``target``; built once."""
-    lists = tuple(word_list for word_list in _LISTS if not word_list.rules.isdisjoint(enabled))
-    look = _BUILT.get((target, lists))
+    look = _FOR_RULES.get((target, enabled))
     if look is None:
-        look = _BUILT[(target, lists)] = WordLook(lists, target)
+        lists = tuple(word_list for word_list in _LISTS if not word_list.rules.isdisjoint(enabled))
+        look = _BUILT.get((target, lists))
+        if look is None:
+            look = _BUILT[(target, lists)] = WordLook(lists, target)
+        if len(_FOR_RULES) >= _REMEMBERED:
+            _FOR_RULES.clear()
+        _FOR_RULES[(target, enabled)] = look
     return look
 
 

@@ -292,17 +292,18 @@ def _hyphen_prefix(text: str, start: int) -> str | None:
 
 
 def _lowercase_names(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
+    matches = list(_lowercase_matches(text, ctx))
+    if not matches:
+        return
     target = profile.language
     names = lowercase_names(target)
-    if not names:
-        return
     ambiguous = AMBIGUOUS.get(target, frozenset())
     lowercase_before = LOWERCASE_BEFORE.get(target, {})
     lowercase_after = LOWERCASE_AFTER.get(target, {})
     noun_after = LANGUAGE_NOUN_AFTER.get(target)
     prefixes = HYPHEN_PREFIXES.get(target, frozenset())
     language = language_name(target)
-    for word, start, end in _lowercase_matches(text, ctx):
+    for word, start, end in matches:
         kind = names[word]
         if start > 1 and text[start - 1] in "'’" and text[start - 2].isalpha():
             continue  # an elision or a contraction: "o'german", "d'august"

@@ -15,7 +15,6 @@ places in four on clean English, are turned down from the shape's bytes and a se
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -47,10 +46,10 @@ _SHAPE = bytes(_TABLE)
 # language writes them (æ's is left out: it is also the last byte of the ellipsis).
 _ACCENTED_LAST_BYTES = bytes(b for b in range(0xA0, 0xC0) if b != 0xA6)
 _TAIL = 64  # bytes at the end of a text searched again with a space after them
-# In the reversed shape, the lowercase letters before a glue word, and what may stand before them
-# for the letters to be a whole token: a space, a digit or quote ("0"), a full stop, no letter.
-_RUN_BEFORE = re.compile(rb"[a-z]{0,41}")
+# What may stand before the letters before a glue word for them to be a whole token, in the
+# shape: a space, a digit or quote ("0"), a full stop, no letter.
 _NOT_LETTER_SHAPES = frozenset(b" 0.")
+_CAPITAL_BYTES = bytes(1 if ord("A") <= byte <= ord("Z") else 0 for byte in range(256))
 
 ENDING, STEP, FULL_STOP = 0, 1, 2  # the shapes of place: a glue word, an inner capital, a full stop
 # Words are read up to LONGEST letters either side of a place: a longer run is no word of prose,
@@ -141,17 +140,17 @@ def known_endings(language: str) -> frozenset[bytes]:
     return frozenset(key.encode("utf-8") for key in diskcache.word_set(f"glued-known-{language}", build))
 
 
-def _known_ending(data: bytes, backwards: bytes, at: int, word: bytes, known: frozenset[bytes]) -> bool:
+def _known_ending(data: bytes, at: int, word: bytes, known: frozenset[bytes]) -> bool:
     """Whether the glue word ``word`` at byte ``at`` of ``data`` ends a word of :func:`known_endings`,
     written in lowercase ASCII letters or with an ASCII capital first ("Rugby"; the decision reads a
-    word's Zipf value case-blind), after no letter (as :data:`_LETTERS_BEFORE` reads them)."""
-    size = len(backwards)
-    before = _RUN_BEFORE.match(backwards, size - at).end()  # the reversed shape's byte before the letters
-    if before < size and backwards[before] == _CAPITAL[0]:
-        before += 1
-    if before - (size - at) > LONGEST or (before < size and backwards[before] not in _NOT_LETTER_SHAPES):
+    word's Zipf value case-blind), after no letter (a byte whose shape is a space, a "0" or a stop)."""
+    before = data[max(0, at - LONGEST - 2) : at]
+    start = at - (len(before) - len(before.rstrip(_LOWERCASE)))
+    if start > 0 and _CAPITAL_BYTES[data[start - 1]]:
+        start -= 1
+    if at - start > LONGEST or (start > 0 and _SHAPE[data[start - 1]] not in _NOT_LETTER_SHAPES):
         return False
-    return data[size - before : at + len(word)].lower() + b" " + word in known
+    return data[start : at + len(word)].lower() + b" " + word in known
 
 
 def candidates(text: str, look: Look, language: str) -> list[tuple[int, int, str]]:
@@ -181,7 +180,7 @@ def candidates(text: str, look: Look, language: str) -> list[tuple[int, int, str
             (offset, pattern)
             for offset, pattern in places
             if kinds[pattern][0] != ENDING
-            or not _known_ending(data, backwards, offset, look.glue_utf8[pattern], known)
+            or not _known_ending(data, offset, look.glue_utf8[pattern], known)
         ]
     positions = CharacterPositions(text, data)
     return [(positions.of(offset), *kinds[pattern][:2]) for offset, pattern in places]
