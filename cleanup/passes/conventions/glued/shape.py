@@ -179,8 +179,7 @@ def candidates(text: str, look: Look, language: str) -> list[tuple[int, int, str
         places = [
             (offset, pattern)
             for offset, pattern in places
-            if kinds[pattern][0] != ENDING
-            or not _known_ending(data, offset, look.glue_utf8[pattern], known)
+            if kinds[pattern][0] != ENDING or not _known_ending(data, offset, look.glue_utf8[pattern], known)
         ]
     positions = CharacterPositions(text, data)
     return [(positions.of(offset), *kinds[pattern][:2]) for offset, pattern in places]
