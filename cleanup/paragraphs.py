@@ -1,12 +1,13 @@
 """Paragraphs: the stretches of a text between blank lines, which the chain reads in two ways.
 
 A pass whose findings are local to a paragraph reads again, in a later round, only the
-paragraphs the chain has changed (:class:`Paragraphs`). And a long text is cleaned a *piece* at
-a time (:func:`pieces`): :data:`PARAGRAPHS_PER_PIECE` paragraphs each, as if each piece were an
-article of its own. A text that long is a feed or a dump of many articles, not one: what a rule
-reads of the whole text (a name written again elsewhere, a token the text repeats, the source
-language its leftovers point to) is then read in the piece, which is what keeps the cost of a
-long text linear, a megabyte costing what a megabyte of articles costs.
+paragraphs the chain has changed (:class:`Paragraphs`). And a text longer than any article (more
+than :data:`PARAGRAPHS_KEPT_WHOLE` paragraphs) is cleaned a *piece* at a time (:func:`pieces`):
+:data:`PARAGRAPHS_PER_PIECE` paragraphs each, as if each piece were an article of its own. A
+text that long is a feed or a dump of many articles, not one: what a rule reads of the whole text
+(a name written again elsewhere, a token the text repeats, the source language its leftovers point
+to) is then read in the piece, which is what keeps the cost of a long text linear, a megabyte
+costing what a megabyte of articles costs.
 
 Pieces are counted in blank lines, not in characters: a fix changes the length of a text, seldom
 its blank lines, so the text a first run writes is cut where the first run cut it, and a
@@ -19,10 +20,10 @@ of its cleaned text (:func:`clean_in_pieces`). A blank line inside a span that m
 item's continuation), is no place to cut.
 
 >>> text = "\\n\\n".join(f"Paragraph {number}." for number in range(1, 6))
->>> [text[start:end] for start, end in pieces(text, list, per_piece=2)]
+>>> [text[start:end] for start, end in pieces(text, list, per_piece=2, kept_whole=3)]
 ['Paragraph 1.\\n\\nParagraph 2.\\n\\n', 'Paragraph 3.\\n\\nParagraph 4.\\n\\nParagraph 5.']
->>> pieces("One paragraph.\\n\\nAnother.", list, per_piece=2)
-[(0, 24)]
+>>> pieces(text, list, per_piece=2, kept_whole=5)
+[(0, 68)]
 """
 
 from __future__ import annotations
@@ -48,9 +49,12 @@ _LINE_BREAK_ENTITY = re.compile(f"{_LF_ENTITY}|{_CR_ENTITY}")
 _PIECE_END = re.compile(f"(?:\n|{_LF_ENTITY})(?:\r|{_CR_ENTITY})?(?:\n|{_LF_ENTITY})")
 _INDENT = frozenset(" \t")
 _CUTS_TRIED = 3  # cleanings of a text whose fixes move where it is cut, before one is kept
-# Paragraphs of a piece: 64 hold about 25 KB of news, ten articles, within which every rule's
-# reading of the whole text costs little. A text of up to one and a half times as many is one piece.
-PARAGRAPHS_PER_PIECE = 64
+# A text of up to this many paragraphs is one piece: the longest BBC article has 76.
+PARAGRAPHS_KEPT_WHOLE = 96
+# Paragraphs of a piece of a longer text: 32 hold about 12 KB of news, four or five articles. A
+# pass the first look wakes for one of them reads the whole piece, so a piece this small makes a
+# megabyte of a feed cost what a megabyte of articles cleaned one by one costs (64 cost 5 % more).
+PARAGRAPHS_PER_PIECE = 32
 
 
 class Paragraphs:
@@ -87,16 +91,18 @@ class Paragraphs:
 
 
 def pieces(
-    text: str, whole: Callable[[], list[tuple[int, int]]], per_piece: int = PARAGRAPHS_PER_PIECE
+    text: str,
+    whole: Callable[[], list[tuple[int, int]]],
+    per_piece: int = PARAGRAPHS_PER_PIECE,
+    kept_whole: int = PARAGRAPHS_KEPT_WHOLE,
 ) -> list[tuple[int, int]]:
-    """The pieces of ``text`` to clean one at a time, as spans that cover it in order: cut after
+    """The pieces of ``text`` to clean one at a time, as spans that cover it in order: the whole
+    text when it has too few line breaks for more than ``kept_whole`` paragraphs; else cut after
     every ``per_piece``-th blank line that stands in none of the spans to keep ``whole`` (sorted,
-    none overlapping another; asked for only when the text has blank lines enough) and before no
-    indented line, each piece ending with its blank line. The last piece takes in what would be a
-    piece of at most half as many paragraphs: a text of up to one and a half times as many is one
-    piece.
+    none overlapping another) and before no indented line, each piece ending with its blank line.
+    The last piece takes in what would be a piece of at most half as many paragraphs.
     """
-    if _one_piece(text, per_piece):
+    if _one_piece(text, kept_whole):
         return [(0, len(text))]
     cuts: list[int] = []
     spans = iter(whole())
@@ -117,9 +123,10 @@ def pieces(
     return list(pairwise(bounds))
 
 
-def _one_piece(text: str, per_piece: int) -> bool:
-    """Whether ``text`` has too few line breaks, or entities that may be ones, for two pieces."""
-    needed = 2 * (per_piece + per_piece // 2)
+def _one_piece(text: str, kept_whole: int) -> bool:
+    """Whether ``text`` has too few line breaks, or entities that may be ones, for more than
+    ``kept_whole`` paragraphs."""
+    needed = 2 * kept_whole
     breaks = text.count("\n")
     if breaks < needed and "&" in text:
         breaks += text.count("&")
@@ -131,6 +138,7 @@ def clean_in_pieces(
     clean_piece: Callable[[str], Result],
     whole: Callable[[str], list[tuple[int, int]]],
     per_piece: int = PARAGRAPHS_PER_PIECE,
+    kept_whole: int = PARAGRAPHS_KEPT_WHOLE,
 ) -> Result:
     """``text`` cleaned a piece at a time by ``clean_piece``, cut where :func:`pieces` cuts it,
     ``whole(text)`` giving the spans to keep whole; the results joined into the whole text's.
@@ -140,16 +148,17 @@ def clean_in_pieces(
     original, in the pieces of its cleaned text moved back into the original, a few times at most.
 
     >>> from cleanup import clean
-    >>> result = clean_in_pieces("one ,\\n\\ntwo ,\\n\\nthree ,", lambda piece: clean(piece), lambda _: [], 1)
+    >>> text = "one ,\\n\\ntwo ,\\n\\nthree ,"
+    >>> result = clean_in_pieces(text, lambda piece: clean(piece), lambda _: [], per_piece=1, kept_whole=1)
     >>> result.text, [(finding.line, finding.column) for finding in result.findings]
     ('one,\\n\\ntwo,\\n\\nthree,', [(1, 4), (3, 4), (5, 6)])
     """
-    spans = pieces(text, partial(whole, text), per_piece)
+    spans = pieces(text, partial(whole, text), per_piece, kept_whole)
     parts = [clean_piece(text[start:end]) for start, end in spans]
-    if len(parts) == 1 and (parts[0].text == text or _one_piece(parts[0].text, per_piece)):
+    if len(parts) == 1 and (parts[0].text == text or _one_piece(parts[0].text, kept_whole)):
         return parts[0]  # an article, too short to cut once cleaned too
     for _ in range(_CUTS_TRIED - 1):
-        moved = _recut(text, spans, parts, whole, per_piece)
+        moved = _recut(text, spans, parts, partial(pieces, per_piece=per_piece, kept_whole=kept_whole), whole)
         if moved is None:
             break
         spans = moved
@@ -161,13 +170,14 @@ def _recut(
     text: str,
     spans: list[tuple[int, int]],
     parts: list[Result],
+    cut: Callable[[str, Callable[[], list[tuple[int, int]]]], list[tuple[int, int]]],
     whole: Callable[[str], list[tuple[int, int]]],
-    per_piece: int,
 ) -> list[tuple[int, int]] | None:
     """``None`` if the text the ``parts`` cleaned from the ``spans`` of ``text`` is cut where they
-    end; else the pieces of that cleaned text, moved back into ``text``."""
+    end (``cut`` giving a text's pieces); else the pieces of that cleaned text, moved back into
+    ``text``."""
     cleaned = parts[0].text if len(parts) == 1 else "".join(part.text for part in parts)
-    settled = pieces(cleaned, partial(whole, cleaned), per_piece)
+    settled = cut(cleaned, partial(whole, cleaned))
     ends = list(accumulate(len(part.text) for part in parts))
     if [end for _, end in settled] == ends:
         return None

@@ -8,10 +8,11 @@ import pytest
 
 from cleanup import clean, pipeline
 from cleanup.formats import MARKDOWN
-from cleanup.paragraphs import PARAGRAPHS_PER_PIECE, clean_in_pieces, pieces
+from cleanup.paragraphs import PARAGRAPHS_KEPT_WHOLE, PARAGRAPHS_PER_PIECE, clean_in_pieces, pieces
 from cleanup.result import Result
 
 PER_PIECE = PARAGRAPHS_PER_PIECE
+FEED = PARAGRAPHS_KEPT_WHOLE + PER_PIECE  # paragraphs of a feed, longer than any article: four pieces
 
 
 def _paragraphs(
@@ -26,7 +27,7 @@ def _nothing() -> list[tuple[int, int]]:
 
 def test_a_text_is_cut_after_every_so_many_blank_lines_each_piece_ending_with_its_own() -> None:
     text = "\n\n".join(_paragraphs(10))
-    spans = pieces(text, _nothing, per_piece=3)
+    spans = pieces(text, _nothing, per_piece=3, kept_whole=4)
     assert [text[start:end].count("Paragraph") for start, end in spans] == [3, 3, 4]
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in pairwise(spans))
@@ -34,16 +35,20 @@ def test_a_text_is_cut_after_every_so_many_blank_lines_each_piece_ending_with_it
 
 
 def test_a_last_piece_of_at_most_half_the_paragraphs_joins_the_one_before() -> None:
-    assert len(pieces("\n\n".join(_paragraphs(10)), _nothing, per_piece=4)) == 2  # 4, then 4 and 2
-    assert len(pieces("\n\n".join(_paragraphs(11)), _nothing, per_piece=4)) == 3  # 4, 4, then 3
-    assert len(pieces("\n\n".join(_paragraphs(PER_PIECE * 3 // 2)), _nothing)) == 1
+    assert len(pieces("\n\n".join(_paragraphs(10)), _nothing, per_piece=4, kept_whole=6)) == 2  # 4, 4 and 2
+    assert len(pieces("\n\n".join(_paragraphs(11)), _nothing, per_piece=4, kept_whole=6)) == 3  # 4, 4, 3
+
+
+def test_a_text_of_up_to_so_many_paragraphs_is_one_piece_whatever_its_pieces_would_be() -> None:
+    assert len(pieces("\n\n".join(_paragraphs(PARAGRAPHS_KEPT_WHOLE)), _nothing)) == 1
+    assert len(pieces("\n\n".join(_paragraphs(PARAGRAPHS_KEPT_WHOLE + 1)), _nothing)) == 3  # 32, 32, 33
 
 
 def test_no_cut_falls_inside_a_span_to_keep_whole_and_crlf_blank_lines_count() -> None:
     text = "\r\n\r\n".join(_paragraphs(8))
     second_blank_line = text.index("\r\n\r\n", text.index("\r\n\r\n") + 1)
     kept = [(second_blank_line - 3, second_blank_line + 6)]
-    spans = pieces(text, lambda: kept, per_piece=2)
+    spans = pieces(text, lambda: kept, per_piece=2, kept_whole=3)
     assert all(not start < cut < end for cut, _ in spans for start, end in kept)
     assert [text[start:end].count("Paragraph") for start, end in spans] == [3, 2, 3]
 
@@ -57,11 +62,11 @@ def test_a_text_with_few_lines_is_one_piece_without_asking_what_to_keep_whole() 
 
 
 def test_a_long_text_is_cleaned_as_its_pieces_with_positions_in_the_whole() -> None:
-    paragraphs = _paragraphs(PER_PIECE * 3)
+    paragraphs = _paragraphs(FEED)
     text = "\n\n".join(paragraphs)
     result = clean(text)
     spans = pieces(text, _nothing)
-    assert len(spans) == 3
+    assert len(spans) == 4
     parts = [clean(text[start:end]) for start, end in spans]
     assert result.text == "".join(part.text for part in parts)
     assert result.text == "\n\n".join(
@@ -77,11 +82,11 @@ def test_what_a_rule_reads_of_the_whole_text_it_reads_in_the_piece() -> None:
     # glued-words leaves a token the text writes twice: a word of its own. In a long text, what
     # counts is the piece: the two occurrences stand in two pieces, and each is split.
     def paragraph(number: int) -> str:
-        return "The ministersaid no." if number in (0, PER_PIECE * 3 - 1) else f"Paragraph {number} is fine."
+        return "The ministersaid no." if number in (0, FEED - 1) else f"Paragraph {number} is fine."
 
     short = "The ministersaid no.\n\nThe ministersaid no."
     assert clean(short).text == short
-    text = "\n\n".join(_paragraphs(PER_PIECE * 3, paragraph))
+    text = "\n\n".join(_paragraphs(FEED, paragraph))
     assert clean(text).text.count("The minister said no.") == 2
 
 
@@ -103,15 +108,15 @@ def test_blank_lines_an_entity_fix_writes_were_counted_so_a_second_run_cuts_alik
     # where the second run, reading blank lines, cuts; else the second run reads the two
     # occurrences of the glued token in two pieces and splits what the first left.
     def paragraph(number: int) -> str:
-        return "The ministersaid no." if number in (0, PER_PIECE * 3 - 1) else f"Paragraph {number} is fine."
+        return "The ministersaid no." if number in (0, FEED - 1) else f"Paragraph {number} is fine."
 
     for encoded in ("&#10;&#10;", "&amp;#10;&#xA;", "&#13;&#10;&#13;&#10;"):
-        once = clean(encoded.join(_paragraphs(PER_PIECE * 3, paragraph))).text
+        once = clean(encoded.join(_paragraphs(FEED, paragraph))).text
         assert "&" not in once
         assert clean(once).text == once
 
 
-def _feed(changes: dict[int, str], count: int = PER_PIECE * 3) -> list[str]:
+def _feed(changes: dict[int, str], count: int = FEED) -> list[str]:
     paragraphs = [f"Paragraph {number} of the feed." for number in range(count)]
     for number, paragraph in changes.items():
         paragraphs[number] = paragraph
@@ -144,11 +149,11 @@ def test_an_entity_blank_line_that_ends_a_kept_off_passage_moves_the_cut_too() -
 
 
 def test_a_marker_an_entity_fix_writes_keeps_rules_off_the_pieces_after_it() -> None:
-    paragraphs = [f"Paragraph {number} , of the feed." for number in range(PER_PIECE * 3)]
+    paragraphs = [f"Paragraph {number} , of the feed." for number in range(FEED)]
     paragraphs[10] = "&lt;!-- cleanup: off --&gt;"
     once = clean("\n\n".join(paragraphs)).text
     assert "<!-- cleanup: off -->" in once
-    assert once.count(" , of the feed.") == PER_PIECE * 3 - 11  # as in one piece: nothing fixed after it
+    assert once.count(" , of the feed.") == FEED - 11  # as in one piece: nothing fixed after it
     assert clean(once).text == once
 
 
@@ -188,9 +193,9 @@ def test_a_cleaning_that_never_settles_where_it_cuts_still_gives_one_whole_resul
         return Result(original=piece, text=piece.replace("\n\n", "\n\n\n\n"), findings=())
 
     text = "\n\n".join(f"p{number}" for number in range(8))
-    result = clean_in_pieces(text, doubling, lambda _: [], per_piece=2)
+    result = clean_in_pieces(text, doubling, lambda _: [], per_piece=2, kept_whole=3)
     assert result.text == text.replace("\n\n", "\n\n\n\n")
-    assert len(calls) > len(pieces(text, list, per_piece=2))  # cleaned again, in other pieces
+    assert len(calls) > len(pieces(text, list, per_piece=2, kept_whole=3))  # cleaned again, in other pieces
 
 
 def test_a_cut_moved_back_before_an_edit_stays_before_it() -> None:
