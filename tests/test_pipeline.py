@@ -15,7 +15,7 @@ from cleanup.offsets import EditMap, LineIndex
 from cleanup.passes import Context, wordlook
 from cleanup.passes.conventions.capitals import NAMES
 from cleanup.passes.conventions.glued import lexicon, shape
-from cleanup.passes.leftovers import FIRST_LOOK, openings
+from cleanup.passes.leftovers import FIRST_LOOK
 from cleanup.passes.triggers import Look
 from cleanup.pipeline import _choose_fixes, warm_up
 from cleanup.rules import select_rules
@@ -146,11 +146,9 @@ def test_a_multi_edit_fix_is_applied_whole_or_not_at_all() -> None:
 def test_warm_up_builds_the_word_lists_workers_will_share(monkeypatch) -> None:
     monkeypatch.setattr(wordlook, "_BUILT", {})
     monkeypatch.setattr(wordlook, "_FOR_RULES", {})
-    openings.first_look.cache_clear()
     nouns._lexicon.cache_clear()
     lexicon.vocabulary.cache_clear()
     warm_up(Context(select_rules(["ALL"])))
-    assert openings.first_look.cache_info().currsize == 1
     looks = [look for (target, _), look in wordlook._BUILT.items() if target == "en"]
     assert any(FIRST_LOOK in look.lists and NAMES in look.lists for look in looks), "one look for both"
     assert nouns._lexicon.cache_info().currsize == 1, "the German nouns"

@@ -25,8 +25,9 @@ around them is read again, which gives what a new reading would.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -98,21 +99,44 @@ class Reading:
         return [(word, start, end) for listed, word, start, end in self._places if listed == name]
 
 
+class _Packed:
+    """Words kept as one block of UTF-8 and the offset of each.
+
+    >>> packed = _Packed([b"de", "été".encode()])
+    >>> packed[1], packed[0]
+    ('été', 'de')
+    """
+
+    def __init__(self, words: Iterable[bytes]) -> None:
+        self._offsets = array("I", [0])
+        block = bytearray()
+        for word in words:
+            block += word
+            self._offsets.append(len(block))
+        self._block = bytes(block)
+
+    def __getitem__(self, index: int) -> str:
+        return self._block[self._offsets[index] : self._offsets[index + 1]].decode("utf-8")
+
+
 class WordLook:
     """The automaton of some word lists for copy in one language, and the reading of the text it
     read last."""
 
     def __init__(self, lists: tuple[WordList, ...], target: str) -> None:
         self.lists = lists
-        self._names: list[str] = []
-        self._words: list[str] = []
-        patterns = []
+        patterns: list[bytes] = []
+        self._names: list[str] = []  # per list, its name
+        self._firsts: list[int] = []  # per list, the index of the pattern of its first word
         for word_list in lists:
-            for word in word_list.words(target):
-                self._names.append(word_list.name)
-                self._words.append(word)
-                patterns.append(b" " + word.encode("utf-8") + (b" " if word_list.whole else b""))
+            self._names.append(word_list.name)
+            self._firsts.append(len(patterns))
+            after = b" " if word_list.whole else b""
+            patterns.extend(b" " + word.encode("utf-8") + after for word in word_list.words(target))
         self._automaton = BytesAhoCorasick(patterns) if patterns else None
+        # The words kept as one block of UTF-8, each pattern's word found by offsets: 150,000 str
+        # objects would take eight times the memory.
+        self._words = _Packed(pattern.strip(b" ") for pattern in patterns)
         # Characters on either side of an edit read again: the longest word and its two spaces.
         self._margin = max(map(len, patterns), default=0) + 1
         self._last: tuple[str, Reading] | None = None  # one tuple, set at once
@@ -166,9 +190,10 @@ class WordLook:
         for index, at, after in sorted(matches, key=itemgetter(1)):
             if (at == 0 and start > 0) or (after == len(data) + 2 and end < len(text)):
                 continue  # the space read before or after a window is no separator of the text
+            name = self._names[bisect_right(self._firsts, index) - 1]
             word = self._words[index]
             first = start + positions.of(at)
-            places.append((self._names[index], word, first, first + len(word)))
+            places.append((name, word, first, first + len(word)))
         return places
 
 

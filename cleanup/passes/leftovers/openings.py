@@ -76,10 +76,10 @@ def vocabulary(target: str, language: str) -> frozenset[str]:
     )
 
 
-@cache
 def first_look(target: str) -> list[str]:
     """What the first look searches for, sorted: the words that stand alone or pair, elided
-    forms, the key words of place names, and function words opening a sentence."""
+    forms, the key words of place names, and function words opening a sentence. Read once, by
+    the shared look at the text's words (:mod:`cleanup.passes.wordlook`), which keeps them."""
 
     def build() -> Iterable[str]:
         return chain(
