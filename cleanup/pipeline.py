@@ -160,7 +160,7 @@ class _Chain:
     def __init__(self, text: str, context: Context, unsafe: bool, form: Format) -> None:
         self.text = text
         self.format = form
-        self._protect()
+        self._kept: tuple[_Protected, _Protected, KeptOff] | None = None  # found when first needed
         self.context = context
         self.look = look_for(_TRIGGERS, context.enabled, context.target, context.house)
         self.unsafe = unsafe
@@ -173,15 +173,17 @@ class _Chain:
         self._replaced_size = 0
         self._paragraphs: Paragraphs | None = None
 
-    def _protect(self) -> None:
-        """Find the text's markup, which no rule changes, and with its addresses, which only the
-        character repairs reach inside, every span no other rule changes; and the passages the
-        writer's markers keep rules off (:mod:`cleanup.suppression`), the markers among them."""
-        markup, addresses = self.format.spans(self.text)
-        markup = merged(markup + markers(self.text))
-        self.markup = _Protected(markup)
-        self.protected = _Protected(merged(markup + addresses))
-        self.passages = KeptOff(passages(self.text))
+    def _protection(self) -> tuple[_Protected, _Protected, KeptOff]:
+        """The text's markup, which no rule changes; with its addresses, which only the character
+        repairs reach inside, every span no other rule changes; and the passages the writer's
+        markers keep rules off (:mod:`cleanup.suppression`), the markers among them. Found when a
+        pass first finds something in the text as it stands: most texts need none of it."""
+        if self._kept is None:
+            markup, addresses = self.format.spans(self.text)
+            markup = merged(markup + markers(self.text))
+            every = _Protected(merged(markup + addresses))
+            self._kept = (_Protected(markup), every, KeptOff(passages(self.text)))
+        return self._kept
 
     def _find(self, step: Pass, context: Context, *, first: bool) -> list[Finding]:
         """What ``step`` finds in the text: in all of it in the first round, and in later rounds,
@@ -238,11 +240,15 @@ class _Chain:
             if not rule_ids & live or not (first or step.may_fix(self.context, unsafe=self.unsafe)):
                 continue
             found = [f for f in self._find(step, context, first=first) if f.rule in enabled]
-            protected = self.markup if step.repairs_characters else self.protected
+            if not found:
+                continue
+            markup, protected, kept_off = self._protection()
+            if step.repairs_characters:
+                protected = markup
             if protected.spans:
                 found = [f for f in found if not protected.holds(f)]
-            if self.passages:
-                found = [f for f in found if not self.passages.holds(f)]
+            if kept_off:
+                found = [f for f in found if not kept_off.holds(f)]
             if not found:
                 continue
             found.sort(key=_BY_SPAN)
@@ -263,7 +269,7 @@ class _Chain:
                 carry_words(before, self.text, edit_map)  # the shared look at its words, kept
                 live, context = self._looked(live, edit_map.new_spans())  # what the next passes read
                 self.maps.append(edit_map)
-                self._protect()  # as a second run would find them
+                self._kept = None  # found again in the new text, as a second run would find them
                 self.dirty = [
                     *((edit_map.to_new(a, end=False), edit_map.to_new(b, end=True)) for a, b in self.dirty),
                     *edit_map.new_spans(),
