@@ -33,23 +33,21 @@ from cleanup.passes.leftovers.candidates import Candidate
 from cleanup.passes.leftovers.catalogue import (
     FOREIGN_SCRIPT,
     GLOSSARY_TERM,
+    LANGUAGE_RULES,
     RULES,
     SOURCE_COPY,
     SOURCE_ELISION,
     SOURCE_NAME,
-    SOURCE_PHRASE,
     SOURCE_SENTENCE,
     SOURCE_WORD,
+    WORD_RULES,
 )
+from cleanup.passes.leftovers.openings import Hits
 from cleanup.passes.leftovers.spans import occurrences_of, sentences_at
 from cleanup.passes.leftovers.terms import Spans, Taken, Terms
 from cleanup.passes.triggers import Trigger
-from cleanup.passes.wordlook import WordList, look_for, register
+from cleanup.passes.wordlook import look_for
 
-_WORD_RULES = frozenset({SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id})
-_LANGUAGE_RULES = _WORD_RULES | {SOURCE_ELISION.id, SOURCE_NAME.id}
-# The words of the first look, searched in the shared look at the text's words.
-FIRST_LOOK = register(WordList("leftovers", _LANGUAGE_RULES, openings.first_look))
 _COMMON = 3.0  # Zipf value from which a word is the copy's language's own (once in a million words)
 _SENTENCE_WEIGHT = 3  # a confirmed sentence says more about the source than a phrase
 
@@ -94,13 +92,13 @@ def _languages(target: str, sources: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _candidates(
-    text: str, ctx: Context, languages: tuple[str, ...], hits: list[str], known: tuple[str, ...]
+    text: str, ctx: Context, languages: tuple[str, ...], hits: Hits, known: tuple[str, ...]
 ) -> Iterator[Candidate]:
     """Elided forms, and the sentences, phrases and words around the hits of the first look; the
     news vocabulary of the ``known`` source languages too."""
     if ctx.wants(SOURCE_ELISION.id) and ("'" in text or "’" in text):
         yield from (c for c in elisions.find(text, ctx.target) if set(c.languages) & set(languages))
-    if ctx.enabled.isdisjoint(_WORD_RULES):
+    if ctx.enabled.isdisjoint(WORD_RULES):
         return
     frequencies = frequencies_for(ctx.target)
     for window in sentences_at(text, openings.openings(text, ctx.target, languages, hits, known)):
@@ -144,7 +142,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         findings.extend(glossary.find(text, ctx.glossary))
     if ctx.source_text and ctx.wants(SOURCE_COPY.id):
         findings.extend(_copied(text, ctx))
-    if not ctx.enabled.isdisjoint(_LANGUAGE_RULES):
+    if not ctx.enabled.isdisjoint(LANGUAGE_RULES):
         findings.extend(_language_findings(text, ctx, findings))
     if ctx.allowed and findings:
         allowed = Spans(_allowed(ctx.allowed).leftmost_longest(text))
@@ -168,7 +166,7 @@ def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Fi
     """Names, sentences, phrases, words and elided forms of the source languages, not overlapping
     what was ``found`` already (the glossary's terms). Each of them holds a word of the first look."""
     languages = _languages(ctx.target, ctx.sources)
-    hits = look_for(ctx.target, ctx.enabled).read(text).words(FIRST_LOOK.name) if languages else []
+    hits = Hits.read(look_for(ctx.target, ctx.enabled).read(text)) if languages else Hits()
     if not hits:
         return []
     findings = list(found)
@@ -176,7 +174,7 @@ def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Fi
     for finding in found:
         taken.add(finding.start, finding.end)
     if ctx.wants(SOURCE_NAME.id):
-        for finding in names.find(text, hits, ctx.target):
+        for finding in names.find(text, hits.words, ctx.target):
             if not taken.overlaps(finding.start, finding.end):
                 taken.add(finding.start, finding.end)
                 findings.append(finding)
@@ -188,7 +186,7 @@ def _language_findings(text: str, ctx: Context, found: list[Finding]) -> list[Fi
             candidates.append(candidate)
     inferred = None if ctx.sources or not candidates else infer_source(candidates)
     if inferred is not None:
-        for candidate in _news_words(text, ctx, hits, inferred):
+        for candidate in _news_words(text, ctx, hits.words, inferred):
             if not taken.overlaps(candidate.start, candidate.end):
                 taken.add(candidate.start, candidate.end)
                 candidates.append(candidate)

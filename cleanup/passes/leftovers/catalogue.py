@@ -183,3 +183,6 @@ RULES = (
     GLOSSARY_TERM,
     FOREIGN_SCRIPT,
 )
+# The rules that read the words of the source languages (the first look's lists).
+WORD_RULES = frozenset({SOURCE_SENTENCE.id, SOURCE_PHRASE.id, SOURCE_WORD.id})
+LANGUAGE_RULES = WORD_RULES | {SOURCE_ELISION.id, SOURCE_NAME.id}

@@ -6,33 +6,35 @@ makes a phrase with a neighbour opens it when such a neighbour is there; a capit
 written again nearby opens nothing, being a name.
 
 >>> text = "He said que nos dijeron nothing. Then la Liga resumed."
->>> [text[start:] for start in openings(text, "en", ("it", "fr", "es", "de", "pt"), ["la", "nos", "que"])]
+>>> hits = Hits(alone=frozenset({"que"}), pairing=frozenset({"la", "nos"}))
+>>> [text[start:] for start in openings(text, "en", ("it", "fr", "es", "de", "pt"), hits)]
 ['nos dijeron nothing. Then la Liga resumed.', 'que nos dijeron nothing. Then la Liga resumed.']
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
-from itertools import chain
 
 from cleanup.lang import diskcache
 from cleanup.lang.frequencies import Frequencies, frequencies_for
 from cleanup.lang.sources import CAPITALISED_NOUNS
 from cleanup.passes.leftovers import elisions, names, phrases
+from cleanup.passes.leftovers.catalogue import LANGUAGE_RULES
 from cleanup.passes.leftovers.spans import WORD, occurrences_of
+from cleanup.passes.wordlook import Reading, WordList, register
 
 _NEIGHBOURHOOD = 40  # characters on each side of a word where its neighbours are looked for,
 _NEIGHBOURS = 3  # up to this many words away
 _STOP = re.compile(r"[.!?…]\s|\n")
 
 
-@cache
 def _alone(target: str) -> frozenset[str]:
     """Words that can be a leftover by themselves, which open their sentence to scoring wherever
     they stand: rare in the copy's language and common in a source language ("fornitori"), and
-    common nouns of a language that capitalises them ("Einfluss"), written so."""
+    common nouns of a language that capitalises them ("Einfluss"), written so. Read from the disk
+    cache each time asked, not kept: 130,000 words, which the first look holds packed."""
 
     def build() -> frozenset[str]:
         frequencies = frequencies_for(target)
@@ -76,38 +78,60 @@ def vocabulary(target: str, language: str) -> frozenset[str]:
     )
 
 
-def first_look(target: str) -> list[str]:
-    """What the first look searches for, sorted: the words that stand alone or pair, elided
-    forms, the key words of place names, and function words opening a sentence. Read once, by
-    the shared look at the text's words (:mod:`cleanup.passes.wordlook`), which keeps them."""
+def _others(target: str) -> list[str]:
+    """The first look's other words, sorted: elided forms and the key words of place names."""
+    return sorted(set(elisions.signs(target)) | names.key_words(target))
 
-    def build() -> Iterable[str]:
-        return chain(
-            _alone(target),
-            _pairing(target),
-            elisions.signs(target),
-            names.key_words(target),
-            _openers(target),
-        )
 
-    return diskcache.sorted_words(f"first-look-{target}", build)
+# The first look: its lists, searched in the shared look at the text's words, each its words sorted.
+_ALONE = register(WordList("leftovers-alone", LANGUAGE_RULES, lambda target: sorted(_alone(target))))
+_PAIRING = register(WordList("leftovers-pairing", LANGUAGE_RULES, lambda target: sorted(_pairing(target))))
+_OPENERS = register(WordList("leftovers-openers", LANGUAGE_RULES, lambda target: sorted(_openers(target))))
+_OTHERS = register(WordList("leftovers-others", LANGUAGE_RULES, _others))
+FIRST_LOOK = (_ALONE, _PAIRING, _OPENERS, _OTHERS)
+
+
+@dataclass(frozen=True)
+class Hits:
+    """The words of the first look a text holds, by what each may open: a word that stands alone
+    (its sentence wherever it stands), one that pairs (where a neighbour pairs with it), a function
+    word opening a sentence; and the others, elided forms and key words of place names."""
+
+    alone: frozenset[str] = frozenset()
+    pairing: frozenset[str] = frozenset()
+    openers: frozenset[str] = frozenset()
+    others: frozenset[str] = frozenset()
+
+    @classmethod
+    def read(cls, reading: Reading) -> Hits:
+        """The hits of a text's reading by the shared look."""
+        return cls(*(frozenset(reading.words(word_list.name)) for word_list in FIRST_LOOK))
+
+    def __bool__(self) -> bool:
+        return bool(self.alone or self.pairing or self.openers or self.others)
+
+    @property
+    def words(self) -> list[str]:
+        """Every hit, sorted."""
+        return sorted(self.alone | self.pairing | self.openers | self.others)
 
 
 def openings(
-    text: str, target: str, languages: tuple[str, ...], hits: list[str], known: tuple[str, ...] = ()
+    text: str, target: str, languages: tuple[str, ...], hits: Hits, known: tuple[str, ...] = ()
 ) -> list[int]:
     """Where the words of the first look stand in ``text``: every word that stands alone or opens
     a sentence, the words that pair where a neighbour pairs with them, and the news vocabulary
     of the ``known`` source languages."""
-    alone, pairing, openers = _alone(target), _pairing(target), _openers(target)
+    alone, pairing, openers = hits.alone, hits.pairing, hits.openers
     news = frozenset().union(*(vocabulary(target, language) for language in known if language in languages))
     frequencies = frequencies_for(target)
     columns = [frequencies.sources.index(language) for language in languages]
     positions = []
+    words = hits.words
     places = occurrences_of(
-        text, (hit for hit in hits if hit in alone or hit in pairing or hit in openers or hit in news)
+        text, (hit for hit in words if hit in alone or hit in pairing or hit in openers or hit in news)
     )
-    for hit in hits:
+    for hit in words:
         if hit in openers or hit in news:
             positions.extend(start for start, _ in places[hit])
         elif hit in alone:
