@@ -90,6 +90,10 @@ class Reading:
     def __init__(self, places: list[_Place]) -> None:
         self._places = places
 
+    def __bool__(self) -> bool:
+        """Whether the text holds a word of any list."""
+        return bool(self._places)
+
     def words(self, name: str) -> list[str]:
         """The words of list ``name`` the text holds, sorted, each once."""
         return sorted({word for listed, word, _, _ in self._places if listed == name})

@@ -194,7 +194,10 @@ def _lowercase_matches(text: str, ctx: Context) -> Iterator[tuple[str, int, int]
     """Each lowercase name the shared look finds as a whole word after a lead: the word, its
     start and its end (in characters). The look finds a name after a space or a mark; the lead
     and the end of the word are checked here."""
-    for word, start, end in look_for(ctx.target, ctx.enabled).read(text).places(NAMES.name):
+    reading = look_for(ctx.target, ctx.enabled).read(text)
+    if not reading:
+        return
+    for word, start, end in reading.places(NAMES.name):
         if (start == 0 or text[start - 1] in _LOWERCASE_LEADS) and not (
             end < len(text) and _wordy(text[end])
         ):

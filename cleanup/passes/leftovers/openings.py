@@ -105,6 +105,8 @@ class Hits:
     @classmethod
     def read(cls, reading: Reading) -> Hits:
         """The hits of a text's reading by the shared look."""
+        if not reading:
+            return cls()
         return cls(*(frozenset(reading.words(word_list.name)) for word_list in FIRST_LOOK))
 
     def __bool__(self) -> bool:
