@@ -135,3 +135,12 @@ def test_one_look_serves_the_leftovers_and_the_lowercase_names() -> None:
     look = wordlook.look_for("en", frozenset({"lowercase-name", "source-phrase"}))
     assert set(look.lists) == {NAMES, *FIRST_LOOK}
     assert wordlook.look_for("en", frozenset({"lowercase-name"})).lists == (NAMES,)
+
+
+def test_a_word_the_look_cannot_find_is_left_out_and_the_others_are_named_right() -> None:
+    # "Über" holds a byte read as a separator (Ü is C3 9C), "all'unità" an apostrophe.
+    words = WordList("w", frozenset({"r"}), lambda target: ["Über", "all'unità", "de", "zu"])
+    look = WordLook((words, _STARTS), "en")
+    reading = look.read("Über all'unità de zu, german")
+    assert reading.words("w") == ["de", "zu"]
+    assert [word for word, _, _ in reading.places("starts")] == ["german"]

@@ -71,8 +71,9 @@ def fits(word: str) -> bool:
 @dataclass(frozen=True)
 class WordList:
     """A list of words some rules read: its name, those rules (the list is searched when one of
-    them is in force), its words for a copy's language (sorted, each once, each :func:`fits`),
-    and whether a word counts only whole (else at the start of a longer word too)."""
+    them is in force), its words for a copy's language (sorted, each once; one that does not
+    :func:`fit <fits>` is never found, and is left out), and whether a word counts only whole (else
+    at the start of a longer word too)."""
 
     name: str
     rules: frozenset[str]
@@ -136,7 +137,9 @@ class WordLook:
             self._names.append(word_list.name)
             self._firsts.append(len(patterns))
             after = b" " if word_list.whole else b""
-            patterns.extend(b" " + word.encode("utf-8") + after for word in word_list.words(target))
+            patterns.extend(
+                b" " + word.encode("utf-8") + after for word in word_list.words(target) if fits(word)
+            )
         self._automaton = BytesAhoCorasick(patterns) if patterns else None
         # The words kept as one block of UTF-8, each pattern's word found by offsets: 150,000 str
         # objects would take eight times the memory.

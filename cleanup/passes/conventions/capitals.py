@@ -56,7 +56,7 @@ from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
 from cleanup.passes.tokens import CharacterPositions, utf8
-from cleanup.passes.wordlook import WordList, fits, look_for, register
+from cleanup.passes.wordlook import WordList, look_for, register
 
 LOWERCASE_NAME = Rule(
     id="lowercase-name",
@@ -164,14 +164,16 @@ _LOWERCASE_LEADS = frozenset(" \n\t\u00a0-—–([\"'‘“«")
 _CAPITALISED_LEADS = frozenset(" \u00a0\u202f\t")
 
 
-def _listed_names(target: str) -> list[str]:
-    """The lowercase names of ``target`` the shared look can find (all but "k’iche’", whose
-    apostrophes it reads as spaces), sorted."""
-    return sorted(name for name in lowercase_names(target) if fits(name))
-
-
-# The lowercase names, searched in the shared look at the text's words as the start of a word.
-NAMES = register(WordList("lowercase-names", frozenset({LOWERCASE_NAME.id}), _listed_names, whole=False))
+# The lowercase names, searched in the shared look at the text's words as the start of a word (all
+# but "k’iche’", whose apostrophes it reads as spaces).
+NAMES = register(
+    WordList(
+        "lowercase-names",
+        frozenset({LOWERCASE_NAME.id}),
+        lambda target: sorted(lowercase_names(target)),
+        whole=False,
+    )
+)
 
 
 @cache
