@@ -200,9 +200,7 @@ def _lowercase_matches(text: str, ctx: Context) -> Iterator[tuple[str, int, int]
     if not reading:
         return
     for word, start, end in reading.places(NAMES.name):
-        if (start == 0 or text[start - 1] in _LOWERCASE_LEADS) and not (
-            end < len(text) and _wordy(text[end])
-        ):
+        if _stands_whole(text, start, end, _LOWERCASE_LEADS):
             yield word, start, end
 
 
@@ -220,10 +218,13 @@ def _calendar_matches(text: str, target: str) -> Iterator[tuple[str, int, int]]:
     for index, byte_start, _ in found:
         start = position.of(byte_start)
         end = start + len(names[index])
-        if (start == 0 or text[start - 1] in _CAPITALISED_LEADS) and not (
-            end < len(text) and _wordy(text[end])
-        ):
+        if _stands_whole(text, start, end, _CAPITALISED_LEADS):
             yield names[index], start, end
+
+
+def _stands_whole(text: str, start: int, end: int, leads: frozenset[str]) -> bool:
+    """Whether the name at ``start:end`` is a whole word after one of its ``leads``."""
+    return (start == 0 or text[start - 1] in leads) and not (end < len(text) and _wordy(text[end]))
 
 
 def _wordy(char: str) -> bool:
