@@ -35,7 +35,6 @@ class Builds:
 
 KINDS = [
     (diskcache.word_set, ["b", "a", "b"], frozenset({"a", "b"})),
-    (diskcache.sorted_words, {"é", "a", "b"}, ["a", "b", "é"]),
     (diskcache.word_index, {"z": ("Z",), "Unies": ("Nations Unies", "États-Unis")}, None),
     (diskcache.word_values, {"the": 7.73, "saludaron": 2.9, "x": 1 / 3}, None),
     (diskcache.keys, array("Q", [1, 2**63, 2**64 - 1]), None),

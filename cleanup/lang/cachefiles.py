@@ -24,8 +24,8 @@ def _pack_words(words: Iterable[str]) -> bytes:
 
 
 def _unpack_words(data: bytes) -> list[str]:
-    """The words, interned: the same word read from two lists (the first look's and the one it is
-    made of) is then one string in memory, as it is when the lists are built."""
+    """The words, interned: the same word read from two lists (a source language's news vocabulary
+    and the words that stand alone) is then one string in memory, as it is when the lists are built."""
     words = msgpack.unpackb(data, raw=False)
     if not isinstance(words, list):
         raise ValueError("not a list of words")
@@ -68,7 +68,6 @@ def _unpack_keys(data: bytes) -> array:
 # Each kind of list: how it is written, and how it is read back.
 FORMATS: dict[str, tuple[Callable[[Any], bytes], Callable[[bytes], Any]]] = {
     "set": (_pack_words, lambda data: frozenset(_unpack_words(data))),
-    "list": (_pack_words, _unpack_words),
     "index": (_pack_index, _unpack_index),
     "values": (_pack_values, _unpack_values),
     "keys": (lambda keys: keys.tobytes(), _unpack_keys),

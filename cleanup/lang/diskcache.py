@@ -53,11 +53,6 @@ def word_set(name: str, build: Callable[[], Iterable[str]]) -> frozenset[str]:
     return _cached(name, lambda: frozenset(build()), "set")
 
 
-def sorted_words(name: str, build: Callable[[], Iterable[str]]) -> list[str]:
-    """The words ``build`` makes, sorted, each once, from the cache when it holds them."""
-    return _cached(name, lambda: sorted(set(build())), "list")
-
-
 def word_index(name: str, build: Callable[[], dict[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
     """The map of words to words ``build`` makes, in the order of its keys (as the cache keeps it),
     from the cache when it holds it."""
