@@ -35,6 +35,7 @@ class Builds:
 
 KINDS = [
     (diskcache.word_set, ["b", "a", "b"], frozenset({"a", "b"})),
+    (diskcache.word_block, [b"de", "\u00e9t\u00e9".encode(), b"la"], None),
     (diskcache.word_index, {"z": ("Z",), "Unies": ("Nations Unies", "États-Unis")}, None),
     (diskcache.word_values, {"the": 7.73, "saludaron": 2.9, "x": 1 / 3}, None),
     (diskcache.keys, array("Q", [1, 2**63, 2**64 - 1]), None),

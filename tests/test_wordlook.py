@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup import clean
+from cleanup.lang import diskcache
 from cleanup.offsets import EditMap
 from cleanup.passes import wordlook
 from cleanup.passes.wordlook import WordList, WordLook
@@ -144,3 +148,29 @@ def test_a_word_the_look_cannot_find_is_left_out_and_the_others_are_named_right(
     reading = look.read("Über all'unità de zu, german")
     assert reading.words("w") == ["de", "zu"]
     assert [word for word, _, _ in reading.places("starts")] == ["german"]
+
+
+def test_fitting_leaves_out_words_with_a_separator_a_line_break_or_nothing() -> None:
+    words = ["de", "Über", "a\nb", "", "l'", "été", "zu"]
+    assert wordlook.fitting(words) == [b"de", "été".encode(), b"zu"]
+    assert wordlook.fitting([]) == []
+
+
+def test_a_registered_list_is_read_from_the_disk_cache_and_another_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(diskcache.ENVIRONMENT, str(tmp_path))
+    asked: list[str] = []
+
+    def words(target: str) -> list[str]:
+        asked.append(target)
+        return ["de", "la"]
+
+    kept, other = (WordList(name, frozenset({"r"}), words) for name in ("kept", "other"))
+    monkeypatch.setattr(wordlook, "_LISTS", [kept])
+    for _ in range(2):
+        assert WordLook((kept,), "en").read("de x la").words("kept") == ["de", "la"]
+    assert asked == ["en"]
+    for _ in range(2):
+        assert WordLook((other,), "en").read("de x la").words("other") == ["de", "la"]
+    assert asked == ["en", "en", "en"]

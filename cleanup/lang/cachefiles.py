@@ -32,6 +32,15 @@ def _unpack_words(data: bytes) -> list[str]:
     return list(map(sys.intern, words))
 
 
+def _pack_block(words: list[bytes]) -> bytes:
+    """The words one a line: none holds a line break, and none is empty."""
+    return b"\n".join(words)
+
+
+def _unpack_block(data: bytes) -> list[bytes]:
+    return data.split(b"\n") if data else []
+
+
 def _pack_index(index: dict[str, tuple[str, ...]]) -> bytes:
     return msgpack.packb({key: list(values) for key, values in index.items()}, use_bin_type=True)
 
@@ -68,6 +77,7 @@ def _unpack_keys(data: bytes) -> array:
 # Each kind of list: how it is written, and how it is read back.
 FORMATS: dict[str, tuple[Callable[[Any], bytes], Callable[[bytes], Any]]] = {
     "set": (_pack_words, lambda data: frozenset(_unpack_words(data))),
+    "block": (_pack_block, _unpack_block),
     "index": (_pack_index, _unpack_index),
     "values": (_pack_values, _unpack_values),
     "keys": (lambda keys: keys.tobytes(), _unpack_keys),

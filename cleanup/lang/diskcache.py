@@ -53,6 +53,12 @@ def word_set(name: str, build: Callable[[], Iterable[str]]) -> frozenset[str]:
     return _cached(name, lambda: frozenset(build()), "set")
 
 
+def word_block(name: str, build: Callable[[], list[bytes]]) -> list[bytes]:
+    """The words ``build`` makes, each as its UTF-8, in its order, from the cache when it holds
+    them: the shape an automaton reads them in."""
+    return _cached(name, build, "block")
+
+
 def word_index(name: str, build: Callable[[], dict[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
     """The map of words to words ``build`` makes, in the order of its keys (as the cache keeps it),
     from the cache when it holds it."""

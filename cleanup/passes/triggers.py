@@ -62,7 +62,7 @@ def other_digits() -> tuple[str, ...]:
     every ``\\d``): Arabic-Indic, Devanagari, fullwidth, superscript, circled … A rule that
     reads a digit has, besides the sequences with ``0``, each of these as a trigger: a text
     without them can only hold its digits in ASCII. (None lies past U+1FFFF.)"""
-    return tuple(chr(code) for code in range(0x80, 0x20000) if chr(code).isdigit())
+    return tuple(filter(str.isdigit, map(chr, range(0x80, 0x20000))))
 
 
 _REMEMBERED = 1024  # sets of live rules kept for the sets of sequences found that made them
