@@ -181,6 +181,8 @@ class Resolver:
         self._found: dict[Path, Path | None] = {}
         self._read: dict[Path, dict[str, Any]] = {}
         self._made: dict[tuple[Path | None, tuple[str, ...]], Configured] = {}
+        # The last file asked for and its settings: a batch asks for each file's a few times in turn.
+        self._last: tuple[str, Configured] | None = None
 
     def config_for(self, path: str) -> Path | None:
         """The configuration file that governs the file (or folder) at ``path``."""
@@ -222,6 +224,8 @@ class Resolver:
 
     def for_path(self, path: str) -> Configured:
         """The settings the file at ``path`` is cleaned with."""
+        if self._last is not None and self._last[0] == path:
+            return self._last[1]
         config = self.config_for(path)
         options = self.merged(config)
         ignored: tuple[str, ...] = ()
@@ -232,6 +236,7 @@ class Resolver:
             with_ignored = options | {"ignore": (*options["ignore"], *ignored)}
             context, recorded = configure(with_ignored)
             self._made[key] = Configured(context, recorded, bool(options["unsafe"]), recorded.reading)
+        self._last = (path, self._made[key])
         return self._made[key]
 
 

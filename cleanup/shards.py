@@ -119,9 +119,12 @@ def pieces(item: Input, options: Options, owner: tuple[str, int]) -> list[Piece]
         info = os.stat(item.path)
     except OSError:
         return None
+    parquet = is_parquet(item.path)
+    if info.st_size <= options.block_bytes and not parquet:  # read whole, whatever its format
+        return None
     seen = (info.st_size, info.st_mtime_ns)
     reading = options.own(item.path).reading
-    if is_parquet(item.path) and reading.format is None:  # shown without its text
+    if parquet and reading.format is None:  # shown without its text
         try:
             groups = _parquet(item.path).metadata.num_row_groups
         except (io.InputError, OSError):
