@@ -294,7 +294,11 @@ class _FixCommand(click.Command):
 @click.option(
     "--backup", metavar="SUFFIX", help="With --in-place, keep the original beside it as FILE+SUFFIX."
 )
-@click.option("--keep-encoding", is_flag=True, help="Write files in their own encoding rather than UTF-8.")
+@click.option(
+    "--keep-encoding",
+    is_flag=True,
+    help="Write files in their own encoding rather than UTF-8 (a file that names its encoding keeps it).",
+)
 @click.option(
     "--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a file was changed (--diff does so always)."
 )

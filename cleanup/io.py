@@ -23,6 +23,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable
@@ -41,6 +42,15 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf_16"),
     (codecs.BOM_UTF16_BE, "utf_16"),
 )
+# Where a text names its own encoding: an XML declaration, an HTML meta tag, a PO file's header;
+# looked for in its first characters, as a browser or gettext looks.
+_DECLARATION = re.compile(
+    r"""\A\s*<\?xml\s[^>]{0,200}?\bencoding\s*=\s*["']"""
+    r"""|<meta\s[^>]{0,300}?\bcharset\s*="""
+    r"""|^"Content-Type:[^"\n]{0,100}?\bcharset=""",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DECLARATION_SCAN = 4096
 
 
 class InputError(Exception):
@@ -54,12 +64,30 @@ class InputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """Decoded text and how to encode it back."""
+    """Decoded text and how to encode it back. A text in another encoding than UTF-8 that names
+    its encoding itself (``declared``: see :func:`declares_encoding`) is written back in it."""
 
     path: str
     text: str
     bom: bool = False
     encoding: str = "utf_8"
+    declared: bool = False
+
+
+def declares_encoding(text: str) -> bool:
+    """Whether ``text`` names its own encoding, where the programs that read it look: an XML
+    declaration, an HTML ``<meta charset>``, a PO file's ``Content-Type`` header.
+
+    >>> declares_encoding('<?xml version="1.0" encoding="ISO-8859-1"?><a/>')
+    True
+    >>> declares_encoding('<head><meta http-equiv="Content-Type" content="text/html; charset=cp1252">')
+    True
+    >>> declares_encoding('msgid ""\\nmsgstr ""\\n"Content-Type: text/plain; charset=ISO-8859-1\\\\n"\\n')
+    True
+    >>> declares_encoding("The encoding of the file is Latin-1; its charset= header says so.")
+    False
+    """
+    return _DECLARATION.search(text, 0, _DECLARATION_SCAN) is not None
 
 
 def decode(data: bytes, path: str) -> Document:
@@ -77,7 +105,8 @@ def decode(data: bytes, path: str) -> Document:
         if data.startswith(mark):
             body = data[len(mark) :] if encoding == "utf_8" else data
             try:
-                return Document(path, body.decode(encoding), bom=True, encoding=encoding)
+                text = body.decode(encoding)
+                return Document(path, text, bom=True, encoding=encoding, declared=declares_encoding(text))
             except UnicodeDecodeError as err:
                 raise InputError(
                     path, f"not valid {encoding.upper()} despite its byte-order mark ({err.reason})"
@@ -96,7 +125,7 @@ def decode(data: bytes, path: str) -> Document:
         raise InputError(
             path, f"not UTF-8, and its code page is unclear: {unclear}; save it as UTF-8 to clean it"
         ) from None
-    return Document(path, reading.text, encoding=reading.encoding)
+    return Document(path, reading.text, encoding=reading.encoding, declared=declares_encoding(reading.text))
 
 
 def read_text_file(path: str, what: str, *, empty_ok: bool = True) -> str:
@@ -140,11 +169,16 @@ def sha256_hex(data: bytes) -> str:
 
 def encode(document: Document, text: str, *, keep_encoding: bool = False) -> bytes:
     """The bytes of ``text``: UTF-8 (with the byte-order mark a UTF-8 document had), or the
-    document's own encoding when ``keep_encoding`` is set.
+    document's own encoding when ``keep_encoding`` is set or the document names it (``declared``):
+    written as UTF-8, an XML file that declares ISO-8859-1 would be read back as mojibake.
 
     Raises :class:`InputError` when the text cannot be written in the document's encoding.
+
+    >>> latin = decode('<?xml version="1.0" encoding="ISO-8859-1"?><p>café</p>'.encode("latin-1"), "a.xml")
+    >>> encode(latin, latin.text.replace("é", "é!"))[-9:]
+    b'caf\\xe9!</p>'
     """
-    if keep_encoding and document.encoding != "utf_8":
+    if (keep_encoding or document.declared) and document.encoding != "utf_8":
         try:
             return text.encode(document.encoding)
         except UnicodeEncodeError as err:

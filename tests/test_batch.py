@@ -140,6 +140,47 @@ def test_in_place_keep_encoding_writes_windows_1252(tree: Path) -> None:
     assert (tree / "windows-1252.txt").read_bytes() == "Café owners said; “yes”.\r\n".encode("cp1252")
 
 
+# Files that name their encoding themselves, in ISO-8859-1 or Windows-1252, each with a space to take away.
+DECLARED = {
+    "page.html": (
+        '<html><head><meta charset="windows-1252"></head>\n<p>Café owners said , yes.</p></html>\n'
+    ),
+    "units.xlf": (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<xliff version="1.2"><file><body><trans-unit id="1">'
+        "<source>Café</source><target>Café owners said , yes</target></trans-unit></body></file></xliff>\n"
+    ),
+    "messages.po": (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+        'msgid "Café"\nmsgstr "Café owners said , yes"\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("mode", [["--in-place"], ["--out"], []])
+def test_a_file_that_declares_its_encoding_is_written_in_it(tmp_path: Path, mode: list[str]) -> None:
+    # Written as UTF-8, each would be read back as "CafÃ©" by a browser, an XML parser or gettext.
+    for name, text in DECLARED.items():
+        (tmp_path / name).write_bytes(text.encode("cp1252"))
+    for name, text in DECLARED.items():
+        path = tmp_path / name
+        out = [str(tmp_path / "copy")] if mode == ["--out"] else []
+        done = CliRunner().invoke(main, ["fix", "-j1", *mode, *out, str(path)], catch_exceptions=False)
+        assert done.exit_code == 0, done.output
+        if mode == ["--in-place"]:
+            written = path.read_bytes()
+        elif mode:
+            written = (tmp_path / "copy" / name).read_bytes()
+        else:
+            written = done.stdout_bytes
+        assert written == text.replace(" , ", ", ").encode("cp1252")
+
+
+def test_a_file_that_declares_no_encoding_is_written_as_utf8(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_bytes("Café owners said , yes.\n".encode("cp1252"))
+    CliRunner().invoke(main, ["fix", "--jobs", "1", "--in-place", str(tmp_path / "old.txt")])
+    assert (tmp_path / "old.txt").read_bytes() == "Café owners said, yes.\n".encode()
+
+
 @pytest.mark.skipif(shutil.which("patch") is None, reason="the patch program is not installed")
 def test_diff_patches_a_copy_of_the_tree(tree: Path) -> None:
     done = CliRunner().invoke(main, ["fix", "--jobs", "1", "--diff", "tree"])
