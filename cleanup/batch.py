@@ -142,22 +142,31 @@ def parts(item: Input, options: Options) -> int:
 
 def units(items: Iterable[Input], options: Options, size: int) -> Iterator[list[Input] | Sharded]:
     """The work of a batch in units handed to workers, in input order: chunks of up to ``size``
-    files cleaned whole, and each file cleaned in pieces on its own."""
+    files cleaned whole, and each file cleaned in pieces on its own; standard input in a chunk of
+    its own, which only this process can read (:func:`reads_standard_input`)."""
     owner = shards.owner()
     chunk: list[Input] = []
     for item in items:
-        cut = shards.pieces(item, options, owner)
-        if cut is None:
+        cut = None if item.path == "-" else shards.pieces(item, options, owner)
+        if cut is None and item.path != "-":
             chunk.append(item)
             if len(chunk) < size:
                 continue
         if chunk:
             yield chunk
             chunk = []
-        if cut is not None:
+        if item.path == "-":
+            yield [item]
+        elif cut is not None:
             yield Sharded(item, cut)
     if chunk:
         yield chunk
+
+
+def reads_standard_input(unit: list[Input] | Sharded) -> bool:
+    """Whether ``unit`` is standard input, cleaned in this process: a worker cannot read it (a
+    forked one has it closed, one on a cluster runs elsewhere)."""
+    return isinstance(unit, list) and unit[0].path == "-"
 
 
 def process_chunk(chunk: list[Input], options: Options) -> list[Outcome]:
@@ -192,6 +201,11 @@ def run(
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         pending: deque[tuple[list[Input] | Sharded, list[AsyncResult]]] = deque()
         for unit in units(items, options, _CHUNK):
+            if reads_standard_input(unit):
+                while pending:  # the outcomes before it first, in input order
+                    yield from _collect(*pending.popleft(), options, steps)
+                yield from process_chunk(unit, options)
+                continue
             if isinstance(unit, Sharded):
                 tasks = [pool.apply_async(shards.clean_piece, (piece, options)) for piece in unit.pieces]
             else:

@@ -46,7 +46,10 @@ EXIT_ERROR = 2
 
 
 def _inputs(files: tuple[str, ...]) -> tuple[str, ...]:
-    """The files named, else the founding article when run in this repository."""
+    """The files named, else the founding article when run in this repository. Standard input
+    can be read once."""
+    if files.count("-") > 1:
+        raise click.UsageError("- (standard input) is given more than once; it can be read once")
     if files:
         return files
     if DEFAULT_INPUT.is_file():

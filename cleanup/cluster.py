@@ -23,7 +23,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from cleanup import io, remote, shards
-from cleanup.batch import Sharded, process_chunk, units
+from cleanup.batch import Sharded, process_chunk, reads_standard_input, units
 from cleanup.discover import Input
 from cleanup.render.progress import Steps
 from cleanup.work import Mode, Options, Outcome, Status
@@ -71,6 +71,11 @@ def run(
         workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
         pending: deque[tuple[list[Input] | Sharded, list[Any]]] = deque()
         for unit in units(items, options, PARTITION):
+            if reads_standard_input(unit):
+                while pending:  # the outcomes before it first, in input order
+                    yield from _outcomes(*pending.popleft(), steps)
+                yield from process_chunk(unit, options)
+                continue
             written.update(_folders(unit, options))
             pending.append((unit, _submit(client, unit, options)))
             if len(pending) >= workers * _AHEAD:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -79,3 +80,20 @@ def test_diff_patches_the_seed_into_the_expected_text(tmp_path, expected: bytes)
     assert len([line for line in lines if line.startswith(b"+") and not line.startswith(b"+++")]) == 3
     subprocess.run(["patch", str(copy)], input=diff, check=True, capture_output=True)
     assert copy.read_bytes() == expected
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_standard_input_among_files_is_read_with_any_number_of_workers(jobs: str) -> None:
+    # Forked workers cannot read this process's standard input: it is cleaned here, in its place.
+    done = _cli("check", "--jobs", jobs, "--output-format", "json", str(SEED), "-", stdin=SEED.read_bytes())
+    assert done.returncode == 1, done.stderr
+    found = json.loads(done.stdout)
+    paths = [record["path"] for record in found]
+    assert paths == [paths[0]] * 3 + ["-"] * 3
+    assert [r["rule"] for r in found[:3]] == [r["rule"] for r in found[3:]]
+
+
+def test_standard_input_given_twice_is_a_usage_error() -> None:
+    done = _cli("check", "-", "-", stdin=b"The minister said , yes.")
+    assert done.returncode == 2
+    assert b"given more than once" in done.stderr
