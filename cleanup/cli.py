@@ -89,7 +89,11 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             "this long, each a task of its own.",
         ),
         click.option(
-            "--quiet", "-q", is_flag=True, help="Print errors only (and what was asked: fixed text, diffs)."
+            "--quiet",
+            "-q",
+            is_flag=True,
+            help="Print what was asked (findings, statistics, fixed text, diffs) and errors only: "
+            "no summary, no progress.",
         ),
         click.option(
             "--verbose", "-v", is_flag=True, help="Also say which settings run, and each file as it is done."
@@ -438,10 +442,10 @@ def check(
             tally.add(outcome)
             if add_noqa:
                 marking_failed |= _add_markers(outcome, settings.for_path(outcome.path))
-            elif not (statistics or kwargs["quiet"]) and outcome.status is not Status.FAILED:
+            elif not statistics and outcome.status is not Status.FAILED:
                 text = outcome.result.original if outcome.result is not None else None
                 listing.add(outcome.path, outcome.findings, text)
-    if statistics and not kwargs["quiet"]:
+    if statistics:
         click.echo(tally.statistics(), nl=False)
     if work.is_batch and not kwargs["quiet"]:
         click.echo(tally.summary(fixing=False), err=True)

@@ -179,12 +179,18 @@ def test_the_summary_says_one_file_not_one_files(article: Path, tmp_path: Path) 
     assert done.stderr.startswith("1 file scanned: 1 to change")
 
 
-def test_quiet_prints_errors_only_and_verbose_says_more(article: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("output_format", ["concise", "json", "sarif"])
+def test_quiet_prints_the_findings_and_errors_only_and_verbose_says_more(
+    article: Path, tmp_path: Path, output_format: str
+) -> None:
     missing = tmp_path / "missing.txt"
-    quiet = CliRunner().invoke(main, ["check", "-q", str(article), str(missing)])
+    arguments = ["check", "-q", "--output-format", output_format, str(article), str(missing)]
+    quiet = CliRunner().invoke(main, arguments)
     assert quiet.exit_code == 2
-    assert quiet.stdout == ""
+    loud = CliRunner().invoke(main, arguments[:1] + arguments[2:])
+    assert quiet.stdout == loud.stdout and "space-before-punctuation" in quiet.stdout
     assert quiet.stderr.strip().splitlines() == [f"{missing}: error: no such file"]
+    assert "files scanned" in loud.stderr
     loud = CliRunner().invoke(main, ["check", "-v", "--isolated", str(article)])
     assert "cleanup: configuration: none" in loud.stderr
     assert "cleanup: target en; " in loud.stderr
