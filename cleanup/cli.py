@@ -329,6 +329,8 @@ def fix(
     chosen = [name for name, on in (("--diff", diff), ("--in-place", in_place), ("--out", out)) if on]
     if len(chosen) > 1:
         raise click.UsageError(f"{' and '.join(chosen)} do not go together")
+    if backup == "":
+        raise click.UsageError("--backup takes a suffix that is not empty, such as .orig")
     if backup and not in_place:
         raise click.UsageError("--backup goes with --in-place")
     if backup and os.sep in backup:

@@ -318,6 +318,14 @@ def test_a_backup_suffix_cannot_lead_elsewhere(tree: Path) -> None:
     assert _snapshot(tree) == before
 
 
+def test_an_empty_backup_suffix_is_a_usage_error_not_a_missing_backup(tree: Path) -> None:
+    before = _snapshot(tree)
+    done = CliRunner().invoke(main, ["fix", "--in-place", "--backup", "", "tree"])
+    assert done.exit_code == 2
+    assert "--backup takes a suffix that is not empty" in done.stderr
+    assert _snapshot(tree) == before
+
+
 def test_a_backup_never_goes_through_a_link_out_of_the_tree(tmp_path: Path) -> None:
     tree, outside = tmp_path / "art", tmp_path / "outside"
     tree.mkdir()
