@@ -78,6 +78,25 @@ def test_what_is_not_prose_is_kept_byte_for_byte(kept: str) -> None:
     assert fixed(kept) == kept
 
 
+@pytest.mark.parametrize(
+    ("reference", "character"),
+    [
+        ("&#" + "9" * 5_000 + ";", "\ufffd"),
+        ("&#" + "0" * 5_000 + "233;", "é"),
+        ("&#" + "9" * 5_000, "\ufffd"),
+    ],
+    ids=["too-large", "leading-zeros", "no-semicolon"],
+)
+def test_a_reference_of_thousands_of_digits_is_read_as_a_browser_reads_it(
+    reference: str, character: str
+) -> None:
+    # More digits than Python's int() reads (4,300): html.unescape raised ValueError, a traceback.
+    page = f"<p>He said , yes {reference} ok</p>"
+    (segment,) = html_segments(page)
+    assert segment.text == f"He said , yes {character} ok"
+    assert fixed(page) == page.replace(" , ", ", ")
+
+
 def test_a_fix_that_would_take_a_tag_out_is_not_applied() -> None:
     text = '<p>the talks<a href="x">.</a> , but</p>'
     result = clean(text, format="html")

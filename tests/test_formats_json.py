@@ -137,6 +137,38 @@ def test_a_batch_goes_on_past_a_bad_file_and_leaves_it_as_it_was(tmp_path: Path)
     assert json.loads(good.read_text(encoding="utf-8")) == {"text": FIXED}
 
 
+HUGE = "9" * 5_000  # more digits than Python's int() reads (4,300): once a ValueError and a traceback
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "block_size"),
+    [
+        ("b.jsonl", f'{{"text": "{ARTEFACT}", "n": {HUGE}, "x": -{HUGE}.{HUGE}e-{HUGE}}}\n' * 3, "2MB"),
+        ("b.jsonl", f'{{"text": "{ARTEFACT}", "n": {HUGE}}}\n' * 10, "20KB"),  # read in blocks of lines
+        ("b.json", f'[{{"n": [{HUGE}], "text": "{ARTEFACT}"}}, {HUGE}]', "2MB"),
+    ],
+    ids=["json-lines", "json-lines-in-blocks", "json"],
+)
+def test_a_number_of_any_length_is_kept_byte_for_byte(
+    tmp_path: Path, name: str, text: str, block_size: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    (folder / "a.txt").write_text("The minister said , yes.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    checked = runner.invoke(main, ["check", "--block-size", block_size, str(folder)])
+    assert checked.exit_code == 1, checked.output[-500:]
+    assert "0 failed" in checked.stderr and "Traceback" not in checked.output
+    assert checked.stdout.count(f"{name}:") == 3 * text.count(ARTEFACT)
+    assert "a.txt:1:18: space-before-punctuation" in checked.stdout
+    done = runner.invoke(main, ["fix", "--block-size", block_size, "--out", str(out), str(folder)])
+    assert done.exit_code == 0, done.output[-500:]
+    assert (out / name).read_text(encoding="utf-8") == text.replace(ARTEFACT, FIXED)
+    assert (out / "a.txt").read_text(encoding="utf-8") == "The minister said, yes.\n"
+
+
 def test_the_command_line_takes_fields_and_a_format_for_standard_input() -> None:
     line = json.dumps({"body": {"text": ARTEFACT}, "text": ARTEFACT}, ensure_ascii=False) + "\n"
     runner = CliRunner()

@@ -4,6 +4,8 @@ keys) are the prose, each cleaned as one article; every other byte stays as it i
 A line of JSON Lines holds an article (an object) or a list of them; a JSON file holds one
 article or a list of them. A field that is missing, or holds no string, is left alone. A line
 that is not JSON is an error naming it (:class:`FormatError`), and the file is left as it was.
+The other values are only read past, never converted nor written again: a number of any length
+is valid JSON, and stays as it is.
 
 >>> text = '{"id": 1, "text": "Talks ; At once", "meta": {"title": "l\\\\u2019Iran , now"}}\\n'
 >>> [segment.text for segment in json_lines_segments(text, ("text", "meta.title"))]
@@ -20,7 +22,9 @@ from json.decoder import scanstring
 from cleanup.formats.errors import FormatError
 from cleanup.formats.segments import Anchors, Segment
 
-_DECODER = json.JSONDecoder()
+# Numbers are read as their digits: converting them would cost time for nothing (only where a value
+# ends is wanted), and Python refuses an integer of more than 4,300 digits (ValueError).
+_DECODER = json.JSONDecoder(parse_int=str, parse_float=str)
 _WHITESPACE = " \t\n\r"
 _SPACES = re.compile(r"[ \t\n\r]*")
 _SURROGATE_PAIR = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}")

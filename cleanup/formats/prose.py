@@ -30,6 +30,22 @@ _OBJECTS = re.compile(OBJECT)
 _REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 
 
+def _character(reference: str) -> str:
+    """What a character reference stands for, as :func:`html.unescape` reads it, also for a
+    number of thousands of digits, which Python's ``int()`` refuses: past U+10FFFF, it reads as
+    U+FFFD, as a browser shows it.
+
+    >>> _character("&#" + "0" * 5000 + "233;"), _character("&#" + "9" * 5000 + ";")
+    ('é', '\ufffd')
+    """
+    if reference.startswith("&#") and reference[2:3].isdigit():
+        number = reference[2:].rstrip(";").lstrip("0")
+        if len(number) > 7:  # more than 9,999,999: beyond U+10FFFF
+            return "\ufffd"
+        reference = f"&#{number or 0};"
+    return html.unescape(reference)
+
+
 def layout_spans(text: str) -> list[tuple[int, int]]:
     """The white space of a text read out of markup that is the source's layout, which no rule
     changes: line breaks with the white space around them, and runs of spaces (HTML shows a run as
@@ -98,7 +114,7 @@ class ProseBuilder:
             return
         cursor = start
         for match in _REFERENCE.finditer(source, start, end):
-            decoded = html.unescape(match.group())
+            decoded = _character(match.group())
             if decoded == match.group():
                 continue
             self._add_raw(source, cursor, match.start())
