@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from cleanup import clean
 from tests.conftest import ftfy_cases
+from tests.test_linear_time import BOUND, growth, repeated
 
 FAMILY = ["encoding"]
 
@@ -170,6 +173,54 @@ def test_terminal_escape_sequences_are_removed_whole(before: str, after: str) ->
     result = clean(before, select=FAMILY)
     assert result.text == after
     assert {f.rule for f in result.findings} == {"control-character"}
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "escape"),
+    [
+        ("He said , yes \x1b]0;PWNED\x07 ok.", "He said, yes ok.", "\x1b]0;PWNED\x07"),  # BEL
+        ("He said , yes \x1b]0;PWNED\x1b\\ ok.", "He said, yes ok.", "\x1b]0;PWNED\x1b\\"),  # ESC \\
+        # A hyperlink (OSC 8): its two sequences go, the words it links stay.
+        ("the \x1b]8;;https://x.org/a\x1b\\report\x1b]8;;\x1b\\ said", "the report said", None),
+    ],
+)
+def test_an_operating_system_command_is_removed_whole(before: str, after: str, escape: str | None) -> None:
+    result = clean(before)
+    assert result.text == after
+    escapes = [f for f in result.findings if f.rule == "control-character"]
+    assert escapes and all(f.safety == "safe" for f in escapes)
+    if escape is not None:
+        assert [before[f.start : f.end] for f in escapes] == [escape]
+        assert f"terminal escapes {escape!r}" in escapes[0].message
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "yes \x1b]0;PWNED ok.",  # no terminator: the ESC goes alone, as an ESC that begins nothing
+        "yes \x1b]0;" + "x" * 1_001 + "\x07 ok.",  # longer than a title: taken for prose
+        "yes \x1b]0;PW\nNED\x07 ok.",  # a line break ends it
+    ],
+)
+def test_an_unterminated_operating_system_command_loses_its_controls_only(before: str) -> None:
+    result = clean(before, select=FAMILY)
+    assert result.text == before.replace("\x1b", "").replace("\x07", "")
+    assert {f.rule for f in result.findings} == {"control-character"}
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda size: "\x1b]" * (size // 2),  # none terminated
+        lambda size: "\x1b]" + "x" * size,  # one unterminated, as long as the text
+        repeated("\x1b]" + "x" * 1_100 + "\x07 "),  # each a little too long to be one
+        repeated("the \x1b]0;title\x07 talks "),
+    ],
+    ids=["open-escapes", "one-long-open-escape", "too-long-commands", "commands-in-prose"],
+)
+def test_operating_system_commands_are_removed_in_linear_time(make: Callable[[int], str]) -> None:
+    ratio = growth(make, lambda text: clean(text, select=FAMILY))
+    assert ratio < BOUND, f"{ratio:.0f} times as long for 10 times the size"
 
 
 def test_an_entity_hiding_a_control_character_is_one_html_entity_finding() -> None:

@@ -95,8 +95,9 @@ CONTROL_CHARACTER = Rule(
     ),
     fix_safety=(
         "Safe: the characters removed have no meaning in prose. A terminal escape sequence (ESC [, "
-        "parameters, a final character, as ECMA-48 defines it) is removed whole, never its ESC "
-        "alone: no prose holds an ESC, so what follows one up to its final character is the "
+        "parameters, a final character, as ECMA-48 defines it; or an operating system command, a "
+        "window title or a link: ESC ], up to 1,000 printable characters, BEL or ESC \\) is removed "
+        "whole, never its ESC alone: no prose holds an ESC, so what follows one up to its end is the "
         "sequence; an ESC that begins no complete sequence is removed by itself. Tabs and line "
         "breaks are kept, and so is the byte-order mark that begins a file. A vertical tab, which "
         "word processors write for a manual line break, is only reported: removing it would glue "
@@ -143,8 +144,17 @@ _STEPS = {
 # reads an entity of at most 24 characters after "&" or "&#".)
 _ESCAPED_AMPERSANDS = re.compile(r"&(?:amp;|AMP;|#0{0,21}38;|#[xX]0{0,20}26;)+")
 # A terminal's control sequence (ECMA-48 CSI): ESC [, parameter bytes, intermediate bytes, a
-# final byte. The three ranges are disjoint, so the pattern never backtracks.
-_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+# final byte. The three ranges are disjoint, so the pattern never backtracks. Or an operating
+# system command (OSC: a window title, a hyperlink's address): ESC ], a string of printable
+# characters, then BEL or the string terminator ESC \. Its string holds no ESC, so a search tried
+# at each ESC reads each character once at most (possessive: no shorter string could end at a
+# terminator). It is bounded (a title or an address fits), so that a stray ESC ] and the prose
+# after it are not taken for one: an unterminated one is left to the removal of control
+# characters, which takes its ESC alone.
+_OSC_LONGEST = 1_000
+_TERMINAL_ESCAPE = re.compile(
+    rf"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x00-\x1f\x7f]{{0,{_OSC_LONGEST}}}+(?:\x07|\x1b\\))"
+)
 # ftfy settles real text in two or three rounds (an entity, then the mojibake or control character
 # it held); a line still changing after this many is built to loop, one nesting level a round.
 _MAX_ROUNDS = 4
@@ -183,10 +193,12 @@ def unescape_html(text: str) -> str:
 
 
 def remove_terminal_escapes(text: str) -> str:
-    """Terminal escape sequences removed whole.
+    """Terminal escape sequences removed whole: control sequences and operating system commands.
 
     >>> remove_terminal_escapes("\x1b[38;5;196mred\x1b[0m and \x1b[?25lhidden")
     'red and hidden'
+    >>> remove_terminal_escapes("a \x1b]0;title\x07b, \x1b]8;;https://x.org\x1b\\\\link\x1b]8;;\x1b\\\\")
+    'a b, link'
     """
     return _TERMINAL_ESCAPE.sub("", text)
 
