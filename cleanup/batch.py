@@ -31,13 +31,13 @@ from cleanup import io, shards
 from cleanup.discover import Input
 from cleanup.formats import FormatError
 from cleanup.outputs import write_copy
+from cleanup.pipeline import TooManyFindings, warm_up
 from cleanup.pipeline import run as clean_text
-from cleanup.pipeline import warm_up
 from cleanup.render.diff import diff_header, diff_hunks
 from cleanup.render.progress import Steps
 from cleanup.result import Result
 from cleanup.review.worddiff import word_diff
-from cleanup.work import Mode, Options, Outcome, Status
+from cleanup.work import Mode, Options, Outcome, Status, unexpected
 
 _CHUNK = 8
 _AHEAD = 4  # chunks in flight per worker
@@ -96,7 +96,8 @@ def process(item: Input, options: Options) -> Outcome:
         seen = _identity(item.path)
         data = io.read_bytes(item.path)
         document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
-        result = clean_text(document.text, context, unsafe=unsafe, form=reading.format_for(item.path))
+        form = reading.format_for(item.path)
+        result = clean_text(document.text, context, unsafe=unsafe, form=form, bounded=True)
         status = Status.CHANGED if result.changed else Status.UNCHANGED
         output = b""
         if options.mode is Mode.PRINT:
@@ -125,6 +126,10 @@ def process(item: Input, options: Options) -> Outcome:
         return Outcome(item.path, Status.FAILED, error=f"{err}; left as it is")
     except OSError as err:
         return Outcome(item.path, Status.FAILED, error=f"cannot write: {io.os_reason(err)}")
+    except TooManyFindings as err:
+        return Outcome(item.path, Status.FAILED, error=str(err))
+    except Exception as err:  # cleanup's fault, not the file's: this file fails, the batch goes on
+        return Outcome(item.path, Status.FAILED, error=unexpected(err))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache, partial
 from operator import attrgetter, itemgetter
@@ -31,12 +32,45 @@ from cleanup.result import Result
 from cleanup.suppression import KeptOff, markers, passages
 
 MAX_ROUNDS = 4
+# A text where a pass finds something every DENSE characters or closer, over more than DENSE_AFTER
+# findings, is no prose (a table of data, a generated run of marks): it is refused, before its
+# findings, about a kilobyte each, fill the memory (:class:`TooManyFindings`).
+DENSE = 16
+DENSE_AFTER = 2_000
 _BY_SPAN = attrgetter("start", "end")
 _START_END = itemgetter(0, 1)
 _PASS_RULES = tuple((step, step.rule_ids) for step in PASSES)
 _TRIGGERS = tuple(step.triggers for step in PASSES if step.triggers is not None)
 # An edit as a pass made it: start and end in the text it saw, and the text put there.
 _Change = tuple[int, int, str]
+
+
+class TooManyFindings(ValueError):
+    """A text whose findings come closer together than in any prose: it is left as it is.
+
+    >>> from cleanup.rules import select_rules
+    >>> try:
+    ...     run("word , " * 20_000, Context(select_rules()), bounded=True)
+    ... except TooManyFindings as err:
+    ...     print(err)
+    findings denser than in any prose (2,001 in its first 14,005 characters); left as it is
+    """
+
+
+def _bounded(findings: Iterable[Finding]) -> list[Finding]:
+    """The ``findings`` of one pass, read one by one: :class:`TooManyFindings` once more than
+    :data:`DENSE_AFTER` of them come one every :data:`DENSE` characters or closer."""
+    found: list[Finding] = []
+    furthest = 0
+    for finding in findings:
+        found.append(finding)
+        furthest = max(furthest, finding.end)
+        if len(found) > DENSE_AFTER and len(found) * DENSE > furthest:
+            raise TooManyFindings(
+                f"findings denser than in any prose ({len(found):,} in its first {furthest:,} "
+                "characters); left as it is"
+            )
+    return found
 
 
 def _apply(text: str, changes: list[_Change]) -> str:
@@ -157,8 +191,11 @@ class _Chain:
     """One cleaning: the text so far, the edit maps that made it, every finding with the number
     of edit maps in force when its pass ran, and every edit with the same and its finding."""
 
-    def __init__(self, text: str, context: Context, unsafe: bool, form: Format) -> None:
+    def __init__(
+        self, text: str, context: Context, unsafe: bool, form: Format, bounded: bool = False
+    ) -> None:
         self.text = text
+        self._read = _bounded if bounded else list  # how a pass's findings are read
         self.format = form
         self._kept: tuple[_Protected, _Protected, KeptOff] | None = None  # found when first needed
         self.context = context
@@ -193,15 +230,15 @@ class _Chain:
         replaced, find_in = self.replaced, step.find_in
         scoped = find_in is not None and replaced is not None and not self.unsafe and not step.local
         if first or not (step.local or scoped):
-            return list(step.find(self.text, context))
+            return self._read(step.find(self.text, context))
         if self._paragraphs is None or self._paragraphs.text is not self.text:
             self._paragraphs = Paragraphs(self.text)
         changed = self._paragraphs.holding(self.dirty)
         if find_in is not None and replaced is not None and scoped:
-            return list(find_in(self.text, context, Scope(changed, "\n".join(replaced))))
+            return self._read(find_in(self.text, context, Scope(changed, "\n".join(replaced))))
         found = []
         for start, end in changed:
-            found += (_shifted(f, start) for f in step.find(self.text[start:end], context))
+            found += self._read(_shifted(f, start) for f in step.find(self.text[start:end], context))
         return found
 
     def _note_replaced(self, changes: list[_Change]) -> None:
@@ -310,7 +347,9 @@ class _Chain:
         return tuple(finding for finding, _ in located), tuple(edits)
 
 
-def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEXT) -> Result:
+def run(
+    text: str, context: Context, *, unsafe: bool = False, form: Format = TEXT, bounded: bool = False
+) -> Result:
     """Clean ``text``, a file of the format ``form``, with the rules and settings of ``context``,
     leaving the spans the format protects as they are (:mod:`cleanup.formats`): a fix that would
     change one is dropped, and so is a report inside one. They are found again each time a pass
@@ -326,16 +365,21 @@ def run(text: str, context: Context, *, unsafe: bool = False, form: Format = TEX
     A format of data (JSON Lines …) has each of its prose strings cleaned as one text, and the
     results put together as the file's (:func:`cleanup.formats.segments.lift`);
     :class:`~cleanup.formats.FormatError` if the file cannot be read as the format says.
+
+    ``bounded`` (the command line's batches, which hold every finding of a file): a text whose
+    findings come closer together than in any prose is refused, :class:`TooManyFindings`.
     """
     if form.segments is not None:
         inner = form.inner or TEXT
 
         def clean_segment(segment: Segment) -> Result:
-            return run(segment.text, _told(context, segment), unsafe=unsafe, form=inner)
+            return run(segment.text, _told(context, segment), unsafe=unsafe, form=inner, bounded=bounded)
 
         return lift(text, form.segments(text), clean_segment)
     return clean_in_pieces(
-        text, partial(_run_piece, context=context, unsafe=unsafe, form=form), partial(_kept_whole, form=form)
+        text,
+        partial(_run_piece, context=context, unsafe=unsafe, form=form, bounded=bounded),
+        partial(_kept_whole, form=form),
     )
 
 
@@ -346,9 +390,9 @@ def _kept_whole(text: str, form: Format) -> list[tuple[int, int]]:
     return merged([*markup, *(passage[:2] for passage in passages(text))])
 
 
-def _run_piece(text: str, context: Context, unsafe: bool, form: Format) -> Result:
+def _run_piece(text: str, context: Context, unsafe: bool, form: Format, bounded: bool = False) -> Result:
     """Clean ``text`` as one piece: the chain's rounds over all of it."""
-    chain = _Chain(text, context, unsafe, form)
+    chain = _Chain(text, context, unsafe, form, bounded)
     first = True
     for _ in range(MAX_ROUNDS):
         if not chain.round(first=first):

@@ -40,8 +40,9 @@ from cleanup import io, outputs, tempfiles
 from cleanup.discover import Input
 from cleanup.formats import TEXT, FormatError
 from cleanup.model import Finding
+from cleanup.pipeline import TooManyFindings
 from cleanup.pipeline import run as clean_text
-from cleanup.work import Mode, Options, Outcome, Status
+from cleanup.work import Mode, Options, Outcome, Status, unexpected
 
 PARQUET_SUFFIXES = (".parquet", ".parq")
 # Why a Parquet file is not read whole, as a diff, the review or --in-place would read it.
@@ -152,6 +153,10 @@ def clean_piece(piece: Piece, options: Options) -> Cleaned:
         return Cleaned(piece.index, error=f"{err.reason}; left as it is", error_line=err.line)
     except OSError as err:
         return Cleaned(piece.index, error=f"cannot read or write: {io.os_reason(err)}")
+    except TooManyFindings as err:
+        return Cleaned(piece.index, error=str(err))
+    except Exception as err:  # cleanup's fault, not the file's: this file fails, the batch goes on
+        return Cleaned(piece.index, error=unexpected(err))
 
 
 def _read_block(path: str, start: int, length: int) -> tuple[bytes, int]:
@@ -211,7 +216,8 @@ def _clean_block(piece: Piece, options: Options) -> Cleaned:
     data, begin = _read_block(item.path, piece.start, piece.length)
     document = _decode_block(data, begin, item.path)
     context, unsafe, reading, _ = options.own(item.path)
-    result = clean_text(document.text, context, unsafe=unsafe, form=reading.format_for(item.path))
+    form = reading.format_for(item.path)
+    result = clean_text(document.text, context, unsafe=unsafe, form=form, bounded=True)
     part = None
     if result.changed and options.mode is Mode.OUT and options.out is not None:
         part = outputs.write_part(options.out, item.relative, io.encode(document, result.text), piece.owner)
@@ -290,7 +296,7 @@ def _clean_row_group(piece: Piece, options: Options) -> Cleaned:
             value = values[row]
             if not value:
                 continue
-            result = clean_text(value, context, unsafe=unsafe, form=TEXT)
+            result = clean_text(value, context, unsafe=unsafe, form=TEXT, bounded=True)
             found += [
                 f._replace(line=row + 1, column=f.start + 1, end_line=row + 1, end_column=f.end + 1)
                 for f in result.findings

@@ -99,3 +99,17 @@ class Outcome:
     sha256: str = ""
     settings: Any = None  # the settings a decisions file records for it, where they are the file's own
     pieces: int = 0  # the pieces it was cleaned in (cleanup.shards), when it was
+
+
+def unexpected(err: Exception) -> str:
+    """The reason an error line gives for what stopped one file's cleaning that is not about the
+    file (a fault of cleanup's): that file is left as it is, and the batch goes on.
+
+    >>> unexpected(MemoryError())
+    'not enough memory to clean it; left as it is'
+    >>> unexpected(KeyError("x"))
+    "internal error (KeyError: 'x'); left as it is, please report it"
+    """
+    if isinstance(err, MemoryError):
+        return "not enough memory to clean it; left as it is"
+    return f"internal error ({type(err).__name__}: {err}); left as it is, please report it"

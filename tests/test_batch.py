@@ -355,3 +355,36 @@ def test_workers_are_forked_after_the_chain_is_warmed_up(tree: Path, monkeypatch
     monkeypatch.setattr(batch, "warm_up", lambda context: calls.append("again"))
     list(batch.run(discover(["tree"]), options, jobs=1))
     assert calls == [os.getpid()], "one process needs no warm-up"
+
+
+def test_a_text_denser_with_findings_than_prose_fails_alone(tmp_path: Path) -> None:
+    # 21,000 spaces before commas, one every 7 characters: refused once 2,000 are found, not held.
+    (tmp_path / "dense.txt").write_text("word , " * 21_000, encoding="utf-8")
+    (tmp_path / "article.txt").write_text("The market , said.\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", "-j1", str(tmp_path)])
+    assert done.exit_code == 2
+    errors = [line for line in done.stderr.splitlines() if "error" in line]
+    assert errors == [
+        f"{tmp_path / 'dense.txt'}: error: findings denser than in any prose "
+        "(2,001 in its first 14,005 characters); left as it is"
+    ]
+    assert "article.txt:1:11: space-before-punctuation" in done.stdout
+
+
+def test_a_fault_of_cleanup_on_one_file_is_an_error_line_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clean_text = batch.clean_text
+
+    def faulty(text: str, *args, **kwargs):
+        if "fault" in text:
+            raise KeyError("fault")
+        return clean_text(text, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "clean_text", faulty)
+    (tmp_path / "a.txt").write_text("A fault here , yes.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The market , said.\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", "-j1", str(tmp_path)], catch_exceptions=False)
+    assert done.exit_code == 2
+    assert f"{tmp_path / 'a.txt'}: error: internal error (KeyError: 'fault'); left as it is" in done.stderr
+    assert "b.txt:1:11: space-before-punctuation" in done.stdout

@@ -201,25 +201,23 @@ def _spaced_marks(ctx: Context) -> str:
 
 
 def find(text: str, ctx: Context) -> Iterator[Finding]:
-    """Report spaces that the copy does not set around punctuation, and runs of spaces."""
-    findings: list[Finding] = []
+    """Report spaces that the copy does not set around punctuation, and runs of spaces, one by one
+    as they are found (a text of nothing else is refused before they are all made)."""
     shape = utf8(text).translate(_FIRST_LOOK)
     opened = list(found_in_shape(text, shape, _OPENER + b" ")) if _OPENER + b" " in shape else []
     padded = _padded_pairs(text, opened)
     if ctx.wants(SPACE_BEFORE_PUNCTUATION.id) and b" " + _MARK in shape:
-        findings.extend(_spaces_before_marks(text, shape, padded, _spaced_marks(ctx)))
+        yield from _spaces_before_marks(text, shape, padded, _spaced_marks(ctx))
     if ctx.wants(SPACE_AFTER_BRACKET.id) and opened:
         for match in _matches_at(_SPACE_AFTER_BRACKET, text, opened):
             if match.start() + 1 in padded or ends_emoticon(text, match.start() + 1):
                 continue
-            findings.append(
-                Finding(
-                    rule=SPACE_AFTER_BRACKET.id,
-                    message=f"space after '{match.group()[0]}'",
-                    start=match.start() + 1,
-                    end=match.end(),
-                    replacement="",
-                )
+            yield Finding(
+                rule=SPACE_AFTER_BRACKET.id,
+                message=f"space after '{match.group()[0]}'",
+                start=match.start() + 1,
+                end=match.end(),
+                replacement="",
             )
     if ctx.wants(REPEATED_SPACES.id) and b"  " in shape:
         runs = list(_matches_at(_REPEATED, text, found_in_shape(text, shape, _SPACE_RUN)))
@@ -227,16 +225,8 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         for run in runs:
             if run.start() in tabular:
                 continue
-            findings.append(
-                Finding(
-                    REPEATED_SPACES.id,
-                    f"{len(run.group())} spaces between words",
-                    run.start(),
-                    run.end(),
-                    " ",
-                )
-            )
-    return iter(findings)
+            message = f"{len(run.group())} spaces between words"
+            yield Finding(REPEATED_SPACES.id, message, run.start(), run.end(), " ")
 
 
 def triggers(profile: Profile) -> tuple[Trigger, ...]:
