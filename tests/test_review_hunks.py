@@ -155,3 +155,12 @@ def test_a_quotation_is_one_change_of_two_parts_and_a_fix_inside_it_another() ->
     assert [h.rules for h in changes.hunks] == [("source-quotes",), ("space-before-punctuation",)]
     assert apply_hunks(original, changes.hunks, {1}) == "He said “in the market , said” today"
     assert apply_hunks(original, changes.hunks, {2}) == "He said «in the market, said» today"
+
+
+def test_a_hunk_is_located_where_check_lists_its_finding() -> None:
+    # The finding is the run of spaces (2:7); the change takes away its second space (2:8).
+    result = clean("Title\nThe ma  rket is up. The glued ministersaid so.\n")
+    by_rule = {f.rule: (f.line, f.column) for f in result.findings}
+    hunks = split_changes(result).hunks
+    assert [(h.line, h.column) for h in hunks] == [by_rule["repeated-spaces"], by_rule["glued-words"]]
+    assert by_rule["repeated-spaces"] == (2, 7) and hunks[0].parts[0].start - len("Title\n") + 1 == 8

@@ -46,7 +46,8 @@ class Part:
 @dataclass(frozen=True, slots=True)
 class Hunk:
     """One change, accepted or rejected as a whole: its parts, in order, and the applied findings
-    that made it. ``line`` and ``column`` (1-based) locate its first part in the original."""
+    that made it. ``line`` and ``column`` (1-based) locate it in the original: its first finding,
+    as ``check`` lists it, or its first part where that comes first."""
 
     id: int
     parts: tuple[Part, ...]
@@ -226,8 +227,10 @@ def split_changes(result: Result) -> Changes:
     hunks = []
     for number, (group, indices) in enumerate(zip(groups, found, strict=True), start=1):
         hunk_parts = tuple(parts[index] for index in group)
-        line, column = lines.locate(hunk_parts[0].start)
         findings = tuple(result.findings[index] for index in sorted(indices))
+        # Located where its first finding is, as `check` lists it ("  " at 2:7, not the space
+        # taken away at 2:8), or where it starts if that comes first.
+        line, column = lines.locate(min([hunk_parts[0].start, *(finding.start for finding in findings)]))
         hunks.append(Hunk(number, hunk_parts, findings, line, column))
     return Changes(result.original, result.text, tuple(hunks), flags)
 
