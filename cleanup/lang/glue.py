@@ -526,6 +526,32 @@ def place_and_language_names(language: str) -> frozenset[str]:
     return frozenset(name.lower() for name in names if name.isalpha() and len(name) >= 4)
 
 
+@cache
+def single_word_names(language: str) -> frozenset[str]:
+    """Names of one word that a capitalised word in ``language`` is taken for on sight, lowercased:
+    :func:`place_and_language_names`, the regions of numeric codes ("Europe", "Asia"), in English the
+    cities that name time zones, as IDs write them ("London", "Sydney"; not Antarctica's stations),
+    and the days, months, languages and nationalities of
+    :func:`~cleanup.lang.names_calendar.lowercase_names`.
+
+    >>> names = single_word_names("en")
+    >>> [word in names for word in ("france", "europe", "london", "monday", "british", "drive")]
+    [True, True, True, True, True, False]
+    """
+    from babel.core import get_global
+
+    from cleanup.lang.names_calendar import lowercase_names
+
+    names = [name for code, name in Locale(language).territories.items() if code.isdigit()]
+    if language == "en":
+        for zone in get_global("zone_territories"):
+            area, _, city = zone.partition("/")
+            if area not in ("Etc", "Antarctica"):
+                names.append(city)
+    found = {name.lower() for name in names if name.isalpha() and name[0].isupper()}
+    return frozenset(found | place_and_language_names(language) | lowercase_names(language).keys())
+
+
 # Words that stand before a person's name, per target language, lowercased: honorifics, which
 # stand before nothing else, and titles, which also open other names ("General Motors").
 _HONORIFICS = {"en": "mr mrs ms dr"}

@@ -33,8 +33,8 @@ The package's modules, in the order a text meets them:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import partial
+from collections.abc import Callable, Iterator
+from functools import cache, partial
 
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule
@@ -74,47 +74,63 @@ GLUED_WORDS = Rule(
         ),
     ),
     fix_safety=(
-        "Safe where both parts are common lowercase words, or a common lowercase word and a capitalised "
-        "one, and the language does not know the whole (wordfreq's large list): 'ministersaid', "
-        "'reportedNearly', 'ofTexas'; where an honorific stands glued to a name ('MrBewlay') or two "
-        "capitalised words make a country, region or city CLDR names ('NewYork', 'SouthAfrica'); and a full"
-        " stop between a lowercase word or a number and a function word or an adverb that opens a sentence "
-        "('dangerous.The', '2023.The', 'dangerous.However'). A suggestion (unsafe) where a part is a name, "
-        "known from the text (used on its own elsewhere, written with the space elsewhere, the last of two "
-        "capitalised words before a word that ends few others: 'Martin Sorrellsaid', or after a given name "
-        "before a word that ends few surnames: 'Quentin Tarantinoover') or from CLDR, or a capitalised "
-        "common word in mid-sentence ('Romethe', 'Chigiafter', 'TonyBlair', 'tsunami.Steve'); where a title"
-        " stands before a name ('PresidentBush'), a given name (listed by two of Faker's locales) before a "
-        "surname or a name no list holds ('StuartGray', 'ThomasStrobl'), or a capitalised word before a "
-        "surname ('PhilCollins', 'ArseneWenger'); where a capitalised word stands before a word that ends "
-        "names of institutions, streets and papers ('EllandRoad', 'SundayTimes') or after one that opens "
-        "names ('WestMidlands', 'TheIncredibles'); where two common words are capitalised and the text "
-        "writes one of them, no everyday word, alone as a name ('MorganStanley' beside 'Morgan'); or where "
-        "the whole is a token the list holds but far rarer than its parts ('ofthe'). Never a word the text "
-        "uses twice, a hashtag, a handle, a URL, an e-mail address, a code span, a word with digits (CO2, "
-        "kWh), a brand written with an inner capital after one letter or a capitalised part (iPhone, eBay, "
-        "PlayStation, McDonald's), an abbreviation or initials before a full stop (U.S.Army, Mr.Smith; an "
-        "acronym of two capitals or more before one is read as any word: 'UK.It'), or part of a hyphenated "
-        "or dotted word. On the 2,260 edited BBC and WMT English articles it finds 19 tokens: 13 errors of "
-        "the source and six names, suggestions all: five written with an inner capital ('PowerPage', "
-        "'RetailMetrics', 'EverCrack', 'MiraLab', 'SalterBaxter') and a surname after a given name ('Julia "
-        "Eccleshare')."
+        "Safe where both parts are common lowercase words, or a common lowercase word and a capitalised one, "
+        "and the language does not know the whole (wordfreq's large list): 'ministersaid', 'reportedNearly', "
+        "'ofTexas'; after a word of three letters or fewer, the shape of brands ('inDrive', 'forScore', "
+        "'myTaxi'), only where the capitalised word is a function word or surely a name: a place, language, "
+        "day, month or nationality (CLDR), a title, the first word of a name the next word goes on "
+        "('theUnited States'), or, if no everyday word, a name of Faker's lists or a word the text writes "
+        "alone ('inLondon', 'atLabour'); where an honorific stands glued to a name "
+        "('MrBewlay') or two capitalised words make a country, region or city CLDR names ('NewYork', "
+        "'SouthAfrica'); and a full stop between a lowercase word or a number and a function word or an "
+        "adverb that opens a sentence ('dangerous.The', '2023.The', 'dangerous.However'). A suggestion "
+        "(unsafe) where a part is a name, known from the text (used on its own elsewhere, written with the "
+        "space elsewhere, the last of two capitalised words before a word that ends few others: 'Martin "
+        "Sorrellsaid', or after a given name before a word that ends few surnames: 'Quentin Tarantinoover') "
+        "or from CLDR, or a capitalised common word in mid-sentence ('Romethe', 'Chigiafter', 'TonyBlair', "
+        "'tsunami.Steve'); where a title stands before a name ('PresidentBush'), a given name (listed by two "
+        "of Faker's locales) before a surname or a name no list holds ('StuartGray', 'ThomasStrobl'), or a "
+        "capitalised word before a surname ('PhilCollins', 'ArseneWenger'); where a capitalised word stands "
+        "before a word that ends names of institutions, streets and papers ('EllandRoad', 'SundayTimes') or "
+        "after one that opens names ('WestMidlands', 'TheIncredibles'); where a common lowercase word stands "
+        "before an acronym, the shape of products ('visionOS', 'watchOS'), or a short one before a "
+        "capitalised word no list or the text shows as a name ('inDrive', 'onShape', 'andBeyond'); where two "
+        "common words are capitalised and the text writes one of them, no everyday word, alone as a name "
+        "('MorganStanley' beside 'Morgan'); or where the whole is a token the list holds but far rarer than "
+        "its parts ('ofthe'). Never a word the text uses twice, a hashtag, a handle, a URL, an e-mail "
+        "address, a code span, a word with digits (CO2, kWh), a brand written with an inner capital after one"
+        " letter or a capitalised part (iPhone, eBay, PlayStation, McDonald's), an abbreviation or initials "
+        "before a full stop (U.S.Army, Mr.Smith; an acronym of two capitals or more before one is read as any"
+        " word: 'UK.It'), or part of a hyphenated or dotted word. On the 2,260 edited BBC and WMT English "
+        "articles it finds 19 tokens: 13 errors of the source and six names, suggestions all: five written "
+        "with an inner capital ('PowerPage', 'RetailMetrics', 'EverCrack', 'MiraLab', 'SalterBaxter') and a "
+        "surname after a given name ('Julia Eccleshare')."
     ),
 )
 
 RULES = (GLUED_WORDS,)
 
 
-def _in_scope(text: str, candidate: tuple[int, int, str], scope: Scope, replaced: set[str]) -> bool:
+def _in_scope(
+    text: str,
+    candidate: tuple[int, int, str],
+    scope: Scope,
+    replaced: set[str],
+    changed: Callable[[], set[str]],
+) -> bool:
     """Whether a later round must decide a candidate again: it stands in a paragraph the chain
-    changed, or its decision could be another for what the changes took away elsewhere.
+    changed, or its decision could be another for what the changes took away or wrote elsewhere.
 
     A safe split (the only kind a later round without unsafe fixes keeps) rests on the place
-    itself, the word lists, and one thing of the whole text: whether the glued token occurs twice
-    (:meth:`Uses.repeated`). Outside the changed paragraphs the place is as it was, and the
-    token's count can only have fallen where an occurrence was taken away, in the text the
-    changes replaced (whose words are ``replaced``): a token that was no word there is decided as
-    before, and it was not split. A full stop's safe split rests on no evidence of the whole text.
+    itself, the word lists, and two things of the whole text: whether the glued token occurs twice
+    (:meth:`Uses.repeated`), and, for an inner capital after a short word, whether the word after
+    it stands alone in mid-sentence (:meth:`Uses.used_alone`). Outside the changed paragraphs the
+    place is as it was; the token's count can only have fallen where an occurrence was taken away,
+    in the text the changes replaced (whose words are ``replaced``), and the word after an inner
+    capital can only stand alone elsewhere now, or no more, where it is one of those words or of
+    the changed paragraphs' (``changed``, read when first needed). A token that is none of these is
+    decided as before, and it was not split. A full stop's safe split rests on no evidence of the
+    whole text.
     """
     at, kind, word = candidate
     if scope.holds(at):
@@ -122,7 +138,14 @@ def _in_scope(text: str, candidate: tuple[int, int, str], scope: Scope, replaced
     if kind == FULL_STOP:
         return False
     start, end = token_span(text, at, kind, word)
-    return text[start:end] in replaced
+    if text[start:end] in replaced:
+        return True
+    return kind == STEP and (text[at:end] in replaced or text[at:end] in changed())
+
+
+def _words_in(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """The words of ``text`` within ``spans``."""
+    return {word for start, end in spans for word in WORD.findall(text, start, end)}
 
 
 def _splits(text: str, language: str, scope: Scope | None = None) -> Iterator[Split]:
@@ -130,7 +153,8 @@ def _splits(text: str, language: str, scope: Scope | None = None) -> Iterator[Sp
     found = candidates(text, look, language)
     if scope is not None:
         replaced = set(WORD.findall(scope.replaced))  # a token counted by repeated() is one of these
-        found = [candidate for candidate in found if _in_scope(text, candidate, scope, replaced)]
+        changed = cache(partial(_words_in, text, scope.spans))
+        found = [candidate for candidate in found if _in_scope(text, candidate, scope, replaced, changed)]
     if not found:
         return
     # Told what changed, only a few candidates are decided again: searching a long text for each

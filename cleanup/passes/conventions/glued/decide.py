@@ -30,6 +30,7 @@ from cleanup.lang.glue import (
     name_titles,
     place_and_language_names,
     sentence_adverbs,
+    single_word_names,
     two_word_places,
 )
 from cleanup.lang.personal_names import given_names, surnames
@@ -41,6 +42,10 @@ from cleanup.passes.tokens import is_abbreviation
 
 _MIN_PREFIX = 3  # letters before a glue word, unless the prefix is itself a glue word ("ofthe")
 _MIN_SURNAME = 4  # letters of the last word of a name glued to a word ("Sorrellsaid", not "Crohas")
+# Letters of the lowercase words brands open with before a capitalised word: "inDrive", "onShape",
+# "myTaxi", "upGrad", "forScore", "andBeyond", "theScore". After one, a capitalised word is split
+# safely only where it is surely a name (Decider._after_short_word).
+_BRAND_PREFIX = 3
 # Top-level domains, which a full stop and a capital may join to a name ("Amazon.Com").
 _DOMAINS = frozenset("com org net gov edu mil biz".split())
 # Around a token: characters that make it part of a hashtag, handle, address, path, number or code.
@@ -59,6 +64,7 @@ _SENTENCE_GOES_ON = re.compile(r"(?:['’]s)? [^\W\d_]")  # after a sentence's f
 # first word of a name of two ("Martin Sorrell"), not an initial ("J. Smith") or a sentence's end.
 _NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+ \Z")
 _CLOSERS = frozenset(")]\"'”’")  # between a word and the full stop that ends its sentence
+_NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)")  # the capitalised word after a token and a space
 
 
 def asked(text: str, candidates: list[tuple[int, int, str]], vocabulary: Vocabulary) -> set[str]:
@@ -211,8 +217,14 @@ class Decider:
         if first.islower():
             if vocabulary.zipf(first) < COMMON or (second.isupper() and not vocabulary.zipf(second)):
                 return None  # "miniMIXA": an acronym no list holds
-            # "ofTexas", "saidNearly": safe; "ofIbadan", "atNomura": a name no list holds, a suggestion
-            safety = Safety.SAFE if vocabulary.zipf(second) >= COMMON else Safety.UNSAFE
+            if second.isupper() or vocabulary.zipf(second) < COMMON:
+                # "visionOS", "watchOS": the shape of a product's name; "ofIbadan", "atNomura": a
+                # name no list holds. A suggestion.
+                safety = Safety.UNSAFE
+            elif len(first) > _BRAND_PREFIX or short or self._after_short_word(second, end):
+                safety = Safety.SAFE  # "saidNearly", "ofThe", "inLondon", "atLabour" beside "Labour"
+            else:
+                safety = Safety.UNSAFE  # "inDrive", "forScore": the shape of a brand's name
         elif self._two_word_name(first, second):
             # Written with a space, whatever the list holds of the token (hashtags: "newyork")
             return Split(start, end, f"{first} {second}", _glued(token, first, second), Safety.SAFE)
@@ -228,6 +240,27 @@ class Decider:
         if vocabulary.known(token):
             safety = Safety.UNSAFE
         return Split(start, end, f"{first} {second}", _glued(token, first, second), safety)
+
+    def _after_short_word(self, second: str, end: int) -> bool:
+        """Whether the capitalised ``second``, glued to a short lowercase word and ending at
+        ``end``, is surely a name and not the second half of a brand's ("inDrive", "forScore"): a
+        place, language, day, month or nationality, an honorific or a title (the lists of
+        :mod:`cleanup.lang.glue`); the first word of a name that the capitalised word after it
+        goes on ("theUnited States", "inLos Angeles"); or, if no everyday word ("Drive", "Post"), a
+        given name or a surname (Faker's lists) or a word the text writes alone, capitalised, in
+        mid-sentence ("Tories", "Labour")."""
+        lowered = second.lower()
+        language = self.language
+        if lowered in single_word_names(language) or any(lowered in words for words in name_titles(language)):
+            return True
+        following = _NEXT_CAPITALISED.match(self.text, end)
+        if following and (
+            lowered in name_openers(language) or f"{second} {following[1]}" in two_word_places(language)
+        ):
+            return True
+        if lowered in given_names() or lowered in surnames():
+            return self.vocabulary.zipf(second) < EVERYDAY
+        return self._named_alone(second)
 
     def _two_word_name(self, first: str, second: str) -> bool:
         """Whether ``first second`` is surely a name of two words: an honorific and a name
