@@ -57,7 +57,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(cleanup.__file__).resolve().parent
 DEFAULT_CORPUS = corpora.BBC
 MB = 1_000_000
-TARGET_RATIO = 3.0
+TARGET_RATIOS = {"as-is": 3.0, "typographic": 8.0}  # the chain against ftfy, per variant
 TIME_LIMIT = 120.0
 IMPORT_RUNS = 21
 IMPORT_TARGET = 0.100  # seconds that importing cleanup may cost more than importing ftfy
@@ -259,24 +259,31 @@ def run_chain(text: str) -> object:
 
 
 def run_ftfy(text: str) -> object:
-    """ftfy alone, keeping curly quotes."""
+    """ftfy alone, keeping curly quotes: the comparison the targets are read against."""
     return ftfy.fix_text(text, FTFY_CONFIG)
+
+
+def run_ftfy_defaults(text: str) -> object:
+    """ftfy alone with its defaults, which also straighten curly quotes: work cleanup does not do."""
+    return ftfy.fix_text(text)
 
 
 def measure_throughput(texts: Sequence[str], repeat: int) -> dict[str, Any]:
     """Median seconds and MB/s of the chain and of ftfy over ``texts``, after one warm-up run."""
     size = utf8_size(texts)
-    for function in (run_chain, run_ftfy):
+    functions = {"chain": run_chain, "ftfy": run_ftfy, "ftfy_defaults": run_ftfy_defaults}
+    for function in functions.values():
         time_per_article(function, texts)
-    runs: dict[str, list[float]] = {"chain": [], "ftfy": []}
+    runs: dict[str, list[float]] = {name: [] for name in functions}
     for _ in range(repeat):
-        runs["chain"].append(time_per_article(run_chain, texts))
-        runs["ftfy"].append(time_per_article(run_ftfy, texts))
+        for name, function in functions.items():
+            runs[name].append(time_per_article(function, texts))
     figures: dict[str, Any] = {"bytes": size}
     for name, seconds in runs.items():
         median = statistics.median(seconds)
         figures[name] = {"median_s": median, "mb_per_s": size / MB / median, "runs_s": seconds}
     figures["ratio"] = figures["chain"]["mb_per_s"] / figures["ftfy"]["mb_per_s"]
+    figures["ratio_to_defaults"] = figures["chain"]["mb_per_s"] / figures["ftfy_defaults"]["mb_per_s"]
     return figures
 
 
@@ -389,14 +396,23 @@ def print_report(figures: dict[str, Any]) -> None:
         f"\nThroughput: {meta['articles']} articles, clean() and ftfy.fix_text() per article, "
         f"median of {meta['repeat']} runs"
     )
-    print(f"{'variant':<13}{'MB':>6}{'chain s':>9}{'MB/s':>7}{'ftfy s':>8}{'MB/s':>7}{'chain/ftfy':>12}")
+    print(
+        f"{'variant':<13}{'MB':>6}{'chain s':>9}{'MB/s':>7}{'ftfy s':>8}{'MB/s':>7}{'chain/ftfy':>12}"
+        f"{'defaults s':>12}{'chain/defaults':>16}"
+    )
     for name, row in figures["throughput"].items():
-        verdict = "" if row["ratio"] >= TARGET_RATIO else f"  below the {TARGET_RATIO:.0f}× target"
+        target = TARGET_RATIOS[name]
+        verdict = "" if row["ratio"] >= target else f"  below the {target:.0f}× target"
         print(
             f"{name:<13}{row['bytes'] / MB:>6.2f}{row['chain']['median_s']:>9.3f}"
             f"{row['chain']['mb_per_s']:>7.2f}{row['ftfy']['median_s']:>8.3f}"
-            f"{row['ftfy']['mb_per_s']:>7.2f}{row['ratio']:>11.2f}×{verdict}"
+            f"{row['ftfy']['mb_per_s']:>7.2f}{row['ratio']:>11.2f}×"
+            f"{row['ftfy_defaults']['median_s']:>12.3f}{row['ratio_to_defaults']:>15.2f}×{verdict}"
         )
+    print(
+        "ftfy: fix_text keeping curly quotes, as cleanup does (the targets' comparison); "
+        "defaults: fix_text as it comes, which also straightens them"
+    )
     print("\nLinear time: one clean() call per text and size, each in a fresh process")
     print(
         f"{'text':<24}{'MB':>6}{'seconds':>9}{'× prose':>9}{'× 1/10 size':>13}{'ftfy s':>8}"
@@ -484,7 +500,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "articles": len(articles),
             "repeat": arguments.repeat,
             "quick": arguments.quick,
-            "target_ratio": TARGET_RATIO,
+            "target_ratios": TARGET_RATIOS,
         },
         "throughput": throughput,
         "linear_time": linear_time,
