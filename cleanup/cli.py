@@ -12,7 +12,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -140,9 +140,9 @@ def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any], reports: Re
     workers = 1 if total < 2 else (kwargs["jobs"] or os.cpu_count() or 1)
     items = work.items()
     if options.settings_for is not None:
-        # Each file's configuration is read here, before a worker needs it: one that cannot be
+        # Each folder's configuration is read here, before a worker needs it: one that cannot be
         # used stops the run with one error line, as a usage error does.
-        items = (item for item in items if options.settings_for(item.path) or True)
+        items = _configured_first(items, options.settings_for)
     if kwargs["dask"]:
         from cleanup import cluster  # Dask is imported only when asked for
 
@@ -160,6 +160,18 @@ def _outcomes(work: _Work, options: Options, kwargs: dict[str, Any], reports: Re
                 click.echo(f"{shown_path(outcome.path)}: error: {outcome.error}", err=True)
             reports.add(outcome)
             yield outcome
+
+
+def _configured_first(items: Iterable[Input], settings_for: Callable[[str], object]) -> Iterator[Input]:
+    """``items``, each after the settings of its folder have been read: a file's configuration is
+    its folder's (:meth:`~cleanup.options.Resolver.config_for`), so once for the files of a folder
+    listed in a row."""
+    folder = None
+    for item in items:
+        if folder is None or os.path.dirname(item.path) != folder:
+            settings_for(item.path)
+            folder = os.path.dirname(item.path)
+        yield item
 
 
 def _on_cluster(outcomes: Iterator[Outcome]) -> Iterator[Outcome]:

@@ -35,7 +35,7 @@ from cleanup.passes import Context
 from cleanup.render.color import COLOR_CHOICES
 from cleanup.render.paths import shown_path
 from cleanup.review.decisions import Settings
-from cleanup.rules import FAMILIES, PreviewRuleError, UnknownRuleError, select_rules
+from cleanup.rules import FAMILIES, PreviewRuleError, UnknownRuleError, expand, select_rules
 from cleanup.settings_files import Inline, SettingsFiles
 
 # The rules each option steers; given while none of them runs, the option does nothing. --allow
@@ -201,7 +201,12 @@ class Resolver:
         if config is None:
             return self.options
         if config not in self._read:
-            self._read[config] = read_config(config)
+            read = read_config(config)
+            try:  # the rules of every glob, known or not, whichever files they match
+                expand(rule for rules in (read.get("per_file_ignores") or {}).values() for rule in rules)
+            except UnknownRuleError as err:
+                raise click.UsageError(f"{shown_path(str(config))}: per-file-ignores: {err}") from None
+            self._read[config] = read
         values = {name: value for name, value in self._read[config].items() if name not in self.given}
         # A file named on the command line wins over the values a configuration writes out.
         for option, inline in (("allow_file", "allow_terms"), ("style_file", "style_table")):

@@ -99,6 +99,8 @@ def test_unsafe_fixes_target_and_paths_from_the_file(tree: Path) -> None:
         ("preview = 1\n", "'preview' takes true or false, not 1"),
         ("select = [\n", "not valid TOML"),
         ('select = ["nope"]\n', "unknown rule or family: 'nope'"),
+        # A glob that matches no file still names a rule that does not exist.
+        ('[per-file-ignores]\n"*.md" = ["nope"]\n', "per-file-ignores: unknown rule or family: 'nope'"),
     ],
 )
 def test_a_configuration_cleanup_cannot_use_is_one_clear_error(
