@@ -39,8 +39,11 @@ from cleanup.result import Result
 from cleanup.review.worddiff import word_diff
 from cleanup.work import Mode, Options, Outcome, Status, unexpected
 
-_CHUNK = 8
-_AHEAD = 4  # chunks in flight per worker
+# Files handed to a worker at a time, and chunks in flight per worker. Each chunk's result waits
+# for this process's thread to take it while the main thread lists and reports files: chunks of 8
+# left two workers idle (6,675 articles: 2.0 s with two, 2.1 s with one; 1.7 s with chunks of 32).
+_CHUNK = 32
+_AHEAD = 8
 
 
 def _identity(path: str) -> tuple[int, int, int] | None:
