@@ -34,14 +34,16 @@ from cleanup import codepages, tempfiles
 
 MAX_BYTES = 100 * 1024 * 1024
 _SNIFF = 8192
-# Byte-order marks and the codecs they announce; UTF-32 before UTF-16, whose mark it starts with.
+# Byte-order marks and the codecs they announce, byte order included (a file is written back in
+# its own); UTF-32 before UTF-16, whose mark it starts with.
 _BOMS = (
     (codecs.BOM_UTF8, "utf_8"),
-    (codecs.BOM_UTF32_LE, "utf_32"),
-    (codecs.BOM_UTF32_BE, "utf_32"),
-    (codecs.BOM_UTF16_LE, "utf_16"),
-    (codecs.BOM_UTF16_BE, "utf_16"),
+    (codecs.BOM_UTF32_LE, "utf_32_le"),
+    (codecs.BOM_UTF32_BE, "utf_32_be"),
+    (codecs.BOM_UTF16_LE, "utf_16_le"),
+    (codecs.BOM_UTF16_BE, "utf_16_be"),
 )
+_MARKS = {encoding: mark for mark, encoding in _BOMS}
 # Where a text names its own encoding: an XML declaration, an HTML meta tag, a PO file's header;
 # looked for in its first characters, as a browser or gettext looks.
 _DECLARATION = re.compile(
@@ -103,7 +105,7 @@ def decode(data: bytes, path: str) -> Document:
         raise InputError(path, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
     for mark, encoding in _BOMS:
         if data.startswith(mark):
-            body = data[len(mark) :] if encoding == "utf_8" else data
+            body = data[len(mark) :]
             try:
                 text = body.decode(encoding)
                 return Document(path, text, bom=True, encoding=encoding, declared=declares_encoding(text))
@@ -180,7 +182,8 @@ def encode(document: Document, text: str, *, keep_encoding: bool = False) -> byt
     """
     if (keep_encoding or document.declared) and document.encoding != "utf_8":
         try:
-            return text.encode(document.encoding)
+            mark = _MARKS.get(document.encoding, b"") if document.bom else b""
+            return mark + text.encode(document.encoding)
         except UnicodeEncodeError as err:
             raise InputError(
                 document.path,

@@ -62,9 +62,15 @@ def test_other_encodings_are_detected_and_kept_on_request(text: str, encoding: s
     assert io.encode(document, document.text, keep_encoding=True) == text.encode(encoding)
 
 
-def test_utf16_with_a_byte_order_mark() -> None:
-    document = io.decode("Zürich\r\n".encode("utf-16"), "x.txt")
-    assert document.text == "Zürich\r\n" and document.encoding == "utf_16"
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_kept_in_their_byte_order(encoding: str) -> None:
+    mark = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    mark |= {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+    data = mark[encoding] + "Zürich\r\n".encode(encoding)
+    document = io.decode(data, "x.txt")
+    assert document.text == "Zürich\r\n" and document.bom
+    assert io.encode(document, document.text, keep_encoding=True) == data
+    assert io.encode(document, document.text) == "Zürich\r\n".encode()  # UTF-8 unless kept
 
 
 def test_text_that_does_not_fit_the_kept_encoding_is_refused() -> None:
