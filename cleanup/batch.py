@@ -155,15 +155,16 @@ def units(items: Iterable[Input], options: Options, size: int) -> Iterator[list[
     owner = shards.owner()
     chunk: list[Input] = []
     for item in items:
-        cut = None if item.path == "-" else shards.pieces(item, options, owner)
-        if cut is None and item.path != "-":
+        alone = item.path == "-"
+        cut = None if alone else shards.pieces(item, options, owner)
+        if cut is None and not alone:
             chunk.append(item)
             if len(chunk) < size:
                 continue
         if chunk:
             yield chunk
             chunk = []
-        if item.path == "-":
+        if alone:
             yield [item]
         elif cut is not None:
             yield Sharded(item, cut)
