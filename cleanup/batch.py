@@ -31,7 +31,7 @@ from cleanup import io, shards
 from cleanup.discover import Input
 from cleanup.formats import FormatError
 from cleanup.outputs import write_copy
-from cleanup.pipeline import TooManyFindings, warm_up
+from cleanup.pipeline import Budget, TooManyFindings, warm_up
 from cleanup.pipeline import run as clean_text
 from cleanup.render.diff import diff_header, diff_hunks
 from cleanup.render.progress import Steps
@@ -100,11 +100,11 @@ def process(item: Input, options: Options) -> Outcome:
         data = io.read_bytes(item.path)
         document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
         form = reading.format_for(item.path)
-        result = clean_text(document.text, context, unsafe=unsafe, form=form, bounded=True)
+        result = clean_text(document.text, context, unsafe=unsafe, form=form, budget=Budget())
         status = Status.CHANGED if result.changed else Status.UNCHANGED
         output = b""
         if options.mode is Mode.PRINT:
-            output = io.encode(document, result.text)
+            output = io.encode(document, result.text, keep_encoding=options.keep_encoding)
         elif options.mode is Mode.DIFF:
             output = _diff_bytes(document, result)
         elif options.mode is Mode.WORD_DIFF:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from operator import attrgetter, itemgetter
 
@@ -32,11 +32,13 @@ from cleanup.result import Result
 from cleanup.suppression import KeptOff, markers, passages
 
 MAX_ROUNDS = 4
-# A text where a pass finds something every DENSE characters or closer, over more than DENSE_AFTER
-# findings, is no prose (a table of data, a generated run of marks): it is refused, before its
-# findings, about a kilobyte each, fill the memory (:class:`TooManyFindings`).
+# A file where a pass finds something every DENSE characters or closer, over more than DENSE_AFTER
+# findings, is no prose (a table of data, a generated run of marks); and one of more than
+# MOST_FINDINGS findings would hold some 70 MB of them. Either is refused before its findings fill
+# the memory (:class:`Budget`).
 DENSE = 16
 DENSE_AFTER = 2_000
+MOST_FINDINGS = 50_000
 _BY_SPAN = attrgetter("start", "end")
 _START_END = itemgetter(0, 1)
 _PASS_RULES = tuple((step, step.rule_ids) for step in PASSES)
@@ -46,31 +48,53 @@ _Change = tuple[int, int, str]
 
 
 class TooManyFindings(ValueError):
-    """A text whose findings come closer together than in any prose: it is left as it is.
+    """A file whose findings come closer together than in any prose, or too many of them: it is
+    left as it is.
 
     >>> from cleanup.rules import select_rules
     >>> try:
-    ...     run("word , " * 20_000, Context(select_rules()), bounded=True)
+    ...     run("word , " * 20_000, Context(select_rules()), budget=Budget())
     ... except TooManyFindings as err:
     ...     print(err)
-    findings denser than in any prose (2,001 in its first 14,005 characters); left as it is
+    findings denser than in any prose (2,001 in 14,005 characters); left as it is
     """
 
 
-def _bounded(findings: Iterable[Finding]) -> list[Finding]:
-    """The ``findings`` of one pass, read one by one: :class:`TooManyFindings` once more than
-    :data:`DENSE_AFTER` of them come one every :data:`DENSE` characters or closer."""
-    found: list[Finding] = []
-    furthest = 0
-    for finding in findings:
-        found.append(finding)
-        furthest = max(furthest, finding.end)
-        if len(found) > DENSE_AFTER and len(found) * DENSE > furthest:
-            raise TooManyFindings(
-                f"findings denser than in any prose ({len(found):,} in its first {furthest:,} "
-                "characters); left as it is"
-            )
-    return found
+@dataclass
+class Budget:
+    """The findings one file may hold, shared by its pieces and its strings of prose, cleaned one
+    after another (:func:`run`): :class:`TooManyFindings` once they come one every :data:`DENSE`
+    characters or closer past :data:`DENSE_AFTER` of them, or once they pass
+    :data:`MOST_FINDINGS`. The command line's batches give each file one; :func:`cleanup.clean`
+    holds every finding of the text it is given."""
+
+    characters: int = 0  # of the pieces cleaned so far
+    findings: int = 0  # that those pieces hold
+
+    def read(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings of one pass in the piece being cleaned, read one by one."""
+        found: list[Finding] = []
+        furthest = 0
+        for finding in findings:
+            found.append(finding)
+            furthest = max(furthest, finding.end)
+            total = self.findings + len(found)
+            if total > MOST_FINDINGS:
+                raise TooManyFindings(
+                    f"more than {MOST_FINDINGS:,} findings, more than one file may hold; split it; "
+                    "left as it is"
+                )
+            if total > DENSE_AFTER and total * DENSE > self.characters + furthest:
+                raise TooManyFindings(
+                    f"findings denser than in any prose ({total:,} in {self.characters + furthest:,} "
+                    "characters); left as it is"
+                )
+        return found
+
+    def spend(self, text: str, result: Result) -> None:
+        """Count a piece cleaned, ``text``, and the findings of its ``result``."""
+        self.characters += len(text)
+        self.findings += len(result.findings)
 
 
 def _apply(text: str, changes: list[_Change]) -> str:
@@ -192,10 +216,10 @@ class _Chain:
     of edit maps in force when its pass ran, and every edit with the same and its finding."""
 
     def __init__(
-        self, text: str, context: Context, unsafe: bool, form: Format, bounded: bool = False
+        self, text: str, context: Context, unsafe: bool, form: Format, budget: Budget | None = None
     ) -> None:
         self.text = text
-        self._read = _bounded if bounded else list  # how a pass's findings are read
+        self._read = budget.read if budget is not None else list  # how a pass's findings are read
         self.format = form
         self._kept: tuple[_Protected, _Protected, KeptOff] | None = None  # found when first needed
         self.context = context
@@ -348,7 +372,7 @@ class _Chain:
 
 
 def run(
-    text: str, context: Context, *, unsafe: bool = False, form: Format = TEXT, bounded: bool = False
+    text: str, context: Context, *, unsafe: bool = False, form: Format = TEXT, budget: Budget | None = None
 ) -> Result:
     """Clean ``text``, a file of the format ``form``, with the rules and settings of ``context``,
     leaving the spans the format protects as they are (:mod:`cleanup.formats`): a fix that would
@@ -366,19 +390,20 @@ def run(
     results put together as the file's (:func:`cleanup.formats.segments.lift`);
     :class:`~cleanup.formats.FormatError` if the file cannot be read as the format says.
 
-    ``bounded`` (the command line's batches, which hold every finding of a file): a text whose
-    findings come closer together than in any prose is refused, :class:`TooManyFindings`.
+    Given a ``budget`` (the command line's batches, which hold every finding of a file), a file whose
+    findings come closer together than in any prose, or too many of them, is refused:
+    :class:`TooManyFindings`.
     """
     if form.segments is not None:
         inner = form.inner or TEXT
 
         def clean_segment(segment: Segment) -> Result:
-            return run(segment.text, _told(context, segment), unsafe=unsafe, form=inner, bounded=bounded)
+            return run(segment.text, _told(context, segment), unsafe=unsafe, form=inner, budget=budget)
 
         return lift(text, form.segments(text), clean_segment)
     return clean_in_pieces(
         text,
-        partial(_run_piece, context=context, unsafe=unsafe, form=form, bounded=bounded),
+        partial(_run_piece, context=context, unsafe=unsafe, form=form, budget=budget),
         partial(_kept_whole, form=form),
     )
 
@@ -390,16 +415,21 @@ def _kept_whole(text: str, form: Format) -> list[tuple[int, int]]:
     return merged([*markup, *(passage[:2] for passage in passages(text))])
 
 
-def _run_piece(text: str, context: Context, unsafe: bool, form: Format, bounded: bool = False) -> Result:
+def _run_piece(
+    text: str, context: Context, unsafe: bool, form: Format, budget: Budget | None = None
+) -> Result:
     """Clean ``text`` as one piece: the chain's rounds over all of it."""
-    chain = _Chain(text, context, unsafe, form, bounded)
+    chain = _Chain(text, context, unsafe, form, budget)
     first = True
     for _ in range(MAX_ROUNDS):
         if not chain.round(first=first):
             break
         first = False
     findings, edits = chain.located(text)
-    return Result(original=text, text=chain.text, findings=findings, edits=edits)
+    result = Result(original=text, text=chain.text, findings=findings, edits=edits)
+    if budget is not None:
+        budget.spend(text, result)
+    return result
 
 
 def _told(context: Context, segment: Segment) -> Context:

@@ -40,7 +40,7 @@ from cleanup import io, outputs, tempfiles
 from cleanup.discover import Input
 from cleanup.formats import TEXT, FormatError
 from cleanup.model import Finding
-from cleanup.pipeline import TooManyFindings
+from cleanup.pipeline import Budget, TooManyFindings
 from cleanup.pipeline import run as clean_text
 from cleanup.work import Mode, Options, Outcome, Status, unexpected
 
@@ -217,7 +217,7 @@ def _clean_block(piece: Piece, options: Options) -> Cleaned:
     document = _decode_block(data, begin, item.path)
     context, unsafe, reading, _ = options.own(item.path)
     form = reading.format_for(item.path)
-    result = clean_text(document.text, context, unsafe=unsafe, form=form, bounded=True)
+    result = clean_text(document.text, context, unsafe=unsafe, form=form, budget=Budget())
     part = None
     if result.changed and options.mode is Mode.OUT and options.out is not None:
         part = outputs.write_part(options.out, item.relative, io.encode(document, result.text), piece.owner)
@@ -291,12 +291,13 @@ def _clean_row_group(piece: Piece, options: Options) -> Cleaned:
     columns = [table.column(name).to_pylist() for name in fields]
     found: list[Finding] = []
     changed = False
+    budget = Budget()  # the row group's, shared by its strings
     for row in range(table.num_rows):
         for values in columns:
             value = values[row]
             if not value:
                 continue
-            result = clean_text(value, context, unsafe=unsafe, form=TEXT, bounded=True)
+            result = clean_text(value, context, unsafe=unsafe, form=TEXT, budget=budget)
             found += [
                 f._replace(line=row + 1, column=f.start + 1, end_line=row + 1, end_column=f.end + 1)
                 for f in result.findings

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from click.testing import CliRunner
 
-from cleanup import batch
+from cleanup import batch, pipeline
 from cleanup.cli import main
 from cleanup.discover import discover
 from cleanup.passes import Context
@@ -365,9 +365,43 @@ def test_a_text_denser_with_findings_than_prose_fails_alone(tmp_path: Path) -> N
     errors = [line for line in done.stderr.splitlines() if "error" in line]
     assert errors == [
         f"{tmp_path / 'dense.txt'}: error: findings denser than in any prose "
-        "(2,001 in its first 14,005 characters); left as it is"
+        "(2,001 in 14,005 characters); left as it is"
     ]
     assert "article.txt:1:11: space-before-punctuation" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        # Paragraphs cleaned in pieces of 32, and the strings of a JSON file, each an article:
+        # the findings of all of them count.
+        ("paragraphs.txt", "a  b\n\n" * 20_000),
+        ("records.json", json.dumps([{"text": "a  b"}] * 5_000)),
+    ],
+)
+def test_findings_count_over_a_files_pieces_and_strings(tmp_path: Path, name: str, content: str) -> None:
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", "-j1", str(tmp_path / name)])
+    assert done.exit_code == 2
+    assert f"{tmp_path / name}: error: findings denser than in any prose" in done.stderr
+
+
+def test_a_file_with_more_findings_than_a_file_may_hold_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "MOST_FINDINGS", 100)
+    (tmp_path / "long.txt").write_text("The market , said on Monday.\n\n" * 101, encoding="utf-8")
+    (tmp_path / "short.txt").write_text("The market , said on Monday.\n" * 100, encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", "-j1", str(tmp_path)])
+    assert done.exit_code == 2
+    assert f"{tmp_path / 'long.txt'}: error: more than 100 findings" in done.stderr
+    assert done.stdout.count("short.txt:") == 100
+
+
+def test_keep_encoding_holds_for_the_fixed_text_printed(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_bytes("Café owners said , yes.\n".encode("cp1252"))
+    done = CliRunner().invoke(main, ["fix", "--keep-encoding", str(tmp_path / "old.txt")])
+    assert done.stdout_bytes == "Café owners said, yes.\n".encode("cp1252")
 
 
 def test_a_fault_of_cleanup_on_one_file_is_an_error_line_and_the_batch_goes_on(
