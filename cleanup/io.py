@@ -44,15 +44,19 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf_16_be"),
 )
 _MARKS = {encoding: mark for mark, encoding in _BOMS}
-# Where a text names its own encoding: an XML declaration, an HTML meta tag, a PO file's header;
-# looked for in its first characters, as a browser or gettext looks.
-_DECLARATION = re.compile(
-    r"""\A\s*<\?xml\s[^>]{0,200}?\bencoding\s*=\s*["']"""
-    r"""|<meta\s[^>]{0,300}?\bcharset\s*="""
-    r"""|^"Content-Type:[^"\n]{0,100}?\bcharset=""",
-    re.IGNORECASE | re.MULTILINE,
+# Where a text names its own encoding: an XML declaration (at its start), an HTML meta tag, a PO
+# file's header; looked for in its first 64 KB, where a browser or gettext looks.
+_DECLARATION = (
+    r"""\A(?:\ufeff)?\s*<\?xml\s[^>]{0,200}?\bencoding\s*=\s*["']([\w.:-]{1,40})"""
+    r"""|<meta\s[^>]{0,300}?\bcharset\s*=\s*["']?([\w.:-]{1,40})"""
+    r"""|^"Content-Type:[^"\n]{0,100}?\bcharset=([\w.:-]{1,40})"""
 )
-_DECLARATION_SCAN = 4096
+_DECLARED = re.compile(_DECLARATION, re.IGNORECASE | re.MULTILINE | re.ASCII)
+_DECLARATION_SCAN = 65_536
+# The labels an HTML page's meta tag may give Windows-1252 by, as browsers read them (the WHATWG
+# Encoding Standard): a page that says ISO-8859-1 or ASCII is read as Windows-1252.
+_HTML_AS_1252 = frozenset({"latin_1", "ascii", "cp1252"})
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
 
 
 class InputError(Exception):
@@ -73,23 +77,50 @@ class Document:
     text: str
     bom: bool = False
     encoding: str = "utf_8"
-    declared: bool = False
+    declared: str | None = None  # the codec of the encoding the text names, if Python knows it
 
 
-def declares_encoding(text: str) -> bool:
-    """Whether ``text`` names its own encoding, where the programs that read it look: an XML
-    declaration, an HTML ``<meta charset>``, a PO file's ``Content-Type`` header.
+def declared_codec(text: str) -> str | None:
+    """The codec of the encoding ``text`` names, where the programs that read it look: an XML
+    declaration, an HTML ``<meta charset>``, a PO file's ``Content-Type`` header; ``None`` if it
+    names none Python knows. An HTML page's ISO-8859-1 or ASCII is Windows-1252, as in a browser.
 
-    >>> declares_encoding('<?xml version="1.0" encoding="ISO-8859-1"?><a/>')
+    >>> declared_codec('<?xml version="1.0" encoding="ISO-8859-1"?><a/>')
+    'latin_1'
+    >>> declared_codec('<head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
+    'cp1252'
+    >>> declared_codec('msgid ""\\nmsgstr ""\\n"Content-Type: text/plain; charset=windows-1250\\\\n"\\n')
+    'cp1250'
+    >>> declared_codec("The encoding of the file is Latin-1; its charset= header says so.") is None
     True
-    >>> declares_encoding('<head><meta http-equiv="Content-Type" content="text/html; charset=cp1252">')
-    True
-    >>> declares_encoding('msgid ""\\nmsgstr ""\\n"Content-Type: text/plain; charset=ISO-8859-1\\\\n"\\n')
-    True
-    >>> declares_encoding("The encoding of the file is Latin-1; its charset= header says so.")
-    False
     """
-    return _DECLARATION.search(text, 0, _DECLARATION_SCAN) is not None
+    found = _DECLARED.search(text, 0, _DECLARATION_SCAN)
+    if found is None:
+        return None
+    try:
+        codec = codecs.lookup(found.group(found.lastindex or 1)).name.replace("-", "_")
+    except LookupError:
+        return None
+    codec = {"iso8859_1": "latin_1", "us_ascii": "ascii", "utf_8_sig": "utf_8"}.get(codec, codec)
+    if found.lastindex == 2 and codec in _HTML_AS_1252:
+        return "cp1252"
+    return codec
+
+
+def _by_declaration(data: bytes, path: str) -> Document | None:
+    """``data`` read in the encoding its text names (read as ASCII to find the name), when that
+    reads it and holds no C1 control: Windows-1252 named ISO-8859-1, the commonest mislabel, is
+    left to the guess."""
+    codec = declared_codec(data[:_DECLARATION_SCAN].decode("ascii", "replace"))
+    if codec is None or codec == "utf_8" or codecs.lookup(codec).name.startswith(("utf-16", "utf-32")):
+        return None
+    try:
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if _C1_CONTROLS.search(text):
+        return None
+    return Document(path, text, encoding=codec, declared=codec)
 
 
 def decode(data: bytes, path: str) -> Document:
@@ -108,7 +139,8 @@ def decode(data: bytes, path: str) -> Document:
             body = data[len(mark) :]
             try:
                 text = body.decode(encoding)
-                return Document(path, text, bom=True, encoding=encoding, declared=declares_encoding(text))
+                named = encoding if declared_codec(text) else None
+                return Document(path, text, bom=True, encoding=encoding, declared=named)
             except UnicodeDecodeError as err:
                 raise InputError(
                     path, f"not valid {encoding.upper()} despite its byte-order mark ({err.reason})"
@@ -116,9 +148,16 @@ def decode(data: bytes, path: str) -> Document:
     if b"\x00" in data[:_SNIFF]:
         raise InputError(path, "binary file (contains NUL bytes)")
     try:
-        return Document(path, data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         where = f"byte 0x{data[err.start]:02x} at offset {err.start}"
+    else:
+        # ASCII that names another encoding: what the fixes add is written in that one.
+        named = _by_declaration(data, path) if data.isascii() else None
+        return named or Document(path, text)
+    named = _by_declaration(data, path)
+    if named is not None:
+        return named
     try:
         reading = codepages.read(data)
     except codepages.Unclear as unclear:
@@ -127,7 +166,7 @@ def decode(data: bytes, path: str) -> Document:
         raise InputError(
             path, f"not UTF-8, and its code page is unclear: {unclear}; save it as UTF-8 to clean it"
         ) from None
-    return Document(path, reading.text, encoding=reading.encoding, declared=declares_encoding(reading.text))
+    return Document(path, reading.text, encoding=reading.encoding, declared=declared_codec(reading.text))
 
 
 def read_text_file(path: str, what: str, *, empty_ok: bool = True) -> str:
@@ -171,25 +210,35 @@ def sha256_hex(data: bytes) -> str:
 
 def encode(document: Document, text: str, *, keep_encoding: bool = False) -> bytes:
     """The bytes of ``text``: UTF-8 (with the byte-order mark a UTF-8 document had), or the
-    document's own encoding when ``keep_encoding`` is set or the document names it (``declared``):
+    document's own encoding when ``keep_encoding`` is set or the document names one (``declared``):
     written as UTF-8, an XML file that declares ISO-8859-1 would be read back as mojibake.
 
-    Raises :class:`InputError` when the text cannot be written in the document's encoding.
+    Raises :class:`InputError` when the text cannot be written in the document's encoding, or
+    holds a character the document did not that the encoding it names cannot hold (a file named
+    ISO-8859-1 but read as Windows-1252, given a curly quote).
 
     >>> latin = decode('<?xml version="1.0" encoding="ISO-8859-1"?><p>café</p>'.encode("latin-1"), "a.xml")
     >>> encode(latin, latin.text.replace("é", "é!"))[-9:]
     b'caf\\xe9!</p>'
+    >>> encode(latin, latin.text.replace("é", "é “x”"))
+    Traceback (most recent call last):
+    cleanup.io.InputError: a.xml: error: the fixed text cannot be written in latin_1 ('“')
     """
-    if (keep_encoding or document.declared) and document.encoding != "utf_8":
+    encoding = document.encoding
+    if (keep_encoding or document.declared) and encoding != "utf_8":
+        codec = encoding
         try:
-            mark = _MARKS.get(document.encoding, b"") if document.bom else b""
-            return mark + text.encode(document.encoding)
+            data = text.encode(codec)
+            if document.declared not in (None, encoding):  # and the characters the fixes brought in
+                codec = document.declared
+                "".join(sorted(set(text) - set(document.text))).encode(codec)
         except UnicodeEncodeError as err:
+            character = err.object[err.start]
             raise InputError(
-                document.path,
-                f"the fixed text cannot be written in {document.encoding} ({text[err.start]!r})",
+                document.path, f"the fixed text cannot be written in {codec} ({character!r})"
             ) from None
-    mark = codecs.BOM_UTF8 if document.bom and document.encoding == "utf_8" else b""
+        return (_MARKS.get(encoding, b"") if document.bom else b"") + data
+    mark = codecs.BOM_UTF8 if document.bom and encoding == "utf_8" else b""
     return mark + text.encode("utf-8")
 
 

@@ -175,6 +175,42 @@ def test_a_file_that_declares_its_encoding_is_written_in_it(tmp_path: Path, mode
         assert written == text.replace(" , ", ", ").encode("cp1252")
 
 
+def test_what_the_fixes_bring_in_must_fit_the_encoding_a_file_names(tmp_path: Path) -> None:
+    # Named ISO-8859-1, the XLIFF gets curly quotes for « »: no byte of ISO-8859-1 holds them
+    # (Windows-1252's 0x93 is a control character there), so the file is left as it is.
+    xliff = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<xliff version="1.2"><file><body><trans-unit id="1">'
+        "<source>a</source><target>He said «a disgrace» ok</target></trans-unit></body></file></xliff>\n"
+    ).encode("latin-1")
+    (tmp_path / "x.xlf").write_bytes(xliff)
+    done = CliRunner().invoke(main, ["fix", "-j1", "--in-place", str(tmp_path / "x.xlf")])
+    assert done.exit_code == 2
+    assert "the fixed text cannot be written in latin_1 ('“')" in done.stderr
+    assert (tmp_path / "x.xlf").read_bytes() == xliff
+    # An HTML page that says ISO-8859-1 is read by browsers as Windows-1252, which holds them.
+    page = '<html><head><meta charset="iso-8859-1"></head><p>He said «a disgrace» ok</p></html>\n'
+    (tmp_path / "p.html").write_bytes(page.encode("latin-1"))
+    CliRunner().invoke(main, ["fix", "-j1", "--in-place", str(tmp_path / "p.html")])
+    assert (tmp_path / "p.html").read_bytes() == page.replace("«", "“").replace("»", "”").encode("cp1252")
+
+
+def test_an_ascii_file_that_names_an_encoding_is_written_in_it(tmp_path: Path) -> None:
+    po = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+    po += 'msgid "x"\nmsgstr "Caf&eacute; ok"\n'
+    (tmp_path / "a.po").write_text(po, encoding="ascii")
+    done = CliRunner().invoke(main, ["fix", "-j1", str(tmp_path / "a.po")])
+    assert done.stdout_bytes == po.replace("&eacute;", "é").encode("latin-1")
+
+
+def test_a_file_is_read_in_the_code_page_it_names(tmp_path: Path) -> None:
+    # Without the name, Windows-1250 and Windows-1252 read these bytes equally well: refused as unclear.
+    page = '<html><head><meta charset="windows-1250"></head><p>w Wrocławiu , powiedział.</p></html>\n'
+    (tmp_path / "pl.html").write_bytes(page.encode("cp1250"))
+    done = CliRunner().invoke(main, ["fix", "-j1", str(tmp_path / "pl.html")])
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout_bytes == page.replace(" ,", ",").encode("cp1250")
+
+
 def test_a_file_that_declares_no_encoding_is_written_as_utf8(tmp_path: Path) -> None:
     (tmp_path / "old.txt").write_bytes("Café owners said , yes.\n".encode("cp1252"))
     CliRunner().invoke(main, ["fix", "--jobs", "1", "--in-place", str(tmp_path / "old.txt")])
