@@ -28,7 +28,7 @@ from cleanup.options import ByteSize, Configured, Resolver, color_option, resolv
 from cleanup.outputs import OutputError, OutputPlan
 from cleanup.pipeline import run
 from cleanup.render.color import wants_color
-from cleanup.render.listing import OUTPUT_FORMATS, open_listing
+from cleanup.render.listing import OUTPUT_FORMATS, open_listing, statistics_form
 from cleanup.render.paths import shown_path
 from cleanup.render.progress import Steps, progress
 from cleanup.render.summary import Tally, plural
@@ -408,7 +408,12 @@ def fix(
     "(workflow annotations), gitlab (code quality), sarif (2.1.0) or junit.",
 )
 @click.option("--format", "old_format", type=click.Choice(["text", "json", "jsonl"]), hidden=True)
-@click.option("--statistics", is_flag=True, help="Count the findings by rule instead of listing them.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Count the findings by rule instead of listing them: as text, or as JSON with "
+    "--output-format json or jsonl.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 when there are findings (not when a file fails).")
 @click.option(
     "--add-noqa",
@@ -435,12 +440,15 @@ def check(
     output_format = (
         output_format or run.get("output_format") or ("full" if sys.stdout.isatty() else "concise")
     )
-    listing = open_listing(output_format, sys.stdout)
+    form = statistics_form(output_format) if statistics else None
+    if statistics and form is None:
+        raise click.UsageError(f"--statistics prints text or JSON; not with --output-format {output_format}")
+    listing = None if statistics else open_listing(output_format, sys.stdout)
     options = Options(
         Mode.CHECK,
         base.context,
         unsafe=base.unsafe,
-        keep_results=bool(kwargs["report_html"]) or (listing.needs_text and not statistics),
+        keep_results=bool(kwargs["report_html"]) or (listing is not None and listing.needs_text),
         reading=base.reading,
         settings_for=settings.for_path,
         block_bytes=kwargs["block_size"],
@@ -450,17 +458,17 @@ def check(
     marking_failed = False
     with contextlib.ExitStack() as stack:
         reports = stack.enter_context(_reports(kwargs, recorded))
-        if not statistics:
+        if listing is not None:
             stack.enter_context(listing)
         for outcome in _outcomes(work, options, kwargs, reports):
             tally.add(outcome)
             if add_noqa:
                 marking_failed |= _add_markers(outcome, settings.for_path(outcome.path))
-            elif not statistics and outcome.status is not Status.FAILED:
+            elif listing is not None and outcome.status is not Status.FAILED:
                 text = outcome.result.original if outcome.result is not None else None
                 listing.add(outcome.path, outcome.findings, text)
-    if statistics:
-        click.echo(tally.statistics(), nl=False)
+    if form is not None:
+        click.echo(tally.statistics(form), nl=False)
     if work.is_batch and not kwargs["quiet"]:
         click.echo(tally.summary(fixing=False), err=True)
     if tally.files[Status.FAILED] or reports.failed:

@@ -140,6 +140,41 @@ def test_statistics_count_by_rule(article: Path) -> None:
     ]
 
 
+STATISTICS = [
+    {"rule": "space-before-punctuation", "count": 2, "fixable": True, "applied": 2, "safety": "safe"},
+    {"rule": "glued-words", "count": 1, "fixable": True, "applied": 1, "safety": "safe / unsafe"},
+    {"rule": "semicolon-capital", "count": 1, "fixable": True, "applied": 1, "safety": "safe"},
+]
+
+
+@pytest.mark.parametrize("output_format", ["concise", "full", "json", "jsonl"])
+def test_statistics_in_each_format_that_takes_them(article: Path, output_format: str) -> None:
+    status, out, err = check("-q", "--statistics", "--output-format", output_format, str(article))
+    assert (status, err) == (1, "")
+    if output_format in ("concise", "full"):
+        assert out == check("--statistics", str(article))[1]
+        return
+    records = json.loads(out) if output_format == "json" else [json.loads(line) for line in out.splitlines()]
+    assert [{key: record[key] for key in STATISTICS[0]} for record in records] == STATISTICS
+    assert all(record["summary"] for record in records)
+
+
+@pytest.mark.parametrize(
+    ("output_format", "expected"), [("concise", ""), ("full", ""), ("json", "[]\n"), ("jsonl", "")]
+)
+def test_statistics_of_nothing_found(tmp_path: Path, output_format: str, expected: str) -> None:
+    path = tmp_path / "ok.txt"
+    path.write_text("Fine text.\n", encoding="utf-8")
+    assert check("-q", "--statistics", "--output-format", output_format, str(path)) == (0, expected, "")
+
+
+@pytest.mark.parametrize("output_format", ["github", "gitlab", "sarif", "junit"])
+def test_statistics_with_a_ci_format_is_a_usage_error(article: Path, output_format: str) -> None:
+    status, out, err = check("--statistics", "--exit-zero", "--output-format", output_format, str(article))
+    assert (status, out) == (2, "")
+    assert f"--statistics prints text or JSON; not with --output-format {output_format}" in err
+
+
 def test_exit_statuses(article: Path, tmp_path: Path) -> None:
     assert check("--exit-zero", str(article))[0] == 0
     missing = tmp_path / "missing.txt"

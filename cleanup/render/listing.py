@@ -42,6 +42,9 @@ class Listing:
     """Findings written as they come, one line each (``concise``)."""
 
     needs_text = False  # whether :meth:`add` needs the file's text
+    # How ``check --statistics`` prints its counts beside this format: "text", "json", "jsonl", or
+    # None where counts make no sense (a report whose shape a CI system fixes).
+    statistics: str | None = "text"
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -113,9 +116,15 @@ def _fix(finding: Finding, old: str | None) -> str:
 class _Json(Listing):
     """One JSON array of every finding, a record each, written as they come."""
 
+    statistics = "json"
+
     def __init__(self, stream: TextIO) -> None:
         super().__init__(stream)
-        self.array = JsonArray(stream).__enter__()
+        self.array = JsonArray(stream)
+
+    def __enter__(self) -> Listing:
+        self.array.__enter__()
+        return self
 
     def add(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
         for finding in findings:
@@ -130,6 +139,8 @@ class _Json(Listing):
 
 
 class _JsonLines(Listing):
+    statistics = "jsonl"
+
     def add(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
         for finding in findings:
             self.stream.write(json_line(finding_record(path, finding)))
@@ -146,6 +157,8 @@ def _github_property(text: str) -> str:
 class _GitHub(Listing):
     """GitHub Actions workflow commands: an annotation per finding, an error where a fix changes
     the text, a warning where a person reads it."""
+
+    statistics = None
 
     def add(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
         for finding in findings:
@@ -166,6 +179,8 @@ class _GitHub(Listing):
 
 class _GitLab(_Json):
     """GitLab's code quality report: a JSON array of issues, each with a stable fingerprint."""
+
+    statistics = None
 
     def record(self, path: str, finding: Finding) -> dict[str, object]:
         key = json.dumps([path, finding.rule, finding.start, finding.end, finding.message])
@@ -191,6 +206,8 @@ def _uri(path: str) -> str:
 
 class _Sarif(Listing):
     """One SARIF 2.1.0 log: the rules that found something, and a result per finding."""
+
+    statistics = None
 
     def __init__(self, stream: TextIO) -> None:
         super().__init__(stream)
@@ -255,6 +272,8 @@ class _Sarif(Listing):
 class _JUnit(Listing):
     """A JUnit XML report: a test case per file, failed by its findings."""
 
+    statistics = None
+
     def __init__(self, stream: TextIO) -> None:
         super().__init__(stream)
         self.cases: list[tuple[str, Sequence[Finding]]] = []
@@ -292,5 +311,16 @@ _LISTINGS: dict[str, type[Listing]] = {
 
 
 def open_listing(name: str, stream: TextIO) -> Listing:
-    """The listing of the output format called ``name`` (one of :data:`OUTPUT_FORMATS`)."""
+    """The listing of the output format called ``name`` (one of :data:`OUTPUT_FORMATS`), which
+    writes what the format opens with when it is entered."""
     return _LISTINGS[name](stream)
+
+
+def statistics_form(name: str) -> str | None:
+    """How ``check --statistics`` prints beside the output format called ``name``: ``"text"``,
+    ``"json"``, ``"jsonl"``, or None where it cannot.
+
+    >>> [statistics_form(name) for name in ("concise", "json", "jsonl", "sarif")]
+    ['text', 'json', 'jsonl', None]
+    """
+    return _LISTINGS[name].statistics

@@ -11,8 +11,11 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
+from typing import Any
 
+from cleanup.render.report import JsonArray, json_line
 from cleanup.work import Outcome, Status
 
 
@@ -55,9 +58,12 @@ class Tally:
         by_rule = ", ".join(f"{rule} {count}" for rule, count in sorted(counts.items()))
         return f"{head}; {label}: {by_rule}"
 
-    def statistics(self) -> str:
-        """The findings counted by rule, most first, as ``check --statistics`` prints them: the
-        count, the rule, ``[*]`` where its findings carry fixes, and what the rule fixes.
+    def statistics(self, form: str = "text") -> str:
+        """The findings counted by rule, most first, as ``check --statistics`` prints them.
+
+        As ``text``, a line per rule: the count, the rule, ``[*]`` where its findings carry fixes,
+        and what the rule fixes. As ``json``, an array of what :meth:`statistic_records` gives, or
+        as ``jsonl``, one of them a line.
 
         >>> from cleanup import clean
         >>> tally = Tally()
@@ -65,19 +71,51 @@ class Tally:
         >>> print(tally.statistics(), end="")  # doctest: +ELLIPSIS
         2  space-before-punctuation  [*] A space before , . ; : ? ! ) or ] removed ...
         1  semicolon-capital         [*] A capitalised function word or clause opener ...
+        >>> print(tally.statistics("jsonl"), end="")  # doctest: +ELLIPSIS
+        {"rule": "space-before-punctuation", "count": 2, "fixable": true, "applied": 2, "safety": "safe", ...}
+        {"rule": "semicolon-capital", "count": 1, "fixable": true, "applied": 1, "safety": "safe", ...}
+        >>> Tally().statistics("json")
+        '[]\\n'
         """
+        records = self.statistic_records()
+        if form == "json":
+            out = io.StringIO()
+            with JsonArray(out) as array:
+                for record in records:
+                    array.add(record)
+            return out.getvalue()
+        if form == "jsonl":
+            return "".join(json_line(record) for record in records)
+        if not records:
+            return ""
+        count_width = len(str(records[0]["count"]))
+        rule_width = max(len(record["rule"]) for record in records)
+        return "".join(
+            f"{record['count']:>{count_width}}  {record['rule']:<{rule_width}}  "
+            f"{'[*]' if record['fixable'] else '   '} {record['summary']}\n"
+            for record in records
+        )
+
+    def statistic_records(self) -> list[dict[str, Any]]:
+        """A record per rule that found something, most first: its id (``rule``), how many
+        findings (``count``), whether they carry fixes (``fixable``, the ``[*]`` of the text), how
+        many of those fixes the options in force make (``applied``: ``fix`` would make them), the
+        safety its rule documents (``safety``: ``safe``, ``unsafe``, ``display``, or two where it
+        depends) and what the rule fixes (``summary``)."""
         from cleanup.rules import ALL_RULES
 
-        if not self.findings:
-            return ""
         ordered = sorted(self.findings.items(), key=lambda item: (-item[1], item[0]))
-        count_width = len(str(ordered[0][1]))
-        rule_width = max(len(rule) for rule, _ in ordered)
-        return "".join(
-            f"{count:>{count_width}}  {rule:<{rule_width}}  {'[*]' if self.fixable[rule] else '   '} "
-            f"{ALL_RULES[rule].summary}\n"
+        return [
+            {
+                "rule": rule,
+                "count": count,
+                "fixable": bool(self.fixable[rule]),
+                "applied": self.fixes[rule],
+                "safety": ALL_RULES[rule].safety,
+                "summary": ALL_RULES[rule].summary,
+            }
             for rule, count in ordered
-        )
+        ]
 
 
 def plural(count: int, noun: str) -> str:
