@@ -112,7 +112,10 @@ class _Reader:
         self._unit_source = ""
         self._language: str | None = None
         self._target_start: int | None = None
-        self.parser = expat.ParserCreate()
+        # The text is decoded already (by its byte-order mark, or the encoding its declaration
+        # names) and given to expat in UTF-8: the encoding the declaration names is not the one
+        # expat reads, which is said here to overrule it.
+        self.parser = expat.ParserCreate(encoding="UTF-8")
         self.parser.StartElementHandler = self._start
         self.parser.EndElementHandler = self._end
         self.parser.CharacterDataHandler = self._characters
