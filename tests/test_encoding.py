@@ -182,6 +182,11 @@ def test_terminal_escape_sequences_are_removed_whole(before: str, after: str) ->
         ("He said , yes \x1b]0;PWNED\x1b\\ ok.", "He said, yes ok.", "\x1b]0;PWNED\x1b\\"),  # ESC \\
         # A hyperlink (OSC 8): its two sequences go, the words it links stay.
         ("the \x1b]8;;https://x.org/a\x1b\\report\x1b]8;;\x1b\\ said", "the report said", None),
+        # The 8-bit forms: the string terminator U+009C, the introducer U+009D, and both.
+        ("He said , yes \x1b]0;PWNED\x9c ok.", "He said, yes ok.", "\x1b]0;PWNED\x9c"),
+        ("He said , yes \x9d0;PWNED\x07 ok.", "He said, yes ok.", "\x9d0;PWNED\x07"),
+        ("He said , yes \x9d0;PWNED\x9c ok.", "He said, yes ok.", "\x9d0;PWNED\x9c"),
+        ("the \x9d8;;https://x.org/a\x9creport\x9d8;;\x9c said", "the report said", None),
     ],
 )
 def test_an_operating_system_command_is_removed_whole(before: str, after: str, escape: str | None) -> None:
@@ -208,6 +213,14 @@ def test_an_unterminated_operating_system_command_loses_its_controls_only(before
     assert {f.rule for f in result.findings} == {"control-character"}
 
 
+def test_mojibake_ending_in_the_8_bit_controls_is_no_command() -> None:
+    # UTF-8 read as Latin-1: "Ý" is "Ã\x9d" and "Ü" is "Ã\x9c", the 8-bit introducer and string
+    # terminator of a command; what stands between them is prose, decoded, not removed.
+    result = clean("Ã\x9dmir said: Ã\x9cber alles.", select=FAMILY)
+    assert result.text == "Ýmir said: Über alles."
+    assert {f.rule for f in result.findings} == {"mojibake"}
+
+
 @pytest.mark.parametrize(
     "make",
     [
@@ -215,8 +228,22 @@ def test_an_unterminated_operating_system_command_loses_its_controls_only(before
         lambda size: "\x1b]" + "x" * size,  # one unterminated, as long as the text
         repeated("\x1b]" + "x" * 1_100 + "\x07 "),  # each a little too long to be one
         repeated("the \x1b]0;title\x07 talks "),
+        # The 8-bit forms, U+009D ... U+009C.
+        lambda size: "\x9d0;" * (size // 3),
+        lambda size: "\x9d0;" + "x" * size,
+        repeated("\x9d0;" + "x" * 1_100 + "\x9c "),
+        repeated("the \x9d0;title\x9c talks \x1b]0;title\x9c too "),
     ],
-    ids=["open-escapes", "one-long-open-escape", "too-long-commands", "commands-in-prose"],
+    ids=[
+        "open-escapes",
+        "one-long-open-escape",
+        "too-long-commands",
+        "commands-in-prose",
+        "open-8-bit-escapes",
+        "one-long-open-8-bit-escape",
+        "too-long-8-bit-commands",
+        "8-bit-commands-in-prose",
+    ],
 )
 def test_operating_system_commands_are_removed_in_linear_time(make: Callable[[int], str]) -> None:
     ratio = growth(make, lambda text: clean(text, select=FAMILY))

@@ -96,12 +96,13 @@ CONTROL_CHARACTER = Rule(
     fix_safety=(
         "Safe: the characters removed have no meaning in prose. A terminal escape sequence (ESC [, "
         "parameters, a final character, as ECMA-48 defines it; or an operating system command, a "
-        "window title or a link: ESC ], up to 1,000 printable characters, BEL or ESC \\) is removed "
-        "whole, never its ESC alone: no prose holds an ESC, so what follows one up to its end is the "
-        "sequence; an ESC that begins no complete sequence is removed by itself. Tabs and line "
-        "breaks are kept, and so is the byte-order mark that begins a file. A vertical tab, which "
-        "word processors write for a manual line break, is only reported: removing it would glue "
-        "two words."
+        "window title or a link: ESC ] or U+009D, up to 1,000 printable characters, then BEL, ESC \\ "
+        "or U+009C) is removed whole, never its ESC alone: no prose holds an ESC, so what follows one "
+        "up to its end is the sequence; an ESC that begins no complete sequence is removed by itself. "
+        "U+009D opens a command only before its number ('0;'), since it also ends mojibake read as "
+        "Latin-1 ('Ã\\x9d' for 'Ý'). Tabs and line breaks are kept, and so is the byte-order mark "
+        "that begins a file. A vertical tab, which word processors write for a manual line break, "
+        "is only reported: removing it would glue two words."
     ),
 )
 
@@ -145,15 +146,20 @@ _STEPS = {
 _ESCAPED_AMPERSANDS = re.compile(r"&(?:amp;|AMP;|#0{0,21}38;|#[xX]0{0,20}26;)+")
 # A terminal's control sequence (ECMA-48 CSI): ESC [, parameter bytes, intermediate bytes, a
 # final byte. The three ranges are disjoint, so the pattern never backtracks. Or an operating
-# system command (OSC: a window title, a hyperlink's address): ESC ], a string of printable
-# characters, then BEL or the string terminator ESC \. Its string holds no ESC, so a search tried
-# at each ESC reads each character once at most (possessive: no shorter string could end at a
+# system command (OSC: a window title, a hyperlink's address): ESC ] or its 8-bit form U+009D, a
+# string of printable characters, then BEL or the string terminator, ESC \ or its 8-bit form
+# U+009C. Its string holds no C0 or C1 control, hence no introducer, so a search tried at each
+# introducer reads each character once at most (possessive: no shorter string could end at a
 # terminator). It is bounded (a title or an address fits), so that a stray ESC ] and the prose
 # after it are not taken for one: an unterminated one is left to the removal of control
-# characters, which takes its ESC alone.
+# characters, which takes its ESC alone. U+009D is also the last character of mojibake read as
+# Latin-1 ("Ã\x9d" is "Ý", "â\x80\x9d" is "”") and U+009C that of "Ã\x9c" ("Ü"): an 8-bit
+# introducer counts only before the number that opens every command ("0;title", "8;;address").
 _OSC_LONGEST = 1_000
+_OSC_END = r"(?:\x07|\x1b\\|\x9c)"
 _TERMINAL_ESCAPE = re.compile(
-    rf"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x00-\x1f\x7f]{{0,{_OSC_LONGEST}}}+(?:\x07|\x1b\\))"
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    rf"|(?:\x1b\]|\x9d(?=[0-9]{{1,4}}(?:;|{_OSC_END})))[^\x00-\x1f\x7f-\x9f]{{0,{_OSC_LONGEST}}}+{_OSC_END}"
 )
 # ftfy settles real text in two or three rounds (an entity, then the mojibake or control character
 # it held); a line still changing after this many is built to loop, one nesting level a round.
@@ -206,11 +212,14 @@ def remove_terminal_escapes(text: str) -> str:
 Fixer = Callable[[str], str]
 _FIXERS: dict[str, Fixer] = {
     "unescape_html": unescape_html,
+    "remove_terminal_escapes": remove_terminal_escapes,
     "fix_c1_controls": fixes.fix_c1_controls,
     "fix_surrogates": fixes.fix_surrogates,
-    "remove_terminal_escapes": remove_terminal_escapes,
     "remove_control_chars": fixes.remove_control_chars,
 }
+# The steps run before ftfy decodes mojibake: entities, and terminal escapes, whose 8-bit forms
+# (U+009D, U+009C) ftfy would otherwise read as Windows-1252 ("\x9c" as "œ").
+_BEFORE_DECODING = frozenset({"unescape_html", "remove_terminal_escapes"})
 
 
 class _Repairer:
@@ -219,8 +228,9 @@ class _Repairer:
 
     ftfy's own loop (``fix_and_explain``) runs its steps until the text stops changing, one pass
     over the text a round: text built to need a round per nesting level ("&#&#&#1;1;1;") would
-    take time quadratic in its length. Each round runs ftfy's steps in ftfy's order: HTML
-    entities, mojibake, then the others.
+    take time quadratic in its length. Each round runs ftfy's steps in ftfy's order but one: HTML
+    entities, terminal escapes (before ftfy reads their 8-bit controls as mojibake), mojibake,
+    then the others.
     """
 
     def __init__(self, ctx: Context, *, html_allowed: bool) -> None:
@@ -232,8 +242,8 @@ class _Repairer:
             "remove_control_chars": ctx.wants(CONTROL_CHARACTER.id),
         }
         steps = [(name, fixer) for name, fixer in _FIXERS.items() if wanted[name]]
-        self.first = [(name, fixer) for name, fixer in steps if name == "unescape_html"]
-        self.then = [(name, fixer) for name, fixer in steps if name != "unescape_html"]
+        self.first = [(name, fixer) for name, fixer in steps if name in _BEFORE_DECODING]
+        self.then = [(name, fixer) for name, fixer in steps if name not in _BEFORE_DECODING]
         self.plain = tuple(fixer for name, fixer in steps if name in _PLAIN_STEPS)
         self.config = ftfy.TextFixerConfig(
             fix_encoding=ctx.wants(MOJIBAKE.id), fix_c1_controls=wanted["fix_c1_controls"]
