@@ -117,6 +117,26 @@ def test_a_whole_sentence_is_named_with_langdetect_confidence_the_same_every_run
     assert re.fullmatch(pattern, message)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "( x ) ( y ) " * 3000,  # Somali to langdetect: no source language, and no word of one
+        "( x ) ( è ) " * 300,  # Italian to langdetect, but a letter alone is no evidence of it
+    ],
+    ids=["somali-to-langdetect", "italian-to-langdetect"],
+)
+def test_letters_in_brackets_are_no_source_sentence(text: str) -> None:
+    assert [f.message for f in clean(text).findings if f.rule == "source-sentence"] == []
+
+
+def test_an_untranslated_sentence_is_named_in_its_source_language() -> None:
+    sentence = "Il governo non ha ancora deciso se prorogare lo stato di emergenza per altri sei mesi."
+    text = f"The talks went on. {sentence} The minister left."
+    [finding] = clean(text, select=FAMILY).findings
+    assert (finding.rule, text[finding.start : finding.end]) == ("source-sentence", sentence)
+    assert finding.message.startswith("Italian sentence left untranslated (langdetect: ")
+
+
 def test_source_hints_narrow_the_languages_and_inference_is_said() -> None:
     text = "the talks, que nos dijeron, ended"
     assert _found(text, sources=["it"]) == []

@@ -104,7 +104,7 @@ def _candidates(
     for window in sentences_at(text, openings.openings(text, ctx.target, languages, hits, known)):
         if ctx.wants(SOURCE_SENTENCE.id):
             sentence = sentences.find(text, window, frequencies, languages)
-            if sentence is not None and (not ctx.sources or sentence.languages[0] in languages):
+            if sentence is not None:
                 yield sentence
                 continue
         yield from (c for c in phrases.find(text, window, frequencies, languages, known) if ctx.wants(c.rule))

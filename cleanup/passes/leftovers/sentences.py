@@ -2,9 +2,12 @@
 
 Word frequencies pick the sentences where most words lean to one source
 language; langdetect, seeded so that every run gives the same answer, confirms
-the language and gives its confidence. langdetect is far too slow and too
-unsure on short text to run on every sentence or on fragments (see bench/), so
-it only ever sees these few candidates.
+the language and gives its confidence. A sentence is named only in a source
+language its words lean to: langdetect reads letters, not words, and names
+languages no word of the sentence is of ("( x ) ( y )" is Somali to it).
+langdetect is far too slow and too unsure on short text to run on every
+sentence or on fragments (see bench/), so it only ever sees these few
+candidates.
 
 >>> from cleanup.lang.frequencies import frequencies_for
 >>> text = "It rained. Il governo ha deciso di rinviare la riforma delle pensioni al prossimo anno."
@@ -81,18 +84,23 @@ def find(
     if len(words) < MIN_WORDS:
         return None
     columns = [frequencies.sources.index(language) for language in languages]
-    leaning = [0] * len(columns)
+    leaning = dict.fromkeys(languages, 0)
+    # A letter alone is no evidence of a language: lists, labels and initials write them as often
+    # ("( x ) ( y )", "y" leaning to Spanish).
     for token in words:
+        if len(token.word) == 1:
+            continue
         margins = frequencies.margins(token.word)
-        for position, column in enumerate(columns):
-            leaning[position] += margins[column] >= LEANING
-    if max(leaning) < SHARE * len(words):
+        for language, column in zip(languages, columns, strict=True):
+            leaning[language] += margins[column] >= LEANING
+    needed = SHARE * len(words)
+    if max(leaning.values()) < needed:
         return None
     start, end = window
     sentence = text[start:end].strip()
     start = text.index(sentence, start)
     language, probability = confirm(sentence)
-    if language == frequencies.target or probability < CONFIDENCE:
+    if probability < CONFIDENCE or leaning.get(language, 0) < needed:
         return None
     detail = f"langdetect: {probability:.2f}"
     return Candidate(SOURCE_SENTENCE, start, start + len(sentence), (language,), detail=detail)
