@@ -75,7 +75,7 @@ def _diff_bytes(document: io.Document, result: Result) -> bytes:
     if codec.startswith(("utf-16", "utf-32")):
         raise io.InputError(
             document.path,
-            f"cannot make a patch-able diff of a {codec.upper()} file; use --out or --in-place "
+            f"cannot make a patch-able diff of a {codec[:6].upper()} file; use --out or --in-place "
             "(or --diff=word to review it)",
         )
     # The diff carries a UTF-8 byte-order mark, so that patch finds the first line.
