@@ -239,6 +239,8 @@ class Resolver:
         key = (config, ignored)
         if key not in self._made:
             with_ignored = options | {"ignore": (*options["ignore"], *ignored)}
+            if ignored:  # the rules a glob turns off for some files leave no option idle for the others
+                with_ignored["quiet"] = True
             context, recorded = configure(with_ignored)
             self._made[key] = Configured(context, recorded, bool(options["unsafe"]), recorded.reading)
         self._last = (path, self._made[key])

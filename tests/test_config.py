@@ -179,3 +179,17 @@ def test_each_folder_walked_takes_its_own_include_and_exclude(tree: Path) -> Non
         "./news/a.txt",
         "./news/sport/a.txt",
     ]
+
+
+def test_rules_a_glob_turns_off_leave_no_option_idle(tree: Path) -> None:
+    # The source steers the leftovers everywhere but in drafts/: no warning that it does nothing.
+    (tree / "cleanup.toml").write_text(
+        'source = ["it"]\n\n[per-file-ignores]\n"drafts/*" = ["leftovers"]\n', encoding="utf-8"
+    )
+    (tree / "drafts").mkdir()
+    (tree / "drafts" / "a.txt").write_text(TEXT, encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", "a.txt", "drafts/a.txt"])
+    assert "does nothing" not in done.stderr
+    (tree / "cleanup.toml").write_text('source = ["it"]\nignore = ["leftovers"]\n', encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", "a.txt"])
+    assert "--source does nothing" in done.stderr
