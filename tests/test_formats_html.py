@@ -79,6 +79,75 @@ def test_what_is_not_prose_is_kept_byte_for_byte(kept: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # translate="no" (any case, any quotes) and the class notranslate: kept, the rest cleaned.
+        (
+            '<p>Name <span translate="no">sea, . The</span> and <span class="notranslate">x ). , y</span>'
+            ".</p><p>Other sea, . The end.</p>",
+            '<p>Name <span translate="no">sea, . The</span> and <span class="notranslate">x ). , y</span>'
+            ".</p><p>Other sea. The end.</p>",
+        ),
+        (
+            "<p>a <b translate='No'>x , . y</b> b , c <i class='a notranslate b'>z ; At</i></p>",
+            "<p>a <b translate='No'>x , . y</b> b, c <i class='a notranslate b'>z ; At</i></p>",
+        ),
+        # Inherited by what is inside, but where translate="yes" says otherwise.
+        (
+            '<div translate="no"><p>kept , . The <b>bold ; At</b> <i translate="yes">free , . The end</i>'
+            " <em>kept ; At</em></p></div><p>free , . The</p>",
+            '<div translate="no"><p>kept , . The <b>bold ; At</b> <i translate="yes">free. The end</i>'
+            " <em>kept ; At</em></p></div><p>free. The</p>",
+        ),
+        # A void element marked keeps its alt and title; the element after it is not marked.
+        (
+            '<p>talks , then <img translate="no" alt="kept , alt" title="x ; At"> <img alt="free , alt"></p>',
+            '<p>talks, then <img translate="no" alt="kept , alt" title="x ; At"> <img alt="free, alt"></p>',
+        ),
+        ('<p title="kept , t" translate="no">x , y</p>', '<p title="kept , t" translate="no">x , y</p>'),
+        ('<html translate="no"><title>a , b</title><p>c , d</p></html>', None),
+        # Left open, kept only up to where a browser ends the element: the end of what holds it,
+        # the next paragraph, the next item of its list, the next cell.
+        (
+            '<p>open <span class="notranslate">never , . closed</p><p>after , . The</p>',
+            '<p>open <span class="notranslate">never , . closed</p><p>after. The</p>',
+        ),
+        (
+            '<p translate="no">unclosed , . The<p>then , . The',
+            '<p translate="no">unclosed , . The<p>then. The',
+        ),
+        (
+            '<ul><li translate="no">item , . The<li>next , . The</ul>',
+            '<ul><li translate="no">item , . The<li>next. The</ul>',
+        ),
+        (
+            '<ul><li translate="no">item , . The<ul><li>sub , . The</ul>kept , . The<li>next , . The</ul>',
+            '<ul><li translate="no">item , . The<ul><li>sub , . The</ul>kept , . The<li>next. The</ul>',
+        ),
+        (
+            '<table><tr><td translate="no">a , . b<td>c , . The</table>',
+            '<table><tr><td translate="no">a , . b<td>c. The</table>',
+        ),
+        # Nested elements of the same name are counted; an end tag that ends nothing is ignored.
+        (
+            '<div translate="no"><div>a , . b</div></span>c , . d</div>e , . The',
+            '<div translate="no"><div>a , . b</div></span>c , . d</div>e. The',
+        ),
+    ],
+)
+def test_what_the_page_marks_not_to_translate_is_kept(before: str, after: str | None) -> None:
+    assert fixed(before) == (before if after is None else after)
+
+
+def test_nothing_is_reported_inside_what_is_kept() -> None:
+    page = '<p>Name <span translate="no">sea, . The</span> and <span class="notranslate">x ). , y</span>.</p>'
+    kept = [(m.start(), m.end()) for m in re.finditer(r"<span .*?</span>", page)]
+    findings = clean(page + "<p>Other sea, . The end.</p>", format="html").findings
+    assert [finding.rule for finding in findings] == ["punctuation-cluster"]
+    assert all(finding.end <= start or end <= finding.start for finding in findings for start, end in kept)
+
+
+@pytest.mark.parametrize(
     ("reference", "character"),
     [
         ("&#" + "9" * 5_000 + ";", "\ufffd"),
@@ -159,6 +228,11 @@ def test_the_fixed_page_is_fixed_for_good() -> None:
         "<p>the talks <b>x</b> , &amp; then </p>\n",
         "&amp;&#x41;&nope; ",
         "<em>a</em>",  # a gap after every word
+        '<span translate="no"><i translate="yes">x , ',  # marks nested, never closed
+        '<a translate=no class="notranslate" ',  # a tag never closed, marked again and again
+        "<ul><li class=notranslate><b>a , ",  # lists nested in items, left open
+        '<b><li translate="no">a , ',  # each item closes the last, and what is open in it
+        '<table><tr><td translate="no"><p>a , ',
     ],
 )
 def test_reading_a_page_takes_linear_time(piece: str) -> None:
@@ -182,6 +256,7 @@ HTML_PIECES = st.sampled_from(
         "<p>", "</p>", "<a href='x , y'>", "</a>", "<em>", "</em>", "<br>", "<h1>", "</h1>",
         '<img alt="the , At" title=\'l’Iran ; At\'>', "<!-- a , b -->", "<code>", "</code>",
         "<script>x = [1 , 2];</script>", "<pre>", "</pre>", "<a ", "<!--", "<", ">", "</",
+        '<span translate="no">', "</span>", "<p class='notranslate'>", '<i translate="yes">', "</i>",
     ]
 )  # fmt: skip
 
@@ -202,3 +277,10 @@ def test_a_page_keeps_its_markup_and_is_fixed_for_good(page: str) -> None:
     once = fixed(page)
     assert _markup(once) == _markup(page)
     assert fixed(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(HTML_PIECES.filter(lambda piece: "yes" not in piece), max_size=40).map("".join))
+def test_a_page_marked_not_to_translate_is_kept_whole(page: str) -> None:
+    marked = f'<div translate="no">{page}</div>'
+    assert fixed(marked) == marked
