@@ -4,6 +4,7 @@ they translate; sources, notes, alternatives, attributes and inline codes stay b
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given, settings
@@ -56,8 +57,8 @@ def test_xliff_2_segments() -> None:
         ("the deal <!-- a , b --> said ; At once", "the deal <!-- a , b --> said; at once"),
         ("the deal %s , {name} said , then", "the deal %s, {name} said, then"),
         (
-            'the <mrk id="m" translate="no">deal ; At once</mrk> now',
-            'the <mrk id="m" translate="no">deal; at once</mrk> now',
+            'the <mrk id="m" translate="yes">deal ; At once</mrk> now',
+            'the <mrk id="m" translate="yes">deal; at once</mrk> now',
         ),
     ],
 )
@@ -214,3 +215,126 @@ def test_a_file_in_another_source_language_is_not_read_for_italian() -> None:
         f'<trans-unit id="1">{unit}</trans-unit>'
     )
     assert clean(version_1, format="xliff").findings == ()
+
+
+# Text the file says not to translate ("translate", XLIFF 1.2's mtype of <mrk>) is kept as written.
+DO_NOT_TRANSLATE_12 = V12.format(
+    '<trans-unit id="1" translate="no"><source>Code sea, . The</source><target>Code sea, . The</target>'
+    "</trans-unit>\n"
+    '<trans-unit id="2"><source>a</source><target>Brand <mrk mtype="protected">sea, . The</mrk> and '
+    '<mrk mtype="x-dnt">Foo ). , bar</mrk> end, . The</target></trans-unit>'
+)
+DO_NOT_TRANSLATE_20 = (
+    '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="it" trgLang="en">'
+    '<file id="f1"><unit id="u1"><segment><source>a</source><target>Name <mrk id="m1" translate="no">'
+    "sea, . The</mrk> rest, . The</target></segment></unit>\n"
+    '<unit id="u2" translate="no"><segment><source>b</source><target>Kept sea, . The</target></segment>'
+    "</unit></file></xliff>"
+)
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (DO_NOT_TRANSLATE_12, DO_NOT_TRANSLATE_12.replace("end, . The", "end. The")),
+        (DO_NOT_TRANSLATE_20, DO_NOT_TRANSLATE_20.replace("rest, . The", "rest. The")),
+    ],
+)
+def test_text_not_to_translate_is_kept_and_not_reported(document: str, expected: str) -> None:
+    result = clean(document, format="xliff")
+    assert result.text == expected
+    assert [document[f.start : f.end] for f in result.findings] == [", ."]
+    ElementTree.fromstring(result.text)  # still XML
+
+
+@pytest.mark.parametrize(
+    ("unit", "cleaned"),
+    [
+        # A group's or a file's "no" is its units', unless a unit says "yes".
+        ('<group id="g" translate="no"><unit id="u"><segment>{}</segment></unit></group>', False),
+        (
+            '<group id="g" translate="no"><unit id="u" translate="yes"><segment>{}</segment></unit></group>',
+            True,
+        ),
+        ('<group id="g" translate="yes"><unit id="u"><segment>{}</segment></unit></group>', True),
+    ],
+)
+def test_a_unit_inherits_translate(unit: str, cleaned: bool) -> None:
+    target = "<source>x</source><target>The deal ; At once</target>"
+    text = V20.replace('<unit id="u"><segment>{}</segment></unit>', unit).format(target)
+    assert (fixed(text) != text) is cleaned
+    in_file = V20.replace('<file id="f">', '<file id="f" translate="no">').format(target)
+    assert fixed(in_file) == in_file
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        # "yes" inside "no" is cleaned, and only it.
+        (
+            '<mrk id="a" translate="no">Brand , . X <mrk id="b" translate="yes">said , then</mrk> , Y</mrk>',
+            '<mrk id="a" translate="no">Brand , . X <mrk id="b" translate="yes">said, then</mrk> , Y</mrk>',
+        ),
+        (
+            '<pc id="1" translate="no">sea, . The</pc> rest, . The',
+            '<pc id="1" translate="no">sea, . The</pc> rest. The',
+        ),
+        (
+            'Name <sm id="s" translate="no"/>sea, . The<em startRef="s"/> rest, . The',
+            'Name <sm id="s" translate="no"/>sea, . The<em startRef="s"/> rest. The',
+        ),
+        # Nothing but tags marked: read as an empty <g> is, the text either side one sentence.
+        (
+            'the deal <mrk id="m" translate="no"></mrk>; At once',
+            'the deal<mrk id="m" translate="no"></mrk>; at once',
+        ),
+        # Codes inside protected text are kept with it.
+        (
+            'the deal <mrk id="m" translate="no">a <ph id="1">{x}</ph> , b <x id="2"/></mrk> ; At once',
+            'the deal <mrk id="m" translate="no">a <ph id="1">{x}</ph> , b <x id="2"/></mrk> ; at once',
+        ),
+    ],
+)
+def test_inline_text_not_to_translate_is_kept(target: str, expected: str) -> None:
+    text = V20.format(f"<source>x</source><target>{target}</target>")
+    assert fixed(text) == text.replace(target, expected)
+
+
+def test_a_marker_not_to_translate_spans_the_segments_of_its_unit() -> None:
+    text = V20.replace("<segment>{}</segment>", "{}").format(
+        '<segment><source>a</source><target>Open ; At last <sm id="s" translate="no"/>once , X</target>'
+        "</segment>"
+        '<segment><source>b</source><target>kept , . Y<em startRef="s"/> then ; At last</target></segment>'
+    )
+    assert fixed(text) == text.replace("Open ; At", "Open; at").replace("then ; At", "then; at")
+
+
+def test_xliff_1_2_protected_text_may_say_translate_inside() -> None:
+    target = (
+        'Brand <mrk mtype="protected">sea , . X <mrk mtype="x-its-translate-yes">said , then</mrk></mrk>'
+        '<mrk mtype="term">deal , now</mrk>'
+    )
+    text = V12.format(f'<trans-unit id="1"><source>x</source><target>{target}</target></trans-unit>')
+    assert fixed(text) == text.replace("said , then", "said, then").replace("deal , now", "deal, now")
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        '<mrk id="m" translate="no">a , b <g id="1">c</g> ; D</mrk> e , ',
+        "<sm id='s' translate='no'/>a , <em startRef='s'/>",
+    ],
+)
+def test_text_not_to_translate_is_read_in_linear_time(piece: str) -> None:
+    assert growth(repeated(piece), lambda text: target_segment(text, 0, len(text), None)) < BOUND
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(XLIFF_PIECES, max_size=12).map(_balanced), st.lists(XLIFF_PIECES, max_size=12).map(_balanced))
+def test_text_not_to_translate_stays_byte_for_byte(kept: str, around: str) -> None:
+    protected = f'<mrk id="m" translate="no">{kept}</mrk>'
+    document = V20.format(f"<source>x</source><target>{around}{protected}{around}</target>")
+    once = fixed(document)
+    assert protected in once
+    assert fixed(once) == once
+    ElementTree.fromstring(once)
