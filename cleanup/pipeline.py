@@ -33,12 +33,10 @@ from cleanup.suppression import KeptOff, markers, passages
 
 MAX_ROUNDS = 4
 # A file where a pass finds something every DENSE characters or closer, over more than DENSE_AFTER
-# findings, is no prose (a table of data, a generated run of marks); and one of more than
-# MOST_FINDINGS findings would hold some 70 MB of them. Either is refused before its findings fill
-# the memory (:class:`Budget`).
+# findings, is no prose (a table of data, a generated run of marks): it is refused before its
+# findings, about a kilobyte and a half each, fill the memory (:class:`Budget`).
 DENSE = 16
 DENSE_AFTER = 2_000
-MOST_FINDINGS = 50_000
 _BY_SPAN = attrgetter("start", "end")
 _START_END = itemgetter(0, 1)
 _PASS_RULES = tuple((step, step.rule_ids) for step in PASSES)
@@ -48,8 +46,7 @@ _Change = tuple[int, int, str]
 
 
 class TooManyFindings(ValueError):
-    """A file whose findings come closer together than in any prose, or too many of them: it is
-    left as it is.
+    """A file whose findings come closer together than in any prose: it is left as it is.
 
     >>> from cleanup.rules import select_rules
     >>> try:
@@ -62,11 +59,10 @@ class TooManyFindings(ValueError):
 
 @dataclass
 class Budget:
-    """The findings one file may hold, shared by its pieces and its strings of prose, cleaned one
+    """The findings of one file, counted over its pieces and its strings of prose, cleaned one
     after another (:func:`run`): :class:`TooManyFindings` once they come one every :data:`DENSE`
-    characters or closer past :data:`DENSE_AFTER` of them, or once they pass
-    :data:`MOST_FINDINGS`. The command line's batches give each file one; :func:`cleanup.clean`
-    holds every finding of the text it is given."""
+    characters or closer past :data:`DENSE_AFTER` of them. The command line's batches give each
+    file one; :func:`cleanup.clean` holds every finding of the text it is given."""
 
     characters: int = 0  # of the pieces cleaned so far
     findings: int = 0  # that those pieces hold
@@ -79,11 +75,6 @@ class Budget:
             found.append(finding)
             furthest = max(furthest, finding.end)
             total = self.findings + len(found)
-            if total > MOST_FINDINGS:
-                raise TooManyFindings(
-                    f"more than {MOST_FINDINGS:,} findings, more than one file may hold; split it; "
-                    "left as it is"
-                )
             if total > DENSE_AFTER and total * DENSE > self.characters + furthest:
                 raise TooManyFindings(
                     f"findings denser than in any prose ({total:,} in {self.characters + furthest:,} "
@@ -391,8 +382,7 @@ def run(
     :class:`~cleanup.formats.FormatError` if the file cannot be read as the format says.
 
     Given a ``budget`` (the command line's batches, which hold every finding of a file), a file whose
-    findings come closer together than in any prose, or too many of them, is refused:
-    :class:`TooManyFindings`.
+    findings come closer together than in any prose is refused: :class:`TooManyFindings`.
     """
     if form.segments is not None:
         inner = form.inner or TEXT
