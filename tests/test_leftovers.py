@@ -258,6 +258,15 @@ def test_allowed_terms_are_not_reported(tmp_path) -> None:
     assert (done.exit_code, done.stdout) == (0, "")
 
 
+def test_an_allowed_term_is_a_whole_word_and_keeps_only_itself_from_the_report() -> None:
+    # "Eni" inside "genitori" is no allowed term; the sentence that holds it stays reported.
+    sentence = "The talks ended. Secondo i genitori dell'Eni non era possibile fare di più."
+    rules = {finding.rule for finding in clean(sentence).findings}
+    assert "source-sentence" in rules
+    assert {finding.rule for finding in clean(sentence, allow=["Eni"]).findings} == rules
+    assert {f.rule for f in clean(sentence.replace("dell'Eni", "x"), allow=["eni"]).findings} == rules
+
+
 def test_a_chain_without_the_word_rules_loads_no_word_list() -> None:
     # The word lists take tens of MB; a run that ignores the rules reading them must not load them.
     script = (

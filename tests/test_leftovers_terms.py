@@ -25,12 +25,6 @@ def whole_words_by_regex(terms: list[str], text: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(text)]
 
 
-def leftmost_longest_by_regex(terms: list[str], text: str) -> list[tuple[int, int]]:
-    """How the allowed terms were found before."""
-    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.I)
-    return [match.span() for match in pattern.finditer(text)]
-
-
 def comparable(terms: list[str], text: str) -> bool:
     """Whether lower case and the expressions' case-insensitive matching agree on these characters
     (they differ on "İ", whose lower case is two characters long)."""
@@ -44,12 +38,6 @@ def test_whole_words_are_what_the_expression_found(terms: list[str], text: str) 
         assert found == whole_words_by_regex(terms, text)
     for index, start, end in Terms(terms).whole_words(text):
         assert fold(text[start:end]) == fold(terms[index])
-
-
-@given(TERMS, TEXTS)
-def test_leftmost_longest_is_what_the_expression_found(terms: list[str], text: str) -> None:
-    if comparable(terms, text):
-        assert Terms(terms).leftmost_longest(text) == leftmost_longest_by_regex(terms, text)
 
 
 def test_exact_terms_keep_their_case() -> None:
@@ -68,10 +56,11 @@ SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)).map(sorted).m
 
 
 @given(SPANS, st.integers(0, 30), st.integers(0, 30))
-def test_spans_overlap_as_a_search_through_every_span_says(spans, start: int, length: int) -> None:
+def test_spans_overlap_and_cover_as_a_search_through_every_span_says(spans, start: int, length: int) -> None:
     end = start + length
     expected = any(s < end and start < e for s, e in spans)
     assert Spans(spans).overlaps(start, end) == expected
+    assert Spans(spans).covers(start, end) == any(s <= start and end <= e for s, e in spans)
 
 
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 10)), max_size=12))

@@ -145,8 +145,10 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     if not ctx.enabled.isdisjoint(LANGUAGE_RULES):
         findings.extend(_language_findings(text, ctx, findings))
     if ctx.allowed and findings:
-        allowed = Spans(_allowed(ctx.allowed).leftmost_longest(text))
-        findings = [f for f in findings if not allowed.overlaps(f.start, f.end)]
+        # A finding an allowed term holds whole: the term itself, or a part of it ("Bild am" of
+        # "Bild am Sonntag"). A sentence that holds one is still a sentence left untranslated.
+        allowed = Spans((start, end) for _, start, end in _allowed(ctx.allowed).whole_words(text))
+        findings = [f for f in findings if not allowed.covers(f.start, f.end)]
     return iter(findings)
 
 

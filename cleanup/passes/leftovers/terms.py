@@ -19,7 +19,7 @@ every term, and tries each term again at each place in the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
 
@@ -94,21 +94,6 @@ class Terms:
                 cursor = end
         return found
 
-    def leftmost_longest(self, text: str) -> list[tuple[int, int]]:
-        """The spans of the terms from left to right, not overlapping, at each place the longest,
-        whole words or not.
-
-        >>> Terms(["ab", "abc", "cd"]).leftmost_longest("xabcd abd")
-        [(1, 4), (6, 8)]
-        """
-        spans = []
-        cursor = 0
-        for _, start, end in sorted(self.everywhere(text), key=lambda match: (match[1], -match[2])):
-            if start >= cursor:
-                spans.append((start, end))
-                cursor = end
-        return spans
-
 
 class Spans:
     """A fixed set of spans, asked whether a span overlaps any of them in logarithmic time.
@@ -116,6 +101,8 @@ class Spans:
     >>> spans = Spans([(10, 20), (2, 4), (12, 13)])
     >>> spans.overlaps(4, 10), spans.overlaps(19, 30), spans.overlaps(3, 3)
     (False, True, True)
+    >>> spans.covers(12, 20), spans.covers(19, 21), spans.covers(4, 5)
+    (True, False, False)
     """
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
@@ -128,6 +115,11 @@ class Spans:
         """Whether some span ``s:e`` has ``s < end`` and ``start < e``."""
         before = bisect_left(self._starts, end)
         return before > 0 and self._reach[before - 1] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether some span ``s:e`` holds ``start:end``: ``s <= start`` and ``end <= e``."""
+        before = bisect_right(self._starts, start)
+        return before > 0 and self._reach[before - 1] >= end
 
 
 class Taken:
