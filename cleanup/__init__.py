@@ -43,7 +43,8 @@ def clean(
     ``select`` and ``ignore`` take rule ids or family names (a list, or one string with names
     joined by commas); ``unsafe`` also
     applies the fixes that are only probably right; ``allow`` lists terms that
-    are never reported as leftovers (names, titles a newsroom keeps); ``target``
+    are never reported as leftovers (names, titles a newsroom keeps; one string is one term), each
+    found as whole words; ``target``
     is the language of the copy and ``sources`` the languages it was translated
     from (inferred from the leftovers when empty); ``glossary`` holds the
     newsroom's own leftovers and their translations; ``house`` overrides fields of
@@ -76,8 +77,18 @@ def clean(
     >>> clean('{"id": "a ; B", "body": {"text": "Talks ; At it"}}', format="json", fields=["body.text"]).text
     '{"id": "a ; B", "body": {"text": "Talks; at it"}}'
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
     if isinstance(fields, str):
         fields = (fields,)
+    if isinstance(allow, str):
+        allow = (allow,)
+    for name, given in (("select", select), ("ignore", ignore), ("allow", allow)):
+        if given is not None and not isinstance(given, str) and not all(isinstance(x, str) for x in given):
+            raise TypeError(f"{name} takes strings")
+    named = select.split(",") if isinstance(select, str) else select
+    if named is not None and not any(part.strip() for part in named):
+        raise ValueError("select names no rule: give rule ids or families, or None for the defaults")
     form = format_named(format, None if fields is None else tuple(fields))
     if target not in LANGUAGES:
         raise ValueError(f"unknown target {target!r}: choose one of {', '.join(LANGUAGES)}")

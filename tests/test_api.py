@@ -18,6 +18,9 @@ def test_a_string_is_one_selection_not_letters() -> None:
     assert clean(TEXT, select="spacing,casing").text == clean(TEXT, select=["spacing", "casing"]).text
     assert clean(TEXT, ignore="casing").text == "the market, said; At once"
     assert clean(TEXT, sources="it").text == clean(TEXT, sources=["it"]).text
+    # One string is one allowed term: "Bild am Sonntag", not its letters (which hid every leftover).
+    sentence = "The talks ended. Secondo il governo non era possibile fare di più."
+    assert clean(sentence, allow="Bild am Sonntag").findings == clean(sentence).findings != ()
 
 
 @pytest.mark.parametrize(
@@ -27,6 +30,8 @@ def test_a_string_is_one_selection_not_letters() -> None:
         ({"sources": ["xx"]}, "unknown source 'xx' for en copy: choose among it, fr, es, de, pt"),
         ({"sources": "en"}, "unknown source 'en' for en copy: choose among it, fr, es, de, pt"),
         ({"select": "nope"}, "unknown rule or family: 'nope' (see 'cleanup rules')"),
+        ({"select": ""}, "select names no rule"),
+        ({"select": []}, "select names no rule"),
         ({"select": "semicolon-capitals"}, "did you mean 'semicolon-capital'?"),
         ({"ignore": ["spacng"]}, "did you mean 'spacing'?"),
         ({"format": "docx"}, "unknown format 'docx': choose one of"),
@@ -40,6 +45,15 @@ def test_an_unknown_value_is_a_value_error_naming_what_is_allowed(arguments: dic
     with pytest.raises(ValueError) as caught:
         clean(TEXT, **arguments)
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [({"text": b"x"}, "text must be a str, not bytes"), ({"select": [5]}, "select takes strings")],
+)
+def test_an_argument_of_the_wrong_kind_is_a_type_error_naming_it(arguments: dict, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        clean(**({"text": TEXT} | arguments))
 
 
 def test_the_package_says_it_is_typed() -> None:
