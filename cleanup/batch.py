@@ -22,12 +22,14 @@ from __future__ import annotations
 import codecs
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
+from typing import Any
 
-from cleanup import io, shards
+from cleanup import io, shards, stopping
 from cleanup.discover import Input
 from cleanup.formats import FormatError
 from cleanup.outputs import write_copy
@@ -44,6 +46,7 @@ from cleanup.work import Mode, Options, Outcome, Status, unexpected
 # left two workers idle (6,675 articles: 2.0 s with two, 2.1 s with one; 1.7 s with chunks of 32).
 _CHUNK = 32
 _AHEAD = 8
+_WAIT = 0.2  # seconds a worker's task is waited for before looking for a signal again
 
 
 def _identity(path: str) -> tuple[int, int, int] | None:
@@ -179,8 +182,13 @@ def reads_standard_input(unit: list[Input] | Sharded) -> bool:
 
 
 def process_chunk(chunk: list[Input], options: Options) -> list[Outcome]:
-    """Each file of ``chunk``, cleaned whole (:func:`process`)."""
-    return [process(item, options) for item in chunk]
+    """Each file of ``chunk``, cleaned whole (:func:`process`); in the main process, none after a
+    signal asked the run to stop (:mod:`cleanup.stopping`)."""
+    outcomes = []
+    for item in chunk:
+        stopping.check()
+        outcomes.append(process(item, options))
+    return outcomes
 
 
 def run(
@@ -200,6 +208,7 @@ def run(
             if isinstance(unit, Sharded):
                 cleaned = []
                 for piece in unit.pieces:
+                    stopping.check()
                     cleaned.append(shards.clean_piece(piece, options))
                     steps.done()
                 yield shards.commit(unit.item, options, cleaned, unit.pieces)
@@ -207,9 +216,11 @@ def run(
                 yield from process_chunk(unit, options)
         return
     warm_up(options.context)  # once, here: the forked workers share what it builds
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_leave_signals_to_the_main_process)
+    try:
         pending: deque[tuple[list[Input] | Sharded, list[AsyncResult]]] = deque()
         for unit in units(items, options, _CHUNK):
+            stopping.check()
             if reads_standard_input(unit):
                 while pending:  # the outcomes before it first, in input order
                     yield from _collect(*pending.popleft(), options, steps)
@@ -224,15 +235,38 @@ def run(
                 yield from _collect(*pending.popleft(), options, steps)
         while pending:
             yield from _collect(*pending.popleft(), options, steps)
+    except stopping.Stopped:
+        stopping.abandon_workers()
+        raise
+    pool.terminate()
+
+
+def _leave_signals_to_the_main_process() -> None:
+    """A worker ignores Ctrl-C, which the terminal sends to every process of the run: the main
+    process stops the run, and ends the workers (SIGTERM, by default, ends one at once)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _collect(
     unit: list[Input] | Sharded, tasks: list[AsyncResult], options: Options, steps: Steps
 ) -> list[Outcome]:
     if not isinstance(unit, Sharded):
-        return tasks[0].get()
+        return _result(tasks[0])
     cleaned = []
     for task in tasks:
-        cleaned.append(task.get())
+        cleaned.append(_result(task))
         steps.done()
     return [shards.commit(unit.item, options, cleaned, unit.pieces)]
+
+
+def _result(task: AsyncResult) -> Any:
+    """What a worker's task gave, waited for a while at a time, to see between two waits whether
+    a signal asked the run to stop: a SIGTERM sent to the whole process group has ended the
+    workers at once, and their tasks will never give anything."""
+    while True:
+        stopping.check()
+        try:
+            return task.get(timeout=_WAIT)
+        except multiprocessing.TimeoutError:
+            continue

@@ -11,6 +11,7 @@ import errno
 import functools
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any, NoReturn
 
 import click
 
-from cleanup import batch, io, remote
+from cleanup import batch, io, remote, stopping
 from cleanup.config import KEYS, read_config
 from cleanup.discover import DEFAULT_INCLUDE, Input, PatternsFor, discover
 from cleanup.formats.htmldoc import block_starts
@@ -251,15 +252,23 @@ _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 
 class _Group(click.Group):
-    """The ``cleanup`` group, which ends a command that cannot write its output with one error line.
+    """The ``cleanup`` group, which ends a command that cannot write its output with one error line,
+    and one stopped by Ctrl-C or SIGTERM with one line and the shell's status for it (130, 143):
+    the file being written is replaced whole or not at all, and those not done yet are left as
+    they were.
 
     Every file's failure is reported where it happens; what is left is standard output itself
     (a full disk, an I/O error). A closed pipe (``cleanup check | head``) is click's to quieten.
     """
 
     def invoke(self, ctx: click.Context) -> Any:
+        stopping.install()
         try:
             return super().invoke(ctx)
+        except (KeyboardInterrupt, stopping.Stopped) as stopped:
+            status = stopped.status if isinstance(stopped, stopping.Stopped) else 128 + signal.SIGINT
+            click.echo("cleanup: stopped; the files not done yet are left as they were", err=True)
+            stopping.leave(status)
         except OSError as err:
             if err.errno == errno.EPIPE:
                 raise

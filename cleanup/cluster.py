@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
-from cleanup import io, remote, shards
+from cleanup import io, remote, shards, stopping
 from cleanup.batch import Sharded, process_chunk, reads_standard_input, units
 from cleanup.discover import Input
 from cleanup.render.progress import Steps
@@ -71,6 +71,7 @@ def run(
         workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
         pending: deque[tuple[list[Input] | Sharded, list[Any]]] = deque()
         for unit in units(items, options, PARTITION):
+            stopping.check()
             if reads_standard_input(unit):
                 while pending:  # the outcomes before it first, in input order
                     yield from _outcomes(*pending.popleft(), steps)
@@ -81,6 +82,7 @@ def run(
             if len(pending) >= workers * _AHEAD:
                 yield from _outcomes(*pending.popleft(), steps)
         while pending:
+            stopping.check()
             yield from _outcomes(*pending.popleft(), steps)
     for folder in sorted(written):
         io.sweep_leftovers(folder, owner=shards.owner())

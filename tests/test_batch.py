@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path, PurePosixPath
 
 import pytest
 from click.testing import CliRunner
 
-from cleanup import batch
+from cleanup import batch, stopping
 from cleanup.cli import main
 from cleanup.discover import discover
 from cleanup.passes import Context
@@ -453,3 +456,52 @@ def test_a_fault_of_cleanup_on_one_file_is_an_error_line_and_the_batch_goes_on(
     assert done.exit_code == 2
     assert f"{tmp_path / 'a.txt'}: error: internal error (KeyError: 'fault'); left as it is" in done.stderr
     assert "b.txt:1:11: space-before-punctuation" in done.stdout
+
+
+def test_a_signal_stops_the_batch_before_its_next_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    process = batch.process
+
+    def interrupted(item, options):
+        if item.path.endswith("b.txt"):
+            stopping._request(signal.SIGINT, None)  # Ctrl-C while b.txt is being cleaned
+        return process(item, options)
+
+    monkeypatch.setattr(batch, "process", interrupted)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("The market , said.\n", encoding="utf-8")
+    try:
+        done = CliRunner().invoke(main, ["fix", "-j1", "--in-place", str(tmp_path)])
+    finally:
+        stopping.reset()
+    assert done.exit_code == 130
+    assert done.stderr.strip() == "cleanup: stopped; the files not done yet are left as they were"
+    assert [(tmp_path / name).read_text() for name in ("a.txt", "b.txt", "c.txt")] == [
+        "The market, said.\n",
+        "The market, said.\n",  # the file being cleaned is done, written whole
+        "The market , said.\n",
+    ]
+
+
+def test_sigterm_to_the_process_group_ends_a_run_with_workers(tmp_path: Path) -> None:
+    # The workers die at once; the main process, which waits for their tasks a while at a time,
+    # stops instead of waiting for ever.
+    for index in range(3_000):
+        (tmp_path / f"a{index:04}.txt").write_text("The market , said.\n" * 20, encoding="utf-8")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "cleanup", "fix", "--in-place", "--jobs", "2", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    first = tmp_path / "a0000.txt"
+    deadline = time.monotonic() + 60
+    while "market ," in first.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the batch has begun writing
+    os.killpg(run.pid, signal.SIGTERM)
+    try:
+        _, stderr = run.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)  # no process of a hung run is left behind
+        raise
+    assert run.returncode == 143, stderr
+    assert b"Traceback" not in stderr
