@@ -86,6 +86,13 @@ def clean(
     for name, given in (("select", select), ("ignore", ignore), ("allow", allow)):
         if given is not None and not isinstance(given, str) and not all(isinstance(x, str) for x in given):
             raise TypeError(f"{name} takes strings")
+    if not isinstance(unsafe, bool):
+        raise TypeError(f"unsafe takes True or False, not {unsafe!r}")
+    if house is not None and not isinstance(house, Mapping):
+        raise TypeError("house takes a mapping of style settings to values, such as {'decimal': ','}")
+    glossary = tuple(glossary)
+    if not all(isinstance(entry, GlossaryEntry) for entry in glossary):
+        raise TypeError("glossary takes GlossaryEntry values (cleanup.GlossaryEntry)")
     named = select.split(",") if isinstance(select, str) else select
     if named is not None and not any(part.strip() for part in named):
         raise ValueError("select names no rule: give rule ids or families, or None for the defaults")

@@ -49,7 +49,13 @@ def test_an_unknown_value_is_a_value_error_naming_what_is_allowed(arguments: dic
 
 @pytest.mark.parametrize(
     ("arguments", "message"),
-    [({"text": b"x"}, "text must be a str, not bytes"), ({"select": [5]}, "select takes strings")],
+    [
+        ({"text": b"x"}, "text must be a str, not bytes"),
+        ({"select": [5]}, "select takes strings"),
+        ({"unsafe": "no"}, "unsafe takes True or False"),  # a truthy string applied the unsafe fixes
+        ({"house": "x"}, "house takes a mapping"),
+        ({"glossary": [("Casa Bianca", "White House", "safe")]}, "glossary takes GlossaryEntry values"),
+    ],
 )
 def test_an_argument_of_the_wrong_kind_is_a_type_error_naming_it(arguments: dict, message: str) -> None:
     with pytest.raises(TypeError, match=message):
