@@ -32,7 +32,7 @@ from typing import Any
 from cleanup import io, shards, stopping
 from cleanup.discover import Input
 from cleanup.formats import FormatError
-from cleanup.outputs import write_copy
+from cleanup.outputs import copy_failure, write_copy
 from cleanup.pipeline import Budget, TooManyFindings, warm_up
 from cleanup.pipeline import run as clean_text
 from cleanup.render.diff import diff_header, diff_hunks
@@ -121,7 +121,10 @@ def process(item: Input, options: Options) -> Outcome:
                 if result.changed
                 else data
             )
-            write_copy(options.out, item.relative, fixed)
+            try:
+                write_copy(options.out, item.relative, fixed)
+            except OSError as err:
+                return Outcome(item.path, Status.FAILED, error=copy_failure(options.out, item.relative, err))
         if options.keep_results:
             kept = {"result": result, "sha256": io.sha256_hex(data), "settings": recorded}
             return Outcome(item.path, status, result.findings, output=output, size=len(data), **kept)

@@ -26,7 +26,7 @@ from cleanup.formats.htmldoc import block_starts
 from cleanup.formats.markdown import front_matter_end
 from cleanup.model import Finding
 from cleanup.options import ByteSize, Configured, Resolver, color_option, resolver, rule_options
-from cleanup.outputs import OutputError, OutputPlan
+from cleanup.outputs import OutputError, OutputPlan, prune_empty
 from cleanup.pipeline import run
 from cleanup.render.color import wants_color
 from cleanup.render.listing import OUTPUT_FORMATS, open_listing, statistics_form
@@ -392,6 +392,8 @@ def fix(
         out if mode is Mode.OUT else None,
         settings.patterns_for,
     )
+    # A folder --out that the run makes is removed again if no copy was written into it.
+    made_out = out is not None and mode is Mode.OUT and not remote.is_remote(out) and not os.path.lexists(out)
     tally = Tally()
     stdout = sys.stdout.buffer
     with _reports(kwargs, recorded) as reports:
@@ -399,6 +401,8 @@ def fix(
             tally.add(outcome)
             stdout.write(outcome.output)
         stdout.flush()
+    if made_out and tally.files[Status.FAILED]:
+        prune_empty(out)
     if work.is_batch and not kwargs["quiet"]:
         click.echo(tally.summary(fixing=True), err=True)
     if tally.files[Status.FAILED] or reports.failed:

@@ -231,6 +231,36 @@ def write_copy(out: str, relative: PurePosixPath, data: bytes | Callable[[Binary
         os.close(folder)
 
 
+def prune_empty(out: str) -> None:
+    """Remove the empty folders of ``out``, a folder this run made, and ``out`` itself if empty:
+    those it made for copies that then failed. A symbolic link is never followed or removed.
+
+    >>> import tempfile
+    >>> out = os.path.join(tempfile.mkdtemp(), "out")
+    >>> os.makedirs(os.path.join(out, "a", "b"))
+    >>> prune_empty(out); os.path.exists(out)
+    False
+    """
+    for folder, _, _ in os.walk(out, topdown=False):
+        with contextlib.suppress(OSError):
+            os.rmdir(folder)
+
+
+def copy_failure(out: str, relative: PurePosixPath, err: OSError) -> str:
+    """Why the copy ``out/relative`` could not be written, naming the copy (the error line names
+    the input).
+
+    >>> copy_failure("clean", PurePosixPath("a/b.txt"), OSError(28, "No space left on device"))
+    'cannot write its copy clean/a/b.txt: no space left on device'
+    """
+    copy = (
+        "/".join((out.rstrip("/"), *relative.parts))
+        if remote.is_remote(out)
+        else os.path.join(out, *relative.parts)
+    )
+    return f"cannot write its copy {shown_path(copy)}: {io.os_reason(err)}"
+
+
 def write_part(out: str, relative: PurePosixPath, data: bytes, owner: tuple[str, int]) -> str:
     """Write ``data`` beside where ``out/relative`` goes, as a new temporary file of ``owner``
     (:mod:`cleanup.tempfiles`), which the process ``owner`` puts together into the copy; return

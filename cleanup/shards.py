@@ -354,7 +354,13 @@ def _commit(item: Input, options: Options, cleaned: Sequence[Cleaned], pieces: S
                 return Outcome(
                     item.path, Status.FAILED, error="changed while it was being cleaned; no copy written"
                 )
-            outputs.write_copy(options.out, item.relative, _writer(item, options, cleaned, pieces, changed))
+            try:
+                outputs.write_copy(
+                    options.out, item.relative, _writer(item, options, cleaned, pieces, changed)
+                )
+            except OSError as err:
+                reason = outputs.copy_failure(options.out, item.relative, err)
+                return Outcome(item.path, Status.FAILED, error=reason)
     except io.InputError as err:
         return Outcome(item.path, Status.FAILED, error=err.reason)
     except OSError as err:

@@ -334,3 +334,38 @@ def test_the_parts_of_a_store_copy_are_named_for_their_owner() -> None:
     import fsspec
 
     assert not fsspec.filesystem("memory").exists(f"/parts/a/{name}")
+
+
+def test_an_output_folder_the_run_made_is_removed_when_every_copy_failed(tmp_path: Path) -> None:
+    feed = tmp_path / "in" / "sub" / "feed.jsonl"
+    feed.parent.mkdir(parents=True)
+    lines = [_line(n, "Talks ; At once") for n in range(60)]
+    lines[50] = "{not json"
+    feed.write_bytes(_jsonl(lines))
+    out = tmp_path / "out"
+    args = ["fix", "--jobs", "1", "--block-size", "1KB", "--out", str(out), str(tmp_path / "in")]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 2 and "line 51: not valid JSON" in done.stderr
+    assert not out.exists()  # not even the folder sub/ the pieces were written in
+    out.mkdir()  # a folder the user made is theirs: kept
+    assert CliRunner().invoke(main, args).exit_code == 2
+    assert out.is_dir()
+
+
+def test_a_copy_that_cannot_be_written_is_named_beside_its_input(tmp_path: Path, monkeypatch) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(_jsonl([_line(n, "Talks ; At once") for n in range(60)]))
+    (tmp_path / "a.txt").write_text("Talks ; At once\n")
+
+    def full_disk(folder: int, name: str, data: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shards.io, "replace_in", full_disk)
+    out = tmp_path / "out"
+    for path in (feed, tmp_path / "a.txt"):
+        done = CliRunner().invoke(
+            main, ["fix", "--jobs", "1", "--block-size", "1KB", "--out", str(out), str(path)]
+        )
+        assert done.exit_code == 2
+        copy = out / path.name
+        assert f"{path}: error: cannot write its copy {copy}: no space left on device" in done.stderr

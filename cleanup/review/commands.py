@@ -22,7 +22,7 @@ from cleanup import io
 from cleanup.discover import DEFAULT_INCLUDE, Input, discover
 from cleanup.formats import FormatError, Reading
 from cleanup.options import color_option, read_settings_files, resolver, rule_options
-from cleanup.outputs import OutputError, plan_outputs, write_copy
+from cleanup.outputs import OutputError, copy_failure, plan_outputs, write_copy
 from cleanup.pipeline import run
 from cleanup.render.color import wants_color
 from cleanup.render.paths import shown_path
@@ -79,7 +79,10 @@ class _Target:
             io.write_atomic(item.path, io.encode(document, text, keep_encoding=self.keep_encoding))
         elif self.out is not None:
             content = io.encode(document, text, keep_encoding=self.keep_encoding) if changed else data
-            write_copy(self.out, item.relative, content)
+            try:
+                write_copy(self.out, item.relative, content)
+            except OSError as err:
+                raise io.InputError(item.path, copy_failure(self.out, item.relative, err)) from None
         else:
             stdout = sys.stdout.buffer
             stdout.write(io.encode(document, text, keep_encoding=self.keep_encoding))
