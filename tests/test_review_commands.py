@@ -138,6 +138,28 @@ def test_apply_changes_exactly_the_accepted_hunks(runner: CliRunner, seed, artic
     assert f"{seed.name}: applied 2 of 3 changes" in done.stderr
 
 
+def test_apply_again_says_the_changes_are_in_and_writes_nothing(
+    runner: CliRunner, seed, article, tmp_path
+) -> None:
+    decisions = tmp_path / "decisions.json"
+    files = (
+        json.loads(decisions_for(seed, {1, 3}))["files"] + json.loads(decisions_for(article, {2}))["files"]
+    )
+    decisions.write_text(json.dumps({"format": "cleanup-decisions", "version": 2, "files": files}))
+    assert runner.invoke(apply_command, ["--root", str(tmp_path), str(decisions)]).exit_code == 0
+    applied = article.stat().st_mtime_ns, seed.stat().st_mtime_ns
+    done = runner.invoke(apply_command, ["--root", str(tmp_path), str(decisions)])
+    assert done.exit_code == 0, done.stderr
+    assert f"{seed.name}: already applied (2 changes); left as it is" in done.stderr
+    assert f"{article.name}: already applied (1 change); left as it is" in done.stderr  # a BOM and CRLF
+    assert (article.stat().st_mtime_ns, seed.stat().st_mtime_ns) == applied
+    assert seed.read_bytes() == seed_with_first_and_third_changes()
+    article.write_bytes(article.read_bytes().replace(b"rose", b"fell"))  # applied, then edited
+    done = runner.invoke(apply_command, ["--root", str(tmp_path), str(decisions)])
+    assert done.exit_code == 2
+    assert f"{article.name}: error: changed since the decisions were made; left as it is" in done.stderr
+
+
 def test_apply_refuses_a_changed_file_and_goes_on(runner: CliRunner, seed, article, tmp_path) -> None:
     first, second = tmp_path / "first.json", tmp_path / "second.json"
     first.write_text(decisions_for(article, {1, 2, 3}))

@@ -260,3 +260,25 @@ def apply_hunks(original: str, hunks: Sequence[Hunk], accepted: Collection[int])
         position = part.end
     pieces.append(original[position:])
     return "".join(pieces)
+
+
+def unapply_hunks(text: str, hunks: Sequence[Hunk], accepted: Collection[int]) -> str | None:
+    """The original that :func:`apply_hunks` made ``text`` of with the hunks in ``accepted``, or
+    ``None`` if ``text`` does not hold their new parts where they would stand.
+
+    >>> hunks = [Hunk(1, (Part(0, 1, "a", "A"),)), Hunk(2, (Part(2, 3, "c", ""),))]
+    >>> unapply_hunks("Abd", hunks, {1, 2}), unapply_hunks("abd", hunks, {1, 2})
+    ('abcd', None)
+    """
+    parts = sorted((p for h in hunks if h.id in accepted for p in h.parts), key=lambda part: part.start)
+    pieces = []
+    position = shift = 0  # in text; how far text's positions stand from the original's
+    for part in parts:
+        start = part.start + shift
+        if start < position or text[start : start + len(part.new)] != part.new:
+            return None
+        pieces += [text[position:start], part.old]
+        position = start + len(part.new)
+        shift += len(part.new) - (part.end - part.start)
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -42,7 +42,7 @@ from cleanup.pipeline import run
 from cleanup.render.paths import shown_path
 from cleanup.render.summary import plural
 from cleanup.review.decisions import FileDecisions, Settings
-from cleanup.review.hunks import Changes, apply_hunks, split_changes
+from cleanup.review.hunks import Changes, apply_hunks, split_changes, unapply_hunks
 from cleanup.settings_files import SETTING_FILES, Inline, SettingsFiles
 
 
@@ -129,11 +129,14 @@ class Plan:
     changes: Changes
 
 
-def plan(decided: FileDecisions, root: Path, given: SettingsFiles) -> Plan:
-    """Check one file's decisions against the file and cleanup's own changes to it."""
+def plan(decided: FileDecisions, root: Path, given: SettingsFiles) -> Plan | None:
+    """Check one file's decisions against the file and cleanup's own changes to it; ``None``
+    when the file already holds the accepted changes (:func:`_applied`)."""
     real = confined(decided.path, root)
     data = io.read_bytes(str(real))
     if io.sha256_hex(data) != decided.sha256:
+        if _applied(decided, data):
+            return None
         raise io.InputError(decided.path, "changed since the decisions were made; left as it is")
     document = io.decode(data, decided.path)
     try:
@@ -143,6 +146,27 @@ def plan(decided: FileDecisions, root: Path, given: SettingsFiles) -> Plan:
     form = decided.settings.reading.format_for(decided.path)
     changes = split_changes(run(document.text, context, unsafe=decided.settings.unsafe, form=form))
     return Plan(real, data, document, changes)
+
+
+def _applied(decided: FileDecisions, data: bytes) -> bool:
+    """Whether ``data`` is the file the decisions were made on with their accepted changes applied:
+    taken away again, they give its recorded bytes (in UTF-8 or in the encoding it is read in)."""
+    if not decided.accepted:
+        return False
+    try:
+        document = io.decode(data, decided.path)
+    except io.InputError:
+        return False
+    original = unapply_hunks(document.text, decided.hunks, decided.accepted)
+    if original is None:
+        return False
+    for keep_encoding in (False, True):
+        try:
+            if io.sha256_hex(io.encode(document, original, keep_encoding=keep_encoding)) == decided.sha256:
+                return True
+        except io.InputError:
+            continue
+    return False
 
 
 def _same(decided: FileDecisions, changes: Changes) -> bool:
@@ -155,6 +179,8 @@ def apply_decisions(
 ) -> str:
     """Apply one file's accepted changes; what was done, or :class:`~cleanup.io.InputError`."""
     made = plan(decided, root, given)
+    if made is None:
+        return f"already applied ({plural(len(decided.accepted), 'change')}); left as it is"
     if not _same(decided, made.changes):
         raise io.InputError(
             decided.path,
