@@ -7,8 +7,12 @@ outcomes go by: a report that cannot be written is given up with one error line,
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> with Reports(str(folder / "r.json"), None, Settings(()), on_error=print) as reports:
 ...     reports.add(Outcome("a.txt", Status.UNCHANGED))
->>> (folder / "r.json").read_text()
-'[\\n{"path": "a.txt", "status": "unchanged", "error": null, "findings": []}\\n]\\n'
+>>> print((folder / "r.json").read_text())
+{"format": "cleanup-report", "version": 1, "files": [
+{"path": "a.txt", "status": "unchanged", "error": null, "findings": []}
+]
+}
+<BLANKLINE>
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from typing import Protocol
 from cleanup.io import AtomicTextFile, os_reason
 from cleanup.render.html import HtmlReport
 from cleanup.render.paths import shown_path
-from cleanup.render.report import JsonArray, file_record
+from cleanup.render.report import JsonArray, file_record, report_head
 from cleanup.review.decisions import Settings
 from cleanup.work import Outcome
 
@@ -36,11 +40,13 @@ class _Report(Protocol):
 
 
 class _JsonReport:
-    """``--report``: a JSON array of :func:`file_record`, in place only once complete."""
+    """``--report``: its format and version, and the array of :func:`file_record` (``files``),
+    in place only once complete."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self._file = AtomicTextFile(path)
+        self._file.handle.write(report_head())
         self._array = JsonArray(self._file.handle).__enter__()
 
     def add(self, outcome: Outcome) -> None:
@@ -48,6 +54,7 @@ class _JsonReport:
 
     def commit(self) -> None:
         self._array.__exit__(None, None, None)
+        self._file.handle.write("}\n")
         self._file.commit()
 
     def discard(self) -> None:

@@ -308,7 +308,8 @@ def test_check_json_and_report(tree: Path) -> None:
     findings = json.loads(done.stdout)
     assert {f["path"] for f in findings} >= {"tree/bom.txt", "tree/nested/a/crlf.txt"}
     report = json.loads(Path("report.json").read_text())
-    by_path = {entry["path"]: entry for entry in report}
+    assert (report["format"], report["version"]) == ("cleanup-report", 1)
+    by_path = {entry["path"]: entry for entry in report["files"]}
     assert by_path["tree/binary.txt"] == {
         "path": "tree/binary.txt",
         "status": "failed",

@@ -89,7 +89,7 @@ def test_the_cluster_writes_the_same_files_and_reports(tree: Path, tmp_path: Pat
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
     assert len(_files(tmp_path / "dask")) == 83
     report = json.loads((tmp_path / "dask.json").read_text())
-    feed = next(record for record in report if record["path"].endswith("feed.jsonl"))
+    feed = next(record for record in report["files"] if record["path"].endswith("feed.jsonl"))
     assert feed["status"] == "changed" and max(f["line"] for f in feed["findings"]) == 300
     assert (tmp_path / "dask.json").read_bytes() == (tmp_path / "local.json").read_bytes()
     assert "bad.txt: error: binary file" in dask.stderr

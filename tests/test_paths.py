@@ -126,6 +126,6 @@ def test_json_keeps_the_real_names(hostile_tree: list[str]) -> None:
     records = [json.loads(line) for line in done.stdout.splitlines()]
     assert sorted(record["path"] for record in records) == hostile_tree
     report = json.loads(Path("report.json").read_text(encoding="utf-8"))
-    assert {entry["path"] for entry in report} == {*hostile_tree, os.path.join("news", BINARY)}
+    assert {entry["path"] for entry in report["files"]} == {*hostile_tree, os.path.join("news", BINARY)}
     json_array = CliRunner().invoke(main, ["check", "--jobs", "1", "--format", "json", "news"])
     assert {record["path"] for record in json.loads(json_array.stdout)} == {r["path"] for r in records}

@@ -40,6 +40,20 @@ def dumps(element: Any) -> str:
     return _RAW.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
+# What ``--report`` writes: an object naming its format and version, its files last.
+REPORT_FORMAT = "cleanup-report"
+REPORT_VERSION = 1
+
+
+def report_head() -> str:
+    """What a ``--report`` opens with, before the array of its :func:`file_record`; ``}`` closes it.
+
+    >>> report_head()
+    '{"format": "cleanup-report", "version": 1, "files": '
+    """
+    return dumps({"format": REPORT_FORMAT, "version": REPORT_VERSION, "files": None})[: -len("null}")]
+
+
 def file_record(outcome: Outcome) -> dict[str, Any]:
     """One file of a ``--report``: path, status, error, findings (with positions and whether applied)."""
     return {
