@@ -84,6 +84,29 @@ def test_front_matter_cleans_the_prose_fields_and_keeps_the_rest() -> None:
     )
 
 
+def test_front_matter_fields_written_as_blocks_are_cleaned_line_by_line() -> None:
+    text = (
+        "---\r\n"
+        "summary: >\r\n"
+        f"  {ARTEFACT}\r\n"
+        "\r\n"
+        f"  {ARTEFACT}   \r\n"
+        f"slug: {ARTEFACT}\r\n"
+        "description: |-   # kept\r\n"
+        f"    {ARTEFACT}\r\n"
+        f"      {ARTEFACT}\r\n"
+        "tags: >\r\n"
+        f"  {ARTEFACT}\r\n"
+        "title: >\r\n"  # an empty block
+        "---\r\n"
+        f"{ARTEFACT}\r\n"
+    )
+    lines = text.split("\r\n")
+    for number in (2, 4, 7, 8, 13):  # the block lines of prose fields, and the body
+        lines[number] = lines[number].replace(ARTEFACT, FIXED)
+    assert fixed(text) == "\r\n".join(lines)
+
+
 def test_markup_escapes_and_references_stay_as_written() -> None:
     # Even the encoding pass keeps "&amp;": in Markdown it is how an ampersand may be written.
     text = "A \\*starred\\* word &amp; an [ref] link ; At last\n\n[ref]: https://x.org/l'Iran\n"

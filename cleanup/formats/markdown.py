@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 # Front matter fields whose string value is prose.
 PROSE_FIELDS = frozenset({"title", "subtitle", "description", "summary", "excerpt"})
+# The first line of a block scalar: | or >, a chomping and an indentation indicator, a comment.
+_BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}(?:[ \t]+#.*)?")
 _FIELD = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^\n]*)")
 # Inline tokens whose source is markup to step over, found from their own text.
 # The characters that can begin inline syntax (code, emphasis, links, images, autolinks, raw HTML,
@@ -104,17 +106,43 @@ def _prose(
 
 
 def _front_matter(source: str, begin: int, end: int, fields: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """The values of the prose fields: one line each, without their quotes."""
+    """The values of the prose fields: on their line, without their quotes; or written as a
+    block (``summary: >``), each of its lines without its indentation.
+
+    >>> text = "title: 'A , b'\\nsummary: >-\\n  First , line\\n\\n  second\\nslug: x , y\\n"
+    >>> [text[start:end] for start, end in _front_matter(text, 0, len(text), PROSE_FIELDS)]
+    ['A , b', 'First , line', 'second']
+    """
     for match in _FIELD.finditer(source, begin, end):
         if match.start() and source[match.start() - 1] != "\n":
             continue  # a nested key, or text inside a value
         if match["key"].lower() not in fields:
             continue
-        value_start, value = match.start("value"), match["value"].rstrip()
+        value_start, value = match.start("value"), match["value"].rstrip(" \t\r")
         if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
             yield value_start + 1, value_start + len(value) - 1
+        elif _BLOCK_HEADER.fullmatch(value):
+            yield from _block_lines(source, match.end(), end)
         elif value and value[0] not in "|>&*!{[\"'#":
             yield value_start, value_start + len(value)
+
+
+def _block_lines(source: str, header_end: int, end: int) -> Iterator[tuple[int, int]]:
+    """The lines of a block scalar whose header line ends at ``header_end``, of a key at the
+    start of its line: those after it that are indented or blank, each without its indentation
+    and its white space at the end."""
+    at = source.find("\n", header_end, end) + 1
+    while 0 < at < end:
+        line_end = source.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        line = source[at:line_end]
+        text = line.strip(" \t\r")
+        if text and line[0] != " ":
+            return  # the next key, or the end of the front matter
+        if text:
+            start = at + len(line) - len(line.lstrip(" "))
+            yield start, start + len(text)
+        at = line_end + 1
 
 
 class _Inline:
