@@ -138,17 +138,18 @@ def paragraph_starts(text: str, begin: int = 0) -> list[int]:
 
 def with_markers(text: str, findings: Iterable[Finding], starts: list[int] | None = None) -> tuple[str, int]:
     """``text`` with a marker before each paragraph that holds ``findings``, keeping their rules
-    off it (``cleanup check --add-noqa``), and how many markers were added. The paragraphs start
-    at ``starts`` (sorted; by default :func:`paragraph_starts`); a finding before the first gets no
-    marker. The marker is a line of its own, ended as the text ends its lines.
+        off it (``cleanup check --add-noqa``), and how many markers were added. The paragraphs start
+        at ``starts`` (sorted; by default :func:`paragraph_starts`); a finding before the first gets no
+        marker. The marker is a line of its own, ended as the text ends its lines, but where a block
+    of HTML starts inside a line: there it stands just before the block's tag.
 
-    >>> from cleanup import clean
-    >>> text = "Fine.\\n\\nThe deal , said; At once.\\n"
-    >>> print(with_markers(text, clean(text).findings)[0], end="")
-    Fine.
-    <BLANKLINE>
-    <!-- cleanup: ignore[semicolon-capital, space-before-punctuation] -->
-    The deal , said; At once.
+        >>> from cleanup import clean
+        >>> text = "Fine.\\n\\nThe deal , said; At once.\\n"
+        >>> print(with_markers(text, clean(text).findings)[0], end="")
+        Fine.
+        <BLANKLINE>
+        <!-- cleanup: ignore[semicolon-capital, space-before-punctuation] -->
+        The deal , said; At once.
     """
     starts = paragraph_starts(text) if starts is None else starts
     rules: dict[int, set[str]] = {}
@@ -162,9 +163,12 @@ def with_markers(text: str, findings: Iterable[Finding], starts: list[int] | Non
     pieces, cursor = [], 0
     for start in sorted(rules):
         line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        indent = text[line_start:start] if not text[line_start:start].strip() else ""
+        before = text[line_start:start]
         marker = f"<!-- cleanup: ignore[{', '.join(sorted(rules[start]))}] -->"
-        pieces += (text[cursor:start], f"{marker}{newline}{indent}")  # the paragraph keeps its indent
+        # A line of its own, the paragraph keeping its indent; in HTML, where a block starts
+        # inside a line (after <body>, or text after a <code> in a paragraph), just before it.
+        after = f"{newline}{before}" if not before.strip() else ""
+        pieces += (text[cursor:start], marker + after)
         cursor = start
     pieces.append(text[cursor:])
     return "".join(pieces), len(rules)

@@ -143,6 +143,22 @@ def test_add_noqa_in_html_writes_a_marker_before_each_block(tmp_path) -> None:
     assert CliRunner().invoke(main, ["check", str(page)]).stdout.count("space-before-punctuation") == 1
 
 
+def test_add_noqa_in_html_writes_a_marker_inside_a_line_just_before_its_block(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from cleanup.cli import main
+
+    page = tmp_path / "a.html"
+    page.write_text("<body><p>Talks ; At once, see <code>x ; y</code> and more , then.</p></body>\n")
+    assert CliRunner().invoke(main, ["check", "--add-noqa", str(page)]).exit_code == 0
+    first, second = "semicolon-capital, space-before-punctuation", "space-before-punctuation"
+    assert page.read_text() == (  # no line break put into the paragraph's text
+        f"<body><!-- cleanup: ignore[{first}] --><p>Talks ; At once, see "
+        f"<!-- cleanup: ignore[{second}] --><code>x ; y</code> and more , then.</p></body>\n"
+    )
+    assert CliRunner().invoke(main, ["check", str(page)]).exit_code == 0
+
+
 def test_add_noqa_reports_a_file_it_cannot_write(tmp_path, monkeypatch) -> None:
     from click.testing import CliRunner
 
