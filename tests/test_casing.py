@@ -118,6 +118,33 @@ def test_semicolon_capital_lowercases_a_word_that_opens_a_clause() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "The nominees were I'm Standing With You; Into the Unknown; and Stand Up.",
+        "Radio 4's consumer programme was cut; You and Yours will air three days a week.",
+        "The statistic was disputed; More or Less, the Radio 4 programme, found it was wrong.",
+        "Novels on the list: Mrs Dalloway; To the Lighthouse; Orlando.",
+        "the Beatles' songs; Here, There and Everywhere was one",
+        "the films; In the Heat of the Night won",
+        "talks; In the United States, it",  # a name of common words: a suggestion too
+    ],
+)
+def test_semicolon_capital_before_what_may_be_a_title_is_a_suggestion(text: str) -> None:
+    result = clean(text, select=["semicolon-capital"])
+    assert result.text == text
+    assert [(f.rule, f.safety) for f in result.findings] == [("semicolon-capital", "unsafe")]
+
+
+def test_semicolon_capital_stays_safe_before_a_name_or_a_language() -> None:
+    for text, fixed in (
+        ("the grid; According to Tennet, it is", "the grid; according to Tennet, it is"),
+        ("the talks; In the French press, it", "the talks; in the French press, it"),
+        ("the vote; However, the Government", "the vote; however, the Government"),
+    ):
+        assert clean(text, select=["semicolon-capital"]).text == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # Team lists of edited news: surnames that are also words, and names followed by a comma.
         "Back row: Wood, Curnier; Day, Schofield",
         "Replacements: Paul, Gomarsall; May, Tait, Stephenson",

@@ -18,6 +18,7 @@ from cleanup.lang.en import (
     PRONOUN_I,
     SURNAME_PARTICLES,
 )
+from cleanup.lang.glue import place_and_language_names
 from cleanup.lang.profiles import Profile, profile_for
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
@@ -27,7 +28,7 @@ from cleanup.passes.triggers import CONTINUATION, LOWERCASE, Trigger, shaped
 SEMICOLON_CAPITAL = Rule(
     id="semicolon-capital",
     family="casing",
-    safety="safe",
+    safety="safe / unsafe",
     summary="A capitalised function word or clause opener (According to) after a semicolon lowercased.",
     why=(
         "Engines translate sentence by sentence and some join two source sentences with a "
@@ -50,11 +51,14 @@ SEMICOLON_CAPITAL = Rule(
         Example("Back row: Wood, Curnier; Day, Schofield", "Back row: Wood, Curnier; Day, Schofield"),
     ),
     fix_safety=(
-        "Safe. Only articles, pronouns, prepositions, conjunctions and words that open a clause "
+        "Safe but before what may be a title. Only articles, pronouns, prepositions, conjunctions and words that open a clause "
         "('According to', 'Despite', 'Overall', 'Finally') are lowercased, and only when a "
         "lowercase word or a comma follows: never in a name such as 'The Hague', 'At Home Ltd', "
         "'More4', 'A-level' or 'Which? magazine', never 'I', acronyms or other names, even names "
-        "that are also words ('Day, Schofield')."
+        "that are also words ('Day, Schofield'). A suggestion (unsafe) where the words after it may "
+        "make a title: within three function words, or right after a comma, a capitalised word "
+        "English writes in lowercase, not a country or a language ('; Into the Unknown', '; You and "
+        "Yours', '; Here, There and Everywhere')."
     ),
     targets=("en",),
 )
@@ -127,6 +131,11 @@ RULES = (SEMICOLON_CAPITAL, SENTENCE_START_LOWERCASE, COLON_CAPITAL)
 _SEMICOLON_WORD = regex.compile(r";[ \t]+(\p{Lu}\p{Ll}*)(?:,|[ \t]+\p{Ll})")
 _COLON_WORD = regex.compile(r":[ \t]+(\p{Lu}\p{Ll}*)(?:,|[ \t]+\p{Ll})")
 _LINE_END = regex.compile(r"[^\n]*")
+# The words after a capitalised function word read to tell a title: how far, and how many.
+_NEXT_WORD = regex.compile(r"\G[ \t]+(\p{L}+)")
+_TITLE_REACH = 80
+_TITLE_WORDS = 3
+_COMMON_WORD = 3.0  # Zipf value from which a word is an everyday word (wordfreq)
 _STOP_LOWER = regex.compile(r"\.[ \t]+(\p{Ll}+)(?![\p{L}\p{N}])")
 _NAME_PART = regex.compile(r"[ -]\p{Lu}")
 
@@ -140,14 +149,42 @@ def _capitals_after(text: str, pattern: regex.Pattern[str], rule: Rule, mark: st
             continue
         if rule is COLON_CAPITAL and not lines.in_running_text(match.start()):
             continue
+        safe = rule is SEMICOLON_CAPITAL and not _reads_as_title(text, match.end(1))
         yield Finding(
             rule=rule.id,
             message=f"'{word}' after a {mark} starts no sentence",
             start=match.start(1),
             end=match.start(1) + 1,
             replacement=word[0].lower(),
-            safety=Safety.SAFE if rule is SEMICOLON_CAPITAL else Safety.UNSAFE,
+            safety=Safety.SAFE if safe else Safety.UNSAFE,
         )
+
+
+def _reads_as_title(text: str, end: int) -> bool:
+    """Whether the words after a capitalised function word ending at ``end`` may make it the first
+    word of a title: within a few function words, or right after a comma, a capitalised word
+    English writes in lowercase, not a country or a language ("Into the Unknown", "You and
+    Yours", "Here, There and Everywhere"; not "According to Tennet", "In the French press").
+
+    >>> _reads_as_title("; Into the Unknown", 6), _reads_as_title("; According to Tennet, it", 11)
+    (True, False)
+    """
+    from cleanup.lang.frequencies import zipf_table  # wordfreq is imported when first needed
+
+    after_comma = text.startswith(",", end)
+    for number, match in enumerate(_NEXT_WORD.finditer(text, end + after_comma, end + _TITLE_REACH)):
+        following = match.group(1)
+        if following[0].isupper():
+            lowered = following.lower()
+            return (
+                following[1:].islower()
+                and zipf_table("en").get(lowered, 0.0) >= _COMMON_WORD
+                and lowered not in place_and_language_names("en")
+                and lowered not in LOWERCASE_NAMES
+            )
+        if after_comma or following not in LOWERCASE_AFTER_SEMICOLON or number >= _TITLE_WORDS:
+            return False
+    return False
 
 
 class _Lines:
