@@ -51,8 +51,9 @@ SEMICOLON_CAPITAL = Rule(
         Example("Back row: Wood, Curnier; Day, Schofield", "Back row: Wood, Curnier; Day, Schofield"),
     ),
     fix_safety=(
-        "Safe but before what may be a title. Only articles, pronouns, prepositions, conjunctions and words that open a clause "
-        "('According to', 'Despite', 'Overall', 'Finally') are lowercased, and only when a "
+        "Safe but before what may be a title. Only articles, pronouns, prepositions, conjunctions "
+        "and words that open a clause ('According to', 'Despite', 'Overall', 'Finally') are "
+        "lowercased, and only when a "
         "lowercase word or a comma follows: never in a name such as 'The Hague', 'At Home Ltd', "
         "'More4', 'A-level' or 'Which? magazine', never 'I', acronyms or other names, even names "
         "that are also words ('Day, Schofield'). A suggestion (unsafe) where the words after it may "
