@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from cleanup.lang.elision import APOSTROPHES, ELIDED_ARTICLES
+from cleanup.lang.frequencies import frequencies_for
 from cleanup.lang.names import english_names
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
@@ -41,7 +42,9 @@ STRAY_ELIDED_ARTICLE = Rule(
         "Safe when the bare name is an English country, territory or language name in Unicode "
         "CLDR. Only suggested when the name appears without the article elsewhere in the same "
         "text, since titles share words ('L'Express' and the 'Daily Express'). Otherwise nothing "
-        "is reported: names such as L’Oréal, L’Aquila or D’Alema keep their article in English."
+        "is reported: names such as L’Oréal, L’Aquila or D’Alema keep their article in English. "
+        "Nothing either where the word before or after is a word of the source language ('Palais de "
+        "l'Europe', 'La France et l'Iran', 'L'Europe en question'): a name or a title left in it."
     ),
     targets=("en",),
 )
@@ -79,6 +82,14 @@ def _glued_at(data: bytes) -> list[int]:
     return sorted(places)
 
 
+# The words either side of an elided article and its name, read across a space or a mark or two.
+_NEIGHBOUR_REACH = 40
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[^\p{L}\p{M}\n]{1,3}$")
+_WORD_AFTER = regex.compile(r"[^\p{L}\p{M}\n]{1,3}([\p{L}\p{M}]+)")
+# How much more frequent in a source language a neighbour must be (Zipf: 30 times) to mark the
+# elision as source-language text; "de", "et", "en", "e", "della" are, "in", "a", "on" are not.
+_SOURCE_MARGIN = 1.5
+
 _BARE_CAPITALISED = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}{APOSTROPHES}])\p{{Lu}}[\p{{L}}\p{{M}}]*(?![\p{{L}}\p{{M}}])"
 )
@@ -111,6 +122,21 @@ def _bare(name: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}{APOSTROPHES}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])")
 
 
+def _among_source_words(text: str, start: int, end: int) -> bool:
+    """Whether the word just before ``start`` or just after ``end`` (across a space or a mark) is
+    far more frequent in a source language than in English: the article and its name are then
+    part of source-language text, a name or a quoted title ("Palais de l'Europe", "La France et
+    l'Iran", "L'Europe en question"), which the leftovers rules report as a whole.
+
+    >>> _among_source_words("the Palais de l'Europe in", 14, 22), _among_source_words("[l'Iran] said", 1, 7)
+    (True, False)
+    """
+    margins = frequencies_for("en").margins
+    before = _WORD_BEFORE.search(text, max(0, start - _NEIGHBOUR_REACH), start)
+    after = _WORD_AFTER.match(text, end, end + _NEIGHBOUR_REACH)
+    return any(max(margins(match.group(1).lower())) >= _SOURCE_MARGIN for match in (before, after) if match)
+
+
 def find(text: str, ctx: Context) -> Iterator[Finding]:
     """Report elided articles glued to a name that English writes bare."""
     if not ctx.wants(STRAY_ELIDED_ARTICLE.id):
@@ -124,6 +150,8 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
     places = (positions.of(hit) for hit in hits)
     for match in filter(None, (_ELIDED.match(text, at) for at in places)):
         name = match.group(1)
+        if _among_source_words(text, match.start(), match.end()):
+            continue  # a name or a title of the source language: "Palais de l'Europe"
         if name in english_names():
             safety, why = Safety.SAFE, "an English country or language name"
         else:
