@@ -43,7 +43,8 @@ def safeties(text: str) -> list[str]:
         ("Sources said the ministersaid nothing.", "Sources said the minister said nothing.", "safe"),
         ("In Rome the talks endedafter midnight.", "In Rome the talks ended after midnight.", "safe"),
         ("He arrived in Romethe day before.", "He arrived in Rome the day before.", "unsafe"),
-        ("As Reuters reportedNearly half voted.", "As Reuters reported Nearly half voted.", "safe"),
+        # A capitalised everyday word: the shape of brands too ("easyHotel"), a suggestion.
+        ("As Reuters reportedNearly half voted.", "As Reuters reported Nearly half voted.", "unsafe"),
         (
             "It was founded in 2023.The vote came later.",
             "It was founded in 2023. The vote came later.",

@@ -64,12 +64,11 @@ def test_brand_and_product_names_are_not_split_by_default(text: str) -> None:
 @pytest.mark.parametrize(
     ("before", "token", "replacement"),
     [
-        # The artefacts of the issue, as before.
-        ("as Reuters reportedNearly half voted", "reportedNearly", "reported Nearly"),
+        # An artefact of the issue, as before.
         ("the ministersaid on Monday", "ministersaid", "minister said"),
-        # A longer lowercase word before a capitalised one.
+        # A longer lowercase word before a capitalised one that is surely a name.
         ("the talks endedWednesday night", "endedWednesday", "ended Wednesday"),
-        ("as officials warnedCritics say", "warnedCritics", "warned Critics"),
+        ("the talks heldThe day before", "heldThe", "held The"),
         # A short word before a name a list holds: a place, a day, a region, a nationality, a title.
         ("he lives inLondon now", "inLondon", "in London"),
         ("the market inChina fell", "inChina", "in China"),
@@ -94,6 +93,13 @@ def test_glued_words_of_the_same_shape_are_split_safely_on_evidence(
 @pytest.mark.parametrize(
     ("before", "token"),
     [
+        # An everyday word capitalised after a lowercase word of any length: brands and names in
+        # code are made so; a glued sentence start ("reportedNearly") is a suggestion too.
+        ("Stay at easyHotel, owned by the group", "easyHotel"),
+        ("The flaw let attackers read sessionStorage in the browser", "sessionStorage"),
+        ("the bug was in readFile, the firm said", "readFile"),
+        ("as Reuters reportedNearly half voted", "reportedNearly"),
+        ("as officials warnedCritics say", "warnedCritics"),
         ("the vote inEngland", "inEngland"),  # no list of ours holds England: a suggestion
         ("a University ofTexas student", "ofTexas"),
         ("He said theUK would", "theUK"),  # an acronym after a lowercase word
@@ -105,15 +111,15 @@ def test_a_glued_name_no_evidence_shows_is_a_suggestion(before: str, token: str)
 
 
 def test_a_later_round_decides_again_where_a_fix_elsewhere_wrote_the_name_alone(monkeypatch) -> None:
-    # The first round splits "reportLabour" in the first paragraph, which then writes "Labour" alone
-    # in mid-sentence: "atLabour", in a paragraph the edit leaves untouched and too far from it for
-    # the text kept around it, is decided again in the next round and split, as a round that reads
-    # the whole text splits it (tests/test_pipeline.py compares the two for every rule).
+    # The first round repairs the mojibake around "Labour" in the first paragraph, which then
+    # writes "Labour" alone in mid-sentence: "atLabour", in a paragraph the edit leaves untouched
+    # and too far from it for the text kept around it, is decided again in the next round and
+    # split, as a round that reads the whole text splits it (tests/test_pipeline.py compares the
+    # two for every rule).
     filler = "A paragraph that nothing changes, long enough to keep the next one away from the edit."
-    text = (
-        f"It cites the reportLabour published.\n\n{filler}\n\nAs they did atLabour's conference.\n\n{filler}"
-    )
-    fixed = text.replace("reportLabour", "report Labour").replace("atLabour", "at Labour")
+    quoted = "\u00e2\u20ac\u0153Labour\u00e2\u20ac\x9d"  # “Labour” read as Windows-1252
+    text = f"It cites the {quoted} report.\n\n{filler}\n\nAs they did atLabour's conference.\n\n{filler}"
+    fixed = text.replace(quoted, "“Labour”").replace("atLabour", "at Labour")
     assert clean(text).text == fixed
     steps = tuple((dataclasses.replace(step, find_in=None), ids) for step, ids in pipeline._PASS_RULES)
     monkeypatch.setattr(pipeline, "_PASS_RULES", steps)

@@ -75,12 +75,12 @@ GLUED_WORDS = Rule(
     ),
     fix_safety=(
         "Safe where both parts are common lowercase words, or a common lowercase word and a capitalised one, "
-        "and the language does not know the whole (wordfreq's large list): 'ministersaid', 'reportedNearly', "
-        "'ofTexas'; after a word of three letters or fewer, the shape of brands ('inDrive', 'forScore', "
-        "'myTaxi'), only where the capitalised word is a function word or surely a name: a place, language, "
-        "day, month or nationality (CLDR), a title, the first word of a name the next word goes on "
-        "('theUnited States'), or, if no everyday word, a name of Faker's lists or a word the text writes "
-        "alone ('inLondon', 'atLabour'); where an honorific stands glued to a name "
+        "and the language does not know the whole (wordfreq's large list): 'ministersaid', 'endedafter'; "
+        "a capitalised word after a lowercase one, the shape of brands and of names in code ('inDrive', "
+        "'forScore', 'easyHotel', 'readFile'), only where it is a function word or surely a name: a "
+        "place, language, day, month or nationality (CLDR), a title, the first word of a name the next "
+        "word goes on ('theUnited States'), or, if no everyday word, a name of Faker's lists or a "
+        "word the text writes alone ('inLondon', 'atLabour'); where an honorific stands glued to a name "
         "('MrBewlay') or two capitalised words make a country, region or city CLDR names ('NewYork', "
         "'SouthAfrica'); and a full stop between a lowercase word or a number and a function word or an "
         "adverb that opens a sentence ('dangerous.The', '2023.The', 'dangerous.However'). A suggestion "

@@ -42,10 +42,6 @@ from cleanup.passes.tokens import is_abbreviation
 
 _MIN_PREFIX = 3  # letters before a glue word, unless the prefix is itself a glue word ("ofthe")
 _MIN_SURNAME = 4  # letters of the last word of a name glued to a word ("Sorrellsaid", not "Crohas")
-# Letters of the lowercase words brands open with before a capitalised word: "inDrive", "onShape",
-# "myTaxi", "upGrad", "forScore", "andBeyond", "theScore". After one, a capitalised word is split
-# safely only where it is surely a name (Decider._after_short_word).
-_BRAND_PREFIX = 3
 # Top-level domains, which a full stop and a capital may join to a name ("Amazon.Com").
 _DOMAINS = frozenset("com org net gov edu mil biz".split())
 # Around a token: characters that make it part of a hashtag, handle, address, path, number or code.
@@ -221,10 +217,12 @@ class Decider:
                 # "visionOS", "watchOS": the shape of a product's name; "ofIbadan", "atNomura": a
                 # name no list holds. A suggestion.
                 safety = Safety.UNSAFE
-            elif len(first) > _BRAND_PREFIX or short or self._after_short_word(second, end):
-                safety = Safety.SAFE  # "saidNearly", "ofThe", "inLondon", "atLabour" beside "Labour"
+            elif short or self._surely_a_name(second, end):
+                safety = Safety.SAFE  # "saidThe", "ofThe", "inLondon", "atLabour" beside "Labour"
             else:
-                safety = Safety.UNSAFE  # "inDrive", "forScore": the shape of a brand's name
+                # "inDrive", "forScore", "easyHotel", "readFile": brands and names in code are a
+                # lowercase word and a capitalised one; so is a sentence run on ("reportedNearly").
+                safety = Safety.UNSAFE
         elif self._two_word_name(first, second):
             # Written with a space, whatever the list holds of the token (hashtags: "newyork")
             return Split(start, end, f"{first} {second}", _glued(token, first, second), Safety.SAFE)
@@ -241,9 +239,9 @@ class Decider:
             safety = Safety.UNSAFE
         return Split(start, end, f"{first} {second}", _glued(token, first, second), safety)
 
-    def _after_short_word(self, second: str, end: int) -> bool:
-        """Whether the capitalised ``second``, glued to a short lowercase word and ending at
-        ``end``, is surely a name and not the second half of a brand's ("inDrive", "forScore"): a
+    def _surely_a_name(self, second: str, end: int) -> bool:
+        """Whether the capitalised ``second``, glued to a lowercase word and ending at ``end``, is
+        surely a name and not the second half of a brand's ("inDrive", "easyHotel"): a
         place, language, day, month or nationality, an honorific or a title (the lists of
         :mod:`cleanup.lang.glue`); the first word of a name that the capitalised word after it
         goes on ("theUnited States", "inLos Angeles"); or, if no everyday word ("Drive", "Post"), a
