@@ -26,7 +26,7 @@ from cleanup.formats.htmldoc import block_starts
 from cleanup.formats.markdown import front_matter_end
 from cleanup.model import Finding
 from cleanup.options import ByteSize, Configured, Resolver, color_option, resolver, rule_options
-from cleanup.outputs import OutputError, OutputPlan, prune_empty
+from cleanup.outputs import OutputError, OutputPlan, ReportPlan, prune_empty
 from cleanup.pipeline import run
 from cleanup.render.color import wants_color
 from cleanup.render.listing import OUTPUT_FORMATS, open_listing, statistics_form
@@ -225,6 +225,7 @@ class _Work:
         options: Options,
         out: str | None = None,
         patterns_for: PatternsFor | None = None,
+        reports: tuple[str | None, str | None] = (None, None),
     ) -> None:
         self._arguments = (paths, include or DEFAULT_INCLUDE, exclude, patterns_for)
         # The tasks of the work: one per file cleaned whole, one per piece of a file in pieces
@@ -232,12 +233,14 @@ class _Work:
         cut = options.mode in (Mode.CHECK, Mode.OUT)
         try:
             plan = OutputPlan(out, paths) if out is not None else None
+            report_plan = ReportPlan(*reports, out, paths)
             self.count = self.parts = 0
             for item in self.items():
                 self.count += 1
                 self.parts += batch.parts(item, options) if cut else 1
                 if plan is not None:
                     plan.add(item)
+                report_plan.add(item)
         except OutputError as err:
             _fail(str(err))
         self.is_batch = self.count > 1 or len(paths) > 1 or any(p != "-" and os.path.isdir(p) for p in paths)
@@ -391,6 +394,7 @@ def fix(
         options,
         out if mode is Mode.OUT else None,
         settings.patterns_for,
+        (kwargs["report"], kwargs["report_html"]),
     )
     # A folder --out that the run makes is removed again if no copy was written into it.
     made_out = out is not None and mode is Mode.OUT and not remote.is_remote(out) and not os.path.lexists(out)
@@ -466,7 +470,14 @@ def check(
         settings_for=settings.for_path,
         block_bytes=kwargs["block_size"],
     )
-    work = _Work(paths, run["include"], run["exclude"], options, patterns_for=settings.patterns_for)
+    work = _Work(
+        paths,
+        run["include"],
+        run["exclude"],
+        options,
+        patterns_for=settings.patterns_for,
+        reports=(kwargs["report"], kwargs["report_html"]),
+    )
     tally = Tally()
     marking_failed = False
     with contextlib.ExitStack() as stack:

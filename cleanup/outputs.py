@@ -162,6 +162,64 @@ class OutputPlan:
                 self._checked.add(relative)
 
 
+class ReportPlan:
+    """Where ``--report`` and ``--report-html`` write, checked against each input and its copy in
+    ``out`` before anything is written: a report never overwrites an input or a copy, and no copy
+    goes into a report's folder, which lies outside the input folders (``arguments``), as ``out``
+    does. Each refusal is an :class:`OutputError`.
+
+    >>> from cleanup.discover import Input
+    >>> ReportPlan("a.txt", None, None).add(Input("a.txt", PurePosixPath("a.txt"), False))
+    Traceback (most recent call last):
+    ...
+    cleanup.outputs.OutputError: a.txt: error: is the input a.txt; the report would overwrite it
+    """
+
+    def __init__(
+        self, report: str | None, report_html: str | None, out: str | None, arguments: Sequence[str] = ()
+    ) -> None:
+        self._report, self._html = _local_real(report), _local_real(report_html)
+        self._shown = {self._report: report, self._html: report_html}
+        self._out = out if out is not None and not remote.is_remote(out) else None
+        folders = [a for a in arguments if a != "-" and os.path.isdir(a)] if self._html is not None else []
+        for argument in folders:
+            if _within(self._html or "", os.path.realpath(argument)):
+                raise OutputError(
+                    report_html or "",
+                    f"the report's folder is inside the input folder {shown_path(argument)}, where the "
+                    "next run would read its pages; choose a folder outside it",
+                )
+
+    def add(self, item: Input) -> None:
+        """Refuse a report that is ``item`` or its copy, or a report's folder that holds either."""
+        if item.path == "-" or (self._report is None and self._html is None):
+            return
+        places = [(os.path.realpath(item.path), "the input", item.path)]
+        if self._out is not None:
+            copy = os.path.join(self._out, *item.relative.parts)
+            places.append((os.path.realpath(copy), "the copy", copy))
+        for real, what, path in places:
+            if real == self._report:
+                raise OutputError(
+                    self._shown[real] or "", f"is {what} {shown_path(path)}; the report would overwrite it"
+                )
+            if self._html is not None and _within(real, self._html):
+                raise OutputError(
+                    self._shown[self._html] or "",
+                    f"the report's folder holds {what} {shown_path(path)}, which its pages may overwrite",
+                )
+
+
+def _local_real(path: str | None) -> str | None:
+    """The resolved ``path`` of a file or folder a report writes, or ``None`` for none, standard
+    output, or a pipe or a device (nothing to overwrite there)."""
+    if path is None or path == "-" or path.startswith("/dev/"):
+        return None
+    if os.path.exists(path) and not (os.path.isfile(path) or os.path.isdir(path)):
+        return None
+    return os.path.realpath(path)
+
+
 def plan_outputs(out: str, arguments: Sequence[str], items: Iterable[Input]) -> None:
     """Check the copies of every item into ``out``, as :class:`OutputPlan` does; ``arguments`` are
     the paths the run was given. Raises :class:`OutputError`, before anything is written."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import io as stdio
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -212,12 +213,42 @@ def test_an_html_report_on_a_read_only_disk_from_the_start(monkeypatch) -> None:
 
 
 def test_an_html_report_under_a_file() -> None:
-    assert _run("check", "--report-html", "tree/a.txt/html", "tree") == (
+    Path("notes.txt").write_text("mine\n")
+    assert _run("check", "--report-html", "notes.txt/html", "tree") == (
         2,
         "",
-        "tree/a.txt/html: error: cannot write the report: not a directory\n",
+        "notes.txt/html: error: cannot write the report: not a directory\n",
     )
-    assert Path("tree/a.txt").read_text() == ARTICLES["tree/a.txt"]
+    assert Path("notes.txt").read_text() == "mine\n"
+
+
+def test_a_report_never_overwrites_an_input_or_a_copy() -> None:
+    # A reviewer's run: the article itself, a copy, the output folder, the input folder.
+    for args, line in (
+        (("check", "--report", "tree/a.txt", "tree/a.txt"), "tree/a.txt: error: is the input tree/a.txt; "),
+        (("fix", "--out", "o", "--report", "o/a.txt", "tree"), "o/a.txt: error: is the copy o/a.txt; "),
+        (
+            ("fix", "--out", "o", "--report-html", "o", "tree"),
+            "o: error: the report's folder holds the copy ",
+        ),
+        (
+            ("check", "--report-html", "tree", "tree"),
+            "tree: error: the report's folder is inside the input folder",
+        ),
+        (
+            ("check", "--report-html", "tree/html", "tree"),
+            "tree/html: error: the report's folder is inside the",
+        ),
+    ):
+        code, out, err = _run(*args)
+        assert (code, out) == (2, ""), args
+        assert err.startswith(line), (args, err)
+        assert Path("tree/a.txt").read_text() == ARTICLES["tree/a.txt"]
+        assert not Path("o").exists() and not Path("tree/html").exists()
+    # Beside the copies, where none goes, a report is fine.
+    Path("o").mkdir()
+    assert _run("fix", "--out", "o", "--report", "o/report.json", "tree")[0] == 0
+    assert json.loads(Path("o/report.json").read_text())["format"] == "cleanup-report"
 
 
 def test_an_html_report_never_writes_through_a_link_in_its_folder() -> None:
@@ -235,8 +266,9 @@ def test_an_html_report_never_writes_through_a_link_in_its_folder() -> None:
 
 
 def test_a_report_that_cannot_be_opened_leaves_the_other_unwritten() -> None:
-    code, out, err = _run("check", "--report", "report.json", "--report-html", "tree/a.txt/html", "tree")
+    Path("notes.txt").write_text("mine\n")
+    code, out, err = _run("check", "--report", "report.json", "--report-html", "notes.txt/html", "tree")
     assert (code, out) == (2, "")
-    assert err == "tree/a.txt/html: error: cannot write the report: not a directory\n"
+    assert err == "notes.txt/html: error: cannot write the report: not a directory\n"
     assert not Path("report.json").exists()
     _no_leftovers()
