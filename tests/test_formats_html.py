@@ -174,6 +174,41 @@ def test_a_fix_that_would_take_a_tag_out_is_not_applied() -> None:
     assert finding.rule == "punctuation-cluster" and not finding.applied
 
 
+_UNIT = '<xliff version="1.2"><file><body><trans-unit id="1"><source>x</source>{}</trans-unit></body></file></xliff>'
+
+
+@pytest.mark.parametrize(
+    ("form", "page", "fixed_page"),
+    [
+        # A quote mark inside a tag and the space after it: two changes, each written.
+        ("html", "<p>«a disgrace<b>»</b> , he said</p>", "<p>“a disgrace<b>”</b>, he said</p>"),
+        (
+            "xliff",
+            _UNIT.format("<target>«a disgrace<g id='1'>»</g> , he said</target>"),
+            _UNIT.format("<target>“a disgrace<g id='1'>”</g>, he said</target>"),
+        ),
+    ],
+)
+def test_a_change_beside_a_tag_is_written_whole_and_once(form: str, page: str, fixed_page: str) -> None:
+    result = clean(page, format=form)
+    assert result.text == fixed_page
+    assert all(f.applied for f in result.findings)
+    assert clean(result.text, format=form).text == result.text
+
+
+def test_a_finding_is_written_whole_or_not_at_all() -> None:
+    from cleanup.formats.segments import Segment, _changes
+    from cleanup.model import Edit, Finding, Safety
+    from cleanup.result import Result
+
+    # The file "«ab<i>»": the text "«ab»" with a tag before "»". One finding changes both marks,
+    # the second change taking "b»" across the tag: neither is written.
+    segment = Segment("«ab»", 0, [(3, 6, 3)], str)
+    finding = Finding("source-quotes", "m", 0, 4, "“aB”", Safety.SAFE, applied=True)
+    result = Result("«ab»", "“aB”", (finding,), (Edit(0, 1, 0, 0), Edit(2, 4, 0, 0)))
+    assert _changes(segment, result) == ([], {0})
+
+
 def test_findings_are_located_in_the_file() -> None:
     text = '<html>\n<body>\n  <p class="x">The <a href="y">talks</a>. , but &amp; the deal ; At once</p>\n'
     result = clean(text, format="html")

@@ -83,20 +83,47 @@ class Segment:
         return file_start, previous_end if text_offset == end else file_offset + end - text_offset
 
 
+def _overlapping(result: Result) -> list[tuple[int, int, str, list[int]]]:
+    """The edits of ``result`` joined where they overlap, not where they only touch (a quote
+    inside a tag and the space after the tag are two): ``(start, end, new text, findings)``."""
+    regions: list[tuple[int, int, int, list[int]]] = []
+    for edit in sorted(result.edits, key=attrgetter("start", "end")):
+        if regions and (
+            edit.start < regions[-1][1] or edit.start == edit.end == regions[-1][0] == regions[-1][1]
+        ):
+            start, end, delta, findings = regions[-1]
+            regions[-1] = (start, max(end, edit.end), delta + edit.delta, [*findings, edit.finding])
+        else:
+            regions.append((edit.start, edit.end, edit.delta, [edit.finding]))
+    joined, shift = [], 0
+    for start, end, delta, findings in regions:
+        joined.append((start, end, result.text[start + shift : end + shift + delta], findings))
+        shift += delta
+    return joined
+
+
 def _changes(segment: Segment, result: Result) -> tuple[list[tuple[int, int, str, int]], set[int]]:
     """Each change ``result`` made to the segment as ``(start, end, encoded text, finding)`` in
     the file, and the findings whose change is dropped: one that would take out what stands
-    between two characters of the text (a tag between two words of a sentence)."""
-    changes = []
-    dropped: set[int] = set()
-    shift = 0
-    for start, end, delta, findings in result.regions():
-        new = result.text[start + shift : end + shift + delta]
-        shift += delta
-        if segment.crosses_gap(start, end):
-            dropped.update(findings)
-            continue
-        changes.append((*segment.span(start, end), segment.escape(new), findings[0]))
+    between two characters of the text (a tag between two words of a sentence). A finding is
+    written whole or not at all: where one of its edits is dropped, so are the others (a quote
+    mark changed, its pair left), and so are theirs where an edit holds other findings too."""
+    regions = _overlapping(result)
+    dropped = {
+        number for start, end, _, found in regions if segment.crosses_gap(start, end) for number in found
+    }
+    grown = True
+    while grown:
+        grown = False
+        for _, _, _, found in regions:
+            if not dropped.isdisjoint(found) and not dropped.issuperset(found):
+                dropped.update(found)
+                grown = True
+    changes = [
+        (*segment.span(start, end), segment.escape(new), found[0])
+        for start, end, new, found in regions
+        if dropped.isdisjoint(found)
+    ]
     return changes, dropped
 
 
