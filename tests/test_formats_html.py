@@ -174,7 +174,10 @@ def test_a_fix_that_would_take_a_tag_out_is_not_applied() -> None:
     assert finding.rule == "punctuation-cluster" and not finding.applied
 
 
-_UNIT = '<xliff version="1.2"><file><body><trans-unit id="1"><source>x</source>{}</trans-unit></body></file></xliff>'
+_UNIT = (
+    '<xliff version="1.2"><file><body><trans-unit id="1"><source>x</source>{}'
+    + "</trans-unit></body></file></xliff>"
+)
 
 
 @pytest.mark.parametrize(
