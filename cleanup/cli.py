@@ -26,7 +26,7 @@ from cleanup.formats.htmldoc import block_starts
 from cleanup.formats.markdown import front_matter_end
 from cleanup.model import Finding
 from cleanup.options import ByteSize, Configured, Resolver, color_option, resolver, rule_options
-from cleanup.outputs import OutputError, OutputPlan, ReportPlan, prune_empty
+from cleanup.outputs import OutputError, OutputPlan, ReportPlan, first_missing, prune_empty
 from cleanup.pipeline import run
 from cleanup.render.color import wants_color
 from cleanup.render.listing import OUTPUT_FORMATS, open_listing, statistics_form
@@ -396,8 +396,10 @@ def fix(
         settings.patterns_for,
         (kwargs["report"], kwargs["report_html"]),
     )
-    # A folder --out that the run makes is removed again if no copy was written into it.
-    made_out = out is not None and mode is Mode.OUT and not remote.is_remote(out) and not os.path.lexists(out)
+    # The folders the run makes for --out are removed again where no copy was written into them.
+    made_out = (
+        first_missing(out) if out is not None and mode is Mode.OUT and not remote.is_remote(out) else None
+    )
     tally = Tally()
     stdout = sys.stdout.buffer
     with _reports(kwargs, recorded) as reports:
@@ -405,8 +407,8 @@ def fix(
             tally.add(outcome)
             stdout.write(outcome.output)
         stdout.flush()
-    if made_out and tally.files[Status.FAILED]:
-        prune_empty(out)
+    if made_out is not None and tally.files[Status.FAILED]:
+        prune_empty(made_out)
     if work.is_batch and not kwargs["quiet"]:
         click.echo(tally.summary(fixing=True), err=True)
     if tally.files[Status.FAILED] or reports.failed:

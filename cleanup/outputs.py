@@ -289,6 +289,25 @@ def write_copy(out: str, relative: PurePosixPath, data: bytes | Callable[[Binary
         os.close(folder)
 
 
+def first_missing(path: str) -> str | None:
+    """The outermost of ``path`` and the folders above it that does not exist yet: what making
+    ``path`` makes (``None`` if it exists).
+
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> first_missing(os.path.join(folder, "a", "b")) == os.path.join(folder, "a"), first_missing(folder)
+    (True, None)
+    """
+    missing = None
+    while path and not os.path.lexists(path):
+        missing = path
+        parent = os.path.dirname(path.rstrip(os.sep))
+        if parent == path:
+            break
+        path = parent
+    return missing
+
+
 def prune_empty(out: str) -> None:
     """Remove the empty folders of ``out``, a folder this run made, and ``out`` itself if empty:
     those it made for copies that then failed. A symbolic link is never followed or removed.
@@ -330,8 +349,13 @@ def write_part(out: str, relative: PurePosixPath, data: bytes, owner: tuple[str,
     try:
         name = tempfiles.temporary_name(relative.name, owner)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-        with os.fdopen(os.open(name, flags, 0o600, dir_fd=folder), "wb") as handle:
-            handle.write(data)
+        try:
+            with os.fdopen(os.open(name, flags, 0o600, dir_fd=folder), "wb") as handle:
+                handle.write(data)
+        except BaseException:
+            with contextlib.suppress(OSError):  # a part half written (a full disk) is left nowhere
+                os.unlink(name, dir_fd=folder)
+            raise
         return name
     finally:
         os.close(folder)

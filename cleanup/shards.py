@@ -220,7 +220,11 @@ def _clean_block(piece: Piece, options: Options) -> Cleaned:
     result = clean_text(document.text, context, unsafe=unsafe, form=form, budget=Budget())
     part = None
     if result.changed and options.mode is Mode.OUT and options.out is not None:
-        part = outputs.write_part(options.out, item.relative, io.encode(document, result.text), piece.owner)
+        fixed = io.encode(document, result.text)
+        try:
+            part = outputs.write_part(options.out, item.relative, fixed, piece.owner)
+        except OSError as err:
+            return Cleaned(piece.index, error=outputs.copy_failure(options.out, item.relative, err))
     return Cleaned(
         piece.index,
         result.changed,

@@ -369,3 +369,26 @@ def test_a_copy_that_cannot_be_written_is_named_beside_its_input(tmp_path: Path,
         assert done.exit_code == 2
         copy = out / path.name
         assert f"{path}: error: cannot write its copy {copy}: no space left on device" in done.stderr
+
+
+def test_a_part_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path, monkeypatch) -> None:
+    feed = tmp_path / "in" / "sub" / "feed.jsonl"
+    feed.parent.mkdir(parents=True)
+    feed.write_bytes(_jsonl([_line(n, "Talks ; At once") for n in range(60)]))
+    out = tmp_path / "fresh" / "out"  # two folders the run makes
+    real_fdopen = os.fdopen
+
+    def full_disk(fd: int, *args, **kwargs):
+        handle = real_fdopen(fd, *args, **kwargs)
+        if os.readlink(f"/proc/self/fd/{fd}").endswith(".cleanup-tmp"):
+            handle.write(b"half a part")
+            handle.write = lambda data: (_ for _ in ()).throw(OSError(28, "No space left on device"))
+        return handle
+
+    monkeypatch.setattr(os, "fdopen", full_disk)
+    args = ["fix", "--jobs", "1", "--block-size", "1KB", "--out", str(out), str(tmp_path / "in")]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 2
+    copy = out / "sub" / "feed.jsonl"
+    assert f"error: cannot write its copy {copy}: no space left on device" in done.stderr
+    assert not (tmp_path / "fresh").exists()  # no part, no folder the run made
