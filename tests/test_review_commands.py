@@ -160,6 +160,24 @@ def test_apply_again_says_the_changes_are_in_and_writes_nothing(
     assert f"{article.name}: error: changed since the decisions were made; left as it is" in done.stderr
 
 
+@pytest.mark.parametrize("codec", ["cp1252", "utf-16", "utf-16-be"])
+def test_apply_again_knows_a_file_it_wrote_in_utf8(runner: CliRunner, tmp_path, codec: str) -> None:
+    article = tmp_path / "a.txt"
+    text = "First line , here.\r\nexploitation; At the same time , prices rose – café\r\n"
+    article.write_bytes(("\ufeff" + text if codec == "utf-16-be" else text).encode(codec))
+    data = article.read_bytes()
+    hunks = split_changes(clean(text)).hunks
+    decided = [FileDecisions(article.name, sha256_hex(data), DEFAULT_SETTINGS, hunks, frozenset({1, 2}))]
+    (tmp_path / "d.json").write_text(dump(decided))
+    args = ["--root", str(tmp_path), str(tmp_path / "d.json")]
+    assert runner.invoke(apply_command, args).exit_code == 0
+    written = article.read_bytes()
+    done = runner.invoke(apply_command, args)
+    assert done.exit_code == 0, done.stderr
+    assert "a.txt: already applied (2 changes); left as it is" in done.stderr
+    assert article.read_bytes() == written
+
+
 def test_apply_refuses_a_changed_file_and_goes_on(runner: CliRunner, seed, article, tmp_path) -> None:
     first, second = tmp_path / "first.json", tmp_path / "second.json"
     first.write_text(decisions_for(article, {1, 2, 3}))

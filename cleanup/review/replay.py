@@ -30,6 +30,8 @@ cleanup.io.InputError: ../../etc/passwd: error: outside the folder apply works i
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -148,9 +150,23 @@ def plan(decided: FileDecisions, root: Path, given: SettingsFiles) -> Plan | Non
     return Plan(real, data, document, changes)
 
 
+# The encodings, with their byte-order marks, a file may have been in before apply wrote it in
+# UTF-8 (without --keep-encoding): those a newsroom's files come in.
+_ORIGINAL_ENCODINGS = {
+    "utf_8": codecs.BOM_UTF8,
+    "cp1252": b"",
+    "latin_1": b"",
+    "utf_16_le": codecs.BOM_UTF16_LE,
+    "utf_16_be": codecs.BOM_UTF16_BE,
+    "utf_32_le": codecs.BOM_UTF32_LE,
+    "utf_32_be": codecs.BOM_UTF32_BE,
+}
+
+
 def _applied(decided: FileDecisions, data: bytes) -> bool:
     """Whether ``data`` is the file the decisions were made on with their accepted changes applied:
-    taken away again, they give its recorded bytes (in UTF-8 or in the encoding it is read in)."""
+    taken away again, they give its recorded bytes, in the encoding it is read in or in one it may
+    have been in before apply wrote it in UTF-8."""
     if not decided.accepted:
         return False
     try:
@@ -160,13 +176,15 @@ def _applied(decided: FileDecisions, data: bytes) -> bool:
     original = unapply_hunks(document.text, decided.hunks, decided.accepted)
     if original is None:
         return False
+    candidates = []
     for keep_encoding in (False, True):
-        try:
-            if io.sha256_hex(io.encode(document, original, keep_encoding=keep_encoding)) == decided.sha256:
-                return True
-        except io.InputError:
-            continue
-    return False
+        with contextlib.suppress(io.InputError):
+            candidates.append(io.encode(document, original, keep_encoding=keep_encoding))
+    for codec, mark in _ORIGINAL_ENCODINGS.items():
+        with contextlib.suppress(UnicodeEncodeError):
+            encoded = original.encode(codec)
+            candidates += [encoded, mark + encoded] if mark else [encoded]
+    return any(io.sha256_hex(candidate) == decided.sha256 for candidate in candidates)
 
 
 def _same(decided: FileDecisions, changes: Changes) -> bool:
