@@ -178,7 +178,30 @@ def read_config(path: Path) -> dict[str, Any]:
                 name, given = ("allow_terms", tuple(value)) if key == "allow" else ("style_table", value)
                 options["inline_from"] = str(path)
         options[name] = given
+    _check_rules_and_sources(table, f"{path}: error: {where}")
     return options
+
+
+def _check_rules_and_sources(table: dict[str, Any], prefix: str) -> None:
+    """Refuse with :class:`ConfigError` (``prefix`` opening its line) a rule or family, in
+    ``select``, ``ignore``, ``extend-select`` or ``per-file-ignores``, or a source language that
+    cleanup does not know, and a ``select`` that names no rule."""
+    from cleanup.rules import UnknownRuleError, expand  # the rules import every pass
+
+    named = {key: _strings(table[key]) or () for key in ("select", "ignore", "extend-select") if key in table}
+    globs = table.get("per-file-ignores") or {}
+    named |= {f"per-file-ignores {glob!r}": rules for glob, rules in globs.items()}
+    if "select" in named and not any(part.strip() for part in named["select"]):
+        raise ConfigError(f"{prefix}'select' names no rule; leave it out for the default rules")
+    for key, selectors in named.items():
+        try:
+            expand(part.strip() for selector in selectors for part in selector.split(",") if part.strip())
+        except UnknownRuleError as err:
+            raise ConfigError(f"{prefix}{key if key.startswith('per-') else repr(key)}: {err}") from None
+    for source in _strings(table.get("source", [])) or ():
+        if source not in LANGUAGES:
+            known = ", ".join(LANGUAGES)
+            raise ConfigError(f"{prefix}'source' takes languages among {known}, not {source!r}")
 
 
 def ignored_for(path: Path, config: Path, per_file_ignores: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ from typing import IO, Any
 import click
 
 from cleanup import io
-from cleanup.config import find_config, ignored_for, read_config
+from cleanup.config import ConfigError, find_config, ignored_for, read_config
 from cleanup.discover import DEFAULT_INCLUDE
 from cleanup.formats import FORMAT_NAMES, Reading, check_fields
 from cleanup.lang.sources import LANGUAGES
@@ -35,7 +35,7 @@ from cleanup.passes import Context
 from cleanup.render.color import COLOR_CHOICES
 from cleanup.render.paths import shown_path
 from cleanup.review.decisions import Settings
-from cleanup.rules import FAMILIES, PreviewRuleError, UnknownRuleError, expand, select_rules
+from cleanup.rules import FAMILIES, PreviewRuleError, UnknownRuleError, select_rules
 from cleanup.settings_files import Inline, SettingsFiles
 
 # The rules each option steers; given while none of them runs, the option does nothing. --allow
@@ -201,13 +201,16 @@ class Resolver:
         if config is None:
             return self.options
         if config not in self._read:
-            read = read_config(config)
-            try:  # the rules of every glob, known or not, whichever files they match
-                expand(rule for rules in (read.get("per_file_ignores") or {}).values() for rule in rules)
-            except UnknownRuleError as err:
-                raise click.UsageError(f"{shown_path(str(config))}: per-file-ignores: {err}") from None
-            self._read[config] = read
+            self._read[config] = read_config(config)  # its rules checked, whichever files it governs
         values = {name: value for name, value in self._read[config].items() if name not in self.given}
+        merged = self.options | values
+        if "select" in values:  # a preview rule it names needs preview, there or on the command line
+            try:
+                select_rules(
+                    split(values["select"]), (), target=merged["target"], preview=bool(merged["preview"])
+                )
+            except PreviewRuleError as err:
+                raise ConfigError(f"{config}: error: 'select': {err}, or set preview = true here") from None
         # A file named on the command line wins over the values a configuration writes out.
         for option, inline in (("allow_file", "allow_terms"), ("style_file", "style_table")):
             if option in self.given:
