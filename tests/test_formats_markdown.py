@@ -107,6 +107,19 @@ def test_front_matter_fields_written_as_blocks_are_cleaned_line_by_line() -> Non
     assert fixed(text) == "\r\n".join(lines)
 
 
+def test_front_matter_keys_inside_a_quoted_value_over_lines_are_its_text() -> None:
+    text = f'---\nslug: "first line\ntitle: {ARTEFACT}"\ntitle: {ARTEFACT}\n---\nBody.\n'
+    assert fixed(text) == f'---\nslug: "first line\ntitle: {ARTEFACT}"\ntitle: {FIXED}\n---\nBody.\n'
+    never_closed = f"---\nslug: 'first line\ntitle: {ARTEFACT}\n---\nBody.\n"
+    assert fixed(never_closed) == never_closed
+
+
+def test_a_block_line_indented_with_a_tab_after_its_spaces_is_cleaned_whole() -> None:
+    assert fixed("---\nsummary: |\n  \tcost 76 %\n  \tthe sea .\n---\nB\n") == (
+        "---\nsummary: |\n  \tcost 76%\n  \tthe sea.\n---\nB\n"
+    )
+
+
 def test_markup_escapes_and_references_stay_as_written() -> None:
     # Even the encoding pass keeps "&amp;": in Markdown it is how an ampersand may be written.
     text = "A \\*starred\\* word &amp; an [ref] link ; At last\n\n[ref]: https://x.org/l'Iran\n"

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 # Front matter fields whose string value is prose.
 PROSE_FIELDS = frozenset({"title", "subtitle", "description", "summary", "excerpt"})
+# A quoted value whole, over as many lines as it takes, by its closing quote.
+_QUOTED_VALUE = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL), "'": re.compile(r"'(?:[^']|'')*'")}
 # The first line of a block scalar: | or >, a chomping and an indentation indicator, a comment.
 _BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}(?:[ \t]+#.*)?")
 _FIELD = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^\n]*)")
@@ -113,12 +115,16 @@ def _front_matter(source: str, begin: int, end: int, fields: frozenset[str]) -> 
     >>> [text[start:end] for start, end in _front_matter(text, 0, len(text), PROSE_FIELDS)]
     ['A , b', 'First , line', 'second']
     """
+    inside_until = begin  # the end of a quoted value that goes on over lines: its lines hold no key
     for match in _FIELD.finditer(source, begin, end):
-        if match.start() and source[match.start() - 1] != "\n":
+        if (match.start() and source[match.start() - 1] != "\n") or match.start() < inside_until:
             continue  # a nested key, or text inside a value
+        value_start, value = match.start("value"), match["value"].rstrip(" \t\r")
+        if value[:1] in ("'", '"') and not (len(value) >= 2 and value[-1] == value[0]):
+            quoted = _QUOTED_VALUE[value[0]].match(source, value_start, end)
+            inside_until = quoted.end() if quoted else end  # never closed: the rest is its text
         if match["key"].lower() not in fields:
             continue
-        value_start, value = match.start("value"), match["value"].rstrip(" \t\r")
         if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
             yield value_start + 1, value_start + len(value) - 1
         elif _BLOCK_HEADER.fullmatch(value):
@@ -140,7 +146,7 @@ def _block_lines(source: str, header_end: int, end: int) -> Iterator[tuple[int, 
         if text and line[0] != " ":
             return  # the next key, or the end of the front matter
         if text:
-            start = at + len(line) - len(line.lstrip(" "))
+            start = at + len(line) - len(line.lstrip(" \t"))
             yield start, start + len(text)
         at = line_end + 1
 
