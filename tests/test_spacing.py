@@ -61,12 +61,22 @@ def test_spacing_is_fixed(before: str, after: str) -> None:
         "press the ? key, type a , between, the ; character",
         "see you ;) and ;( too",
         "Name      Age   Club\nSmith     31    Leeds",
+        # Tables of two columns, a row's second gap before a sign, a label aligned after a colon.
+        "Conservatives  365\nLabour         202\nLib Dems        11\n",
+        "FTSE 100     7,512.3   +0.4%\r\nDow Jones   34,120.1   -0.2%\r\n",
+        "1. Arsenal    45 pts\n2. Chelsea    40 pts",
+        "Name:     John Smith",
     ],
 )
 def test_left_alone(text: str) -> None:
     result = clean(text, select=FAMILY)
     assert result.text == text
     assert result.findings == ()
+
+
+def test_two_spaces_between_words_on_lines_side_by_side_are_slips_not_a_table() -> None:
+    for text in ("the  new government\nsaid  the minister\n", "costs  5 dollars\nand  more\n"):
+        assert clean(text, select=FAMILY).text == text.replace("  ", " ")
 
 
 def test_french_copy_loses_the_space_before_a_comma_or_a_full_stop_only(runner) -> None:

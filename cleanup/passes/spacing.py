@@ -84,7 +84,9 @@ REPEATED_SPACES = Rule(
     fix_safety=(
         "Safe. Indentation at the start of a line, spaces at its end, tabs and no-break spaces "
         "stay, and so do two spaces after a full stop, a typist's convention rather than an error, "
-        "and lines with two or more runs, which are laid out as a table ('Name    Age    Club')."
+        "and lines laid out as a table: two or more runs on a line ('Name    Age    Club'), a run of "
+        "three spaces or more, or of two before a number or a sign, beside a line with one of its own "
+        "('Labour         202'), three spaces or more after a colon ('Name:     John Smith')."
     ),
 )
 
@@ -111,25 +113,69 @@ _PADDED_PAIR = regex.compile(r"[(\[] [^()\[\]\n]{0,80} [)\]]")
 _LINE_BREAK = re.compile(r"[\r\n]")
 _SPACE_RUN = re.compile(b" {2,}")
 _DENSE = 64  # a text with a place in every this many bytes is scanned by the pattern, not place by place
+# The gap before a column of another row: three spaces or more, or two before a number or a sign.
+_COLUMN_GAP = re.compile(r"[^\s.](?: {3,}\S| {2}[\d+\-−–£$€%])")
 _REPEATED = regex.compile(r"(?<=[\p{L}\p{N},;:%'\"”’)\]]) {2,}(?=[\p{L}\p{N}\"“‘(\[£$€])")
 
 
 def _table_lines(text: str, runs: list[re.Match[str]]) -> set[int]:
-    """Start offsets of the runs that share their line with another run: a table, not a slip."""
+    """Start offsets of the runs laid out as a table, not slips: those that share their line with
+    another run; a run alone on its line, of three spaces or more or before a number, next to a
+    line with a run of its own (columns of two: "Labour      202"); and runs of three spaces or
+    more after a colon ("Name:     John Smith").
+
+    >>> text = "Conservatives  365\\nLabour   202\\n\\nthe  new law"
+    >>> sorted(_table_lines(text, list(_REPEATED.finditer(text))))
+    [13, 25]
+    """
     tabular: set[int] = set()
-    line_end = -1
+    line_start, line_end = 0, -1
     on_line: list[int] = []
+
+    def close_line() -> None:
+        alone = len(on_line) == 1
+        if len(on_line) > 1 or (
+            alone and _column_like(text, on_line[0]) and _beside_a_column(text, line_start, line_end)
+        ):
+            tabular.update(on_line)
+
     for run in runs:
         if run.start() > line_end:
-            if len(on_line) > 1:
-                tabular.update(on_line)
+            close_line()
             on_line = []
+            line_start = max(text.rfind("\n", 0, run.start()), text.rfind("\r", 0, run.start())) + 1
             found = _LINE_BREAK.search(text, run.start())
             line_end = found.start() if found else len(text)
         on_line.append(run.start())
-    if len(on_line) > 1:
-        tabular.update(on_line)
+        if text[run.start() - 1] == ":" and run.end() - run.start() > 2:
+            tabular.add(run.start())
+    close_line()
     return tabular
+
+
+def _column_like(text: str, start: int) -> bool:
+    """Whether the run of spaces at ``start`` looks like the gap before a column: three spaces or
+    more, or two before a number or a sign (a slip in prose is two spaces between words)."""
+    end = start
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return end - start > 2 or (end < len(text) and (text[end].isdigit() or text[end] in "+-−–£$€%"))
+
+
+def _beside_a_column(text: str, line_start: int, line_end: int) -> bool:
+    """Whether the line before or after the one from ``line_start`` to ``line_end`` holds a gap
+    like a column's (:func:`_column_like`), not after a full stop: the other row of a table."""
+    before_end = line_start - 1 - (text[line_start - 2 : line_start] == "\r\n")
+    if before_end > 0:
+        before_start = max(text.rfind("\n", 0, before_end), text.rfind("\r", 0, before_end)) + 1
+        if _COLUMN_GAP.search(text, before_start, before_end):
+            return True
+    after_start = line_end + 1 + (text[line_end : line_end + 2] == "\r\n")
+    if after_start < len(text):
+        found = _LINE_BREAK.search(text, after_start)
+        if _COLUMN_GAP.search(text, after_start, found.start() if found else len(text)):
+            return True
+    return False
 
 
 def _padded_pairs(text: str, opened: list[int]) -> set[int]:
