@@ -64,6 +64,14 @@ def test_nesting_follows_the_target_profile() -> None:
     assert quotes("la película »Das Boot« se", target="es") == "la película «Das Boot» se"
 
 
+def test_portuguese_copy_keeps_guillemets_and_a_swiss_house_style_keeps_them_in_german() -> None:
+    # «…» are Portugal's own quotation marks, and Switzerland's in German.
+    assert quotes("«É o fim», disse António Costa.", target="pt") == "«É o fim», disse António Costa."
+    assert quotes("o filme »Das Boot« passou", target="pt") == "o filme “Das Boot” passou"
+    swiss = clean("«Wir sind bereit», sagte er.", target="de", house={"quotes": ["«", "»"]})
+    assert swiss.text == "«Wir sind bereit», sagte er." and swiss.findings == ()
+
+
 @pytest.mark.parametrize(
     "text",
     [

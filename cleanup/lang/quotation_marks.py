@@ -49,9 +49,11 @@ _GERMAN_AND_NORDIC = frozenset(
     {"reversed_guillemets", "low_high", "reversed_single_guillemets", "low_high_single"}
 )
 _GUILLEMETS = frozenset({"guillemets", "single_guillemets"})
+# Portuguese copy keeps «…», Portugal's own (Brazil writes “…”); German copy takes „…“ for them,
+# which a Swiss newsroom, whose «…» they are, sets apart in its house style (quotes).
 FOREIGN = {
     "en": _GUILLEMETS | _GERMAN_AND_NORDIC,
-    "pt": _GUILLEMETS | _GERMAN_AND_NORDIC,
+    "pt": _GERMAN_AND_NORDIC,
     "fr": _GERMAN_AND_NORDIC,
     "it": _GERMAN_AND_NORDIC,
     "es": _GERMAN_AND_NORDIC,
