@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -196,6 +197,24 @@ class _Protected:
         return index + 1 < len(self.spans) and self._starts[index + 1] < end
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` (sorted) made spaces, its line breaks kept: the
+    same length, every other character where it was.
+
+    >>> _blanked("see x.de/politik\\nnow", [(4, 16)])
+    'see             \\nnow'
+    """
+    pieces, cursor = [], 0
+    for start, end in spans:
+        pieces += (text[cursor:start], _NOT_A_BREAK.sub(" ", text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+_NOT_A_BREAK = re.compile(r"[^\n\r]")
+
+
 @lru_cache(maxsize=256)
 def _narrowed(context: Context, live: frozenset[str]) -> Context:
     """``context`` with only the ``live`` rules enabled; made once for each set a text leaves."""
@@ -295,6 +314,10 @@ class _Chain:
             if not found:
                 continue
             markup, protected, kept_off = self._protection()
+            if step.reads_prose_only and protected.spans and (first or not step.local):
+                found = [
+                    f for f in step.find(_blanked(self.text, protected.spans), context) if f.rule in enabled
+                ]
             if step.repairs_characters:
                 protected = markup
             if protected.spans:

@@ -22,6 +22,10 @@ from tests.test_linear_time import BOUND, growth, repeated
         ("at /var/www/l'Iran/index.html and ~/docs/a.txt", ["/var/www/l'Iran/index.html", "~/docs/a.txt"]),
         ("open C:\\Users\\l'Iran\\report.docx now", ["C:\\Users\\l'Iran\\report.docx"]),
         ("and/or 24/7, C# and &#233;, no#1, a@b, 1/2", []),
+        # A domain and a path, written without a scheme.
+        ("Voir lemonde.fr/international?page=2 et", ["lemonde.fr/international?page=2"]),
+        ("(curia.europa.eu/juris/liste.jsf?num=C-311/18).", ["curia.europa.eu/juris/liste.jsf?num=C-311/18"]),
+        ("50km/h, the U.S./Mexico border, e.g./i.e., 1.5/2", []),
         ("the score was 2-1 at 10:30 : D", []),
     ],
 )
@@ -38,6 +42,7 @@ def test_each_kind_is_found_without_the_punctuation_around_it(text: str, spans: 
         "C:\\Users\\l'Iran\\report.docx",
         "https://example.it/nell’ambito/della-repubblica",
         "#nell’ambito",
+        "spiegel.de/politik/deutschland",
     ],
 )
 def test_no_rule_changes_or_reports_inside_a_protected_span(kept: str) -> None:
@@ -45,6 +50,19 @@ def test_no_rule_changes_or_reports_inside_a_protected_span(kept: str) -> None:
     result = clean(text, unsafe=True)
     assert result.text == text
     assert result.findings == ()
+
+
+def test_french_copy_keeps_an_address_without_a_scheme_as_written() -> None:
+    text = "Voir lemonde.fr/international?page=2 et curia.europa.eu/liste.jsf?num=C-311/18 ici."
+    assert clean(text, target="fr").text == text
+
+
+def test_the_words_of_an_address_are_no_evidence_of_a_sentence() -> None:
+    for text in (
+        "See https://www.spiegel.de/politik/deutschland/die-regierung-hat-heute-beschlossen for more.",
+        "See spiegel.de/politik/deutschland/die-regierung-hat-heute-beschlossen for more.",
+    ):
+        assert clean(text).findings == ()
 
 
 def test_a_fix_beside_an_address_still_applies() -> None:
@@ -82,7 +100,24 @@ def test_a_report_that_holds_an_address_is_kept() -> None:
 
 @pytest.mark.parametrize(
     "piece",
-    ["/", "//a", "@", "a@", "@a.b", "#", "#a", "http://", "://", "www.", ")", " (/a/b)", ":\\", "~./"],
+    [
+        "/",
+        "//a",
+        "@",
+        "a@",
+        "@a.b",
+        "#",
+        "#a",
+        "http://",
+        "://",
+        "www.",
+        ")",
+        " (/a/b)",
+        ":\\",
+        "~./",
+        "a.bc/",
+        "x" * 300 + ".de/",
+    ],
 )
 def test_finding_the_spans_takes_linear_time(piece: str) -> None:
     assert growth(repeated(piece), protected_spans) < BOUND

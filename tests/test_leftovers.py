@@ -232,9 +232,9 @@ def test_french_copy_reports_english_and_italian_leftovers_but_not_french() -> N
 
 def test_target_switches_off_rules_made_for_english_copy() -> None:
     # In French copy "l’Iran" is right, and a (narrow no-break) space before ";" is the convention.
-    text = "Il a parlé de l’Iran\u202f; rien de plus."
+    text = "Talks with l’Iran\u202f; nothing more."
     assert clean(text, target="fr").text == text
-    assert clean(text).text != text
+    assert clean(text).text == "Talks with Iran\u202f; nothing more."
     done = CliRunner().invoke(main, ["fix", "--target", "fr", "-"], input=text)
     assert done.stdout == text
     assert (

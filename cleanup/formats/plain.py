@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import regex
+
 from cleanup.offsets import merged
 
 # Each kind is found from a marker searched for at C speed ("://", "www.", "@", "#", "/", ":\"),
@@ -30,6 +32,10 @@ _DOMAIN = re.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63})+")  # "ministero.it" after "
 _HANDLE = re.compile(r"\w{1,30}")  # "Palazzo_Chigi" after "@"
 _HASHTAG = re.compile(r"\w+(?:['’]\w+)*")  # "Roma2024", "l'Iran" after "#"
 _PATH = re.compile(r"(?:[^\s/<>\"“”«»]+/)+[^\s/<>\"“”«»]*")  # "var/www/index.html" after "/"
+# A domain written without a scheme: its characters, read back from the slash after it (regex's
+# reverse search reads each once), and its shape: labels, a dot, a top-level domain in lowercase.
+_DOMAIN_CHARACTERS_BEFORE = regex.compile(r"(?r)[\w.-]{1,253}")
+_BARE_DOMAIN = re.compile(r"(?:[A-Za-z0-9][\w-]{0,62}\.)+[a-z]{2,24}")
 _WINDOWS_PATH = re.compile(r"[^\s<>\"“”«»|?*]+")  # "Users\\x\\report.docx" after "C:\\"
 # What ends a sentence or a clause rather than an address, a path or a hashtag.
 _TRAILING = ".,;:!?'\"’”»)]}"
@@ -114,9 +120,21 @@ def _path(text: str, at: int) -> tuple[int, int] | None:
     while start and at - start < 3 and text[start - 1] in "~.":  # "~/", "./", "../"
         start -= 1
     if at - start > 2 or (start and text[start - 1] not in _TOKEN_START):
-        return None  # "and/or", "24/7", "http://": not a path from its start
+        return _domain_path(text, at)  # "and/or", "24/7", "http://": not a path from its start
     rest = _PATH.match(text, at + 1)
     return None if rest is None else (start, _trimmed(text, start, rest.end()))
+
+
+def _domain_path(text: str, at: int) -> tuple[int, int] | None:
+    """An address written without its scheme, a domain then a path ("lemonde.fr/monde?page=2"),
+    whose slash is at ``at``; read back from the slash over the domain's characters only."""
+    token = _DOMAIN_CHARACTERS_BEFORE.search(text, max(0, at - 253), at)
+    if token is None or token.end() != at or not _BARE_DOMAIN.fullmatch(token.group()):
+        return None
+    if token.start() and text[token.start() - 1] not in _TOKEN_START:
+        return None
+    rest = _ADDRESS.match(text, at)
+    return None if rest is None else (token.start(), _trimmed(text, token.start(), rest.end()))
 
 
 def _windows_path(text: str, at: int) -> tuple[int, int] | None:

@@ -87,7 +87,10 @@ class Pass:
     (:class:`Scope`): the same fixes as ``find`` over the whole text, read from less of it.
     ``triggers`` names, for the copy's profile, the byte patterns without which a rule of the
     pass finds nothing (:mod:`cleanup.passes.triggers`): the pass then runs with only the rules
-    whose patterns a text holds, and not at all when it holds none.
+    whose patterns a text holds, and not at all when it holds none. ``reads_prose_only`` says that
+    its findings rest on the words around a place (a sentence of the source language): where it
+    finds something in a text holding addresses or markup, it reads the text again with them
+    blanked out, so that the words of an address ("spiegel.de/politik") are no evidence.
     """
 
     name: str
@@ -98,6 +101,7 @@ class Pass:
     repairs_characters: bool = False
     find_in: ScopedFindFunction | None = None
     triggers: TriggersFunction | None = None
+    reads_prose_only: bool = False
 
     def may_fix(self, context: Context, *, unsafe: bool) -> bool:
         """Whether the pass may apply a fix: unless it says otherwise, yes.

@@ -212,4 +212,4 @@ def triggers(profile: Profile) -> tuple[Trigger, ...]:
     return (Trigger(scripts.triggers(), (FOREIGN_SCRIPT.id,)),)
 
 
-PASS = Pass(name="leftovers", rules=RULES, find=find, fixes=fixes, triggers=triggers)
+PASS = Pass(name="leftovers", rules=RULES, find=find, fixes=fixes, triggers=triggers, reads_prose_only=True)
