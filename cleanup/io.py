@@ -44,6 +44,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf_16_be"),
 )
 _MARKS = {encoding: mark for mark, encoding in _BOMS}
+_SHOWN_NAMES = {
+    "utf_8": "UTF-8",
+    "utf_32_le": "UTF-32LE",
+    "utf_32_be": "UTF-32BE",
+    "utf_16_le": "UTF-16LE",
+    "utf_16_be": "UTF-16BE",
+}
 # Where a text names its own encoding: an XML declaration (at its start), an HTML meta tag, a PO
 # file's header; looked for in its first 64 KB, where a browser or gettext looks.
 _DECLARATION = (
@@ -146,7 +153,7 @@ def decode(data: bytes, path: str) -> Document:
                 return Document(path, text, bom=True, encoding=encoding, declared=named)
             except UnicodeDecodeError as err:
                 raise InputError(
-                    path, f"not valid {encoding.upper()} despite its byte-order mark ({err.reason})"
+                    path, f"not valid {_SHOWN_NAMES[encoding]} despite its byte-order mark ({err.reason})"
                 ) from None
     if b"\x00" in data[:_SNIFF]:
         raise InputError(path, "binary file (contains NUL bytes)")

@@ -139,13 +139,17 @@ def dump(files: Iterable[FileDecisions]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+# How an error names the kind of value a field takes, as JSON names it.
+_KIND_NAMES = {str: "a string", int: "an integer", list: "a list", dict: "an object", bool: "true or false"}
+
+
 def _field(record: Any, key: str, kind: type, where: str) -> Any:
     if not isinstance(record, dict):
         raise DecisionsError(f"{where}: not an object")
     value = record.get(key)
     # bool is an int to Python, and not what an offset or an id is.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise DecisionsError(f"{where}: {key!r} is missing or not a {kind.__name__}")
+        raise DecisionsError(f"{where}: {key!r} is missing or not {_KIND_NAMES.get(kind, kind.__name__)}")
     return value
 
 
@@ -252,7 +256,7 @@ def load(text: str) -> list[FileDecisions]:
     >>> load('{"format": "cleanup-decisions", "version": 2, "files": [{"path": "a"}]}')
     Traceback (most recent call last):
     ...
-    cleanup.review.decisions.DecisionsError: files[0]: 'sha256' is missing or not a str
+    cleanup.review.decisions.DecisionsError: files[0]: 'sha256' is missing or not a string
     >>> load("[" * 100_000)
     Traceback (most recent call last):
     ...
