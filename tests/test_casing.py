@@ -77,6 +77,8 @@ def test_lowercase_sentence_start_is_a_suggestion() -> None:
         "wait... and see",
         "the figure was 2.5 percent",
         "see bbc.co.uk for more",
+        "a max. of 30 people, prices incl. tax, a 12 fl. oz. can",
+        "Smith Pty. was sold, Dinnyés Kft. was founded",
     ],
 )
 def test_lowercase_sentence_start_left_alone(text: str) -> None:

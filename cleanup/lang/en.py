@@ -22,7 +22,7 @@ ABBREVIATIONS = frozenset(
     ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
     nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn vt va wash w.va wis wyo
     llc llp gmbh
-    esp avg dist tel ext
+    esp avg dist tel ext incl excl max min bn mn tn pty fl kft bt
     bzw usw inkl exkl evtl ggf zzgl vgl bspw sog mio mrd nr jh
     sig sigg dott avv ecc cfr pag mme mlle env av bd sra srta dña aprox avda núm pág
     """.split()
