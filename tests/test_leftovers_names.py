@@ -47,6 +47,11 @@ def leftovers(text: str, sources: tuple[str, ...] = ()) -> list[tuple[str, str]]
         "The pupils of the Sankt-Jakobus-Gymnasium in Abtsgmünd saw the play.",
         "The strike was a fait accompli, and the coup d'état a cause célèbre.",
         "He showed his nous to ground the ball.",
+        # Foreign words English news keeps (a reviewer's), and a particle inside a name.
+        "It was the pièce de résistance; Brexit was his bête noire; he spoke sotto voce.",
+        "The gilets jaunes marched; the grandes écoles and laïcité were debated in the German Länder.",
+        "He promised mano dura, and a pentito testified.",
+        "She sang at the Teatro alla Scala in Milan.",
         "The comments of S ö der on the situation were reported.",
     ],
 )

@@ -53,6 +53,20 @@ _KEPT_IN_ENGLISH = frozenset(
     coups d'état
     coup de grâce
     crème de la crème
+    bête noire
+    bete noire
+    gilets jaunes
+    gilet jaune
+    grandes écoles
+    grande école
+    laïcité
+    Länder
+    mano dura
+    pentito
+    pentiti
+    pièce de résistance
+    piece de resistance
+    sotto voce
     cul de sac
     de facto
     de rigueur
@@ -132,8 +146,9 @@ KEPT: dict[str, frozenset[str]] = {
 # Leyen", "Guillermo del Toro", "Sant’Agata de’ Goti"): between capitalised words they are the name's.
 NAME_PARTICLES = frozenset(
     """
-    a al als am an auf aus bei ben bin d da dagli dai dal dalla dalle das de dei degli del dell
-    della delle dello dem den der des di do dos du e el en et for i ibn il im in la las le les lo
+    a agli ai al alla alle allo als am an auf aus bei ben bin d da dagli dai dal dalla dalle das
+    de dei degli del dell della delle dello dem den der des di do dos du e el en et for i ibn il im
+    in la las le les lo
     los ob of op san sur t ten ter the und unter van vom von y zu zum zur
     """.split()
 )
