@@ -64,7 +64,8 @@ THOUSANDS_SEPARATOR = Rule(
     fix_safety=(
         "Unsafe: '1.500' may be a decimal with three places. Only whole groups of three digits "
         "are taken, not a number followed by another point or comma and digit (versions, IP "
-        "addresses, dates). A single English comma group ('464,000') in copy that writes decimal "
+        "addresses, dates), a time (2:05.300), a number with a leading zero, or a reference "
+        "(section 4.100, § 1.200). A single English comma group ('464,000') in copy that writes decimal "
         "commas is ambiguous and left alone."
     ),
 )
@@ -73,7 +74,12 @@ RULES = (DECIMAL_SEPARATOR, THOUSANDS_SEPARATOR)
 
 # A whole number with inner points or commas, read from its first digit.
 _NUMBER = re.compile(r"\d[\d.,]*\d")
-_NOT_BEFORE = ".,'’"
+_NOT_BEFORE = ".,'’:"  # part of a longer token: '05.000, .5,000, a time 2:05.300
+# Words after which a number with a point is a reference (section 4.100), not a quantity.
+_REFERENCE_WORD = re.compile(
+    r"(?:\b(?:sections?|paragraph|para|article|art|clause|chapter|rule|part|version|v)\.?|§)[ \u00a0]*\Z",
+    re.IGNORECASE,
+)
 _NUMBER_CHARACTERS = frozenset("0123456789.,")
 _SPACES = tuple(chr(code) for code in range(0x3001) if chr(code).isspace())  # what \s reads
 
@@ -144,8 +150,12 @@ def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
         start, end = match.span()
         done = end
         if start and text[start - 1] in _NOT_BEFORE:
-            continue  # part of a longer token: '05.000, .5,000
+            continue
         number = match.group()
+        if (number[0] == "0" and number[1].isdigit()) or _REFERENCE_WORD.search(
+            text, max(0, start - 12), start
+        ):
+            continue  # no quantity: 05.220, a reference (section 4.100)
         if wants_decimal and decimal.fullmatch(number) and _amount_after(profile.language).match(text, end):
             mark = start + len(number.rstrip("0123456789")) - 1
             message = f"{number!r}: the copy writes decimals with {profile.decimal!r}"
