@@ -143,7 +143,7 @@ def test_statistics_count_by_rule(article: Path) -> None:
 STATISTICS = [
     {"rule": "space-before-punctuation", "count": 2, "fixable": True, "applied": 2, "safety": "safe"},
     {"rule": "glued-words", "count": 1, "fixable": True, "applied": 1, "safety": "safe / unsafe"},
-    {"rule": "semicolon-capital", "count": 1, "fixable": True, "applied": 1, "safety": "safe"},
+    {"rule": "semicolon-capital", "count": 1, "fixable": True, "applied": 1, "safety": "safe / unsafe"},
 ]
 
 

@@ -44,7 +44,7 @@ PUNCTUATION_CLUSTER = Rule(
         "is left alone. Only "
         "suggested: clusters with a colon, since a colon before a list or a quotation can be "
         "deliberate, and a full stop glued to a comma ('the report., which'), since it may end an "
-        "abbreviation that is not in the list ('incl., VAT')."
+        "abbreviation that is not in the list ('orig., VAT')."
     ),
 )
 

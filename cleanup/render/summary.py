@@ -73,7 +73,7 @@ class Tally:
         1  semicolon-capital         [*] A capitalised function word or clause opener ...
         >>> print(tally.statistics("jsonl"), end="")  # doctest: +ELLIPSIS
         {"rule": "space-before-punctuation", "count": 2, "fixable": true, "applied": 2, "safety": "safe", ...}
-        {"rule": "semicolon-capital", "count": 1, "fixable": true, "applied": 1, "safety": "safe", ...}
+        {"rule": "semicolon-capital", "count": 1, "fixable": true, "applied": 1, "safety": "safe / ...}
         >>> Tally().statistics("json")
         '[]\\n'
         """
