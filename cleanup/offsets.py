@@ -13,6 +13,22 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
+import regex
+
+# The last line break before a place, found reading back from it (regex's reverse search): the
+# cost is the length of the line, not of the text before it.
+_BREAK_BEFORE = regex.compile(r"(?r)[\r\n]")
+
+
+def line_start(text: str, index: int) -> int:
+    """Where the line that holds ``index`` starts: after the last LF or CR before it.
+
+    >>> line_start("one\\r\\ntwo\\rthree", 12), line_start("one", 2)
+    (9, 0)
+    """
+    found = _BREAK_BEFORE.search(text, 0, index)
+    return found.end() if found else 0
+
 
 def outside(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     """The stretches of ``0:length`` that none of ``spans`` covers, in order (an empty span covers

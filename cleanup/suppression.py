@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from cleanup.model import Finding
-from cleanup.offsets import merged
+from cleanup.offsets import line_start, merged
 from cleanup.rules import UnknownRuleError, expand
 
 _MARKER = re.compile(r"<!--[ \t]*cleanup:[ \t]*(?:(ignore)(?:\[([^\]\n]*)\])?|(off)|(on))[ \t]*-->")
@@ -138,18 +138,18 @@ def paragraph_starts(text: str, begin: int = 0) -> list[int]:
 
 def with_markers(text: str, findings: Iterable[Finding], starts: list[int] | None = None) -> tuple[str, int]:
     """``text`` with a marker before each paragraph that holds ``findings``, keeping their rules
-        off it (``cleanup check --add-noqa``), and how many markers were added. The paragraphs start
-        at ``starts`` (sorted; by default :func:`paragraph_starts`); a finding before the first gets no
-        marker. The marker is a line of its own, ended as the text ends its lines, but where a block
+    off it (``cleanup check --add-noqa``), and how many markers were added. The paragraphs start
+    at ``starts`` (sorted; by default :func:`paragraph_starts`); a finding before the first gets no
+    marker. The marker is a line of its own, ended as the text ends its lines, but where a block
     of HTML starts inside a line: there it stands just before the block's tag.
 
-        >>> from cleanup import clean
-        >>> text = "Fine.\\n\\nThe deal , said; At once.\\n"
-        >>> print(with_markers(text, clean(text).findings)[0], end="")
-        Fine.
-        <BLANKLINE>
-        <!-- cleanup: ignore[semicolon-capital, space-before-punctuation] -->
-        The deal , said; At once.
+    >>> from cleanup import clean
+    >>> text = "Fine.\\n\\nThe deal , said; At once.\\n"
+    >>> print(with_markers(text, clean(text).findings)[0], end="")
+    Fine.
+    <BLANKLINE>
+    <!-- cleanup: ignore[semicolon-capital, space-before-punctuation] -->
+    The deal , said; At once.
     """
     starts = paragraph_starts(text) if starts is None else starts
     rules: dict[int, set[str]] = {}
@@ -162,8 +162,7 @@ def with_markers(text: str, findings: Iterable[Finding], starts: list[int] | Non
     newline = "\r\n" if "\r\n" in text else "\n"
     pieces, cursor = [], 0
     for start in sorted(rules):
-        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        before = text[line_start:start]
+        before = text[line_start(text, start) : start]
         marker = f"<!-- cleanup: ignore[{', '.join(sorted(rules[start]))}] -->"
         # A line of its own, the paragraph keeping its indent; in HTML, where a block starts
         # inside a line (after <body>, or text after a <code> in a paragraph), just before it.

@@ -12,6 +12,7 @@ from cleanup import clean
 from cleanup.cli import main
 from cleanup.passes import Context, spacing
 from cleanup.rules import select_rules
+from tests.test_linear_time import BOUND, growth, repeated
 
 FAMILY = ["spacing"]
 
@@ -77,6 +78,28 @@ def test_left_alone(text: str) -> None:
 def test_two_spaces_between_words_on_lines_side_by_side_are_slips_not_a_table() -> None:
     for text in ("the  new government\nsaid  the minister\n", "costs  5 dollars\nand  more\n"):
         assert clean(text, select=FAMILY).text == text.replace("  ", " ")
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "Labour Party      202\n",
+        "Name:     John\n",
+        "the  new law\n",
+        "It was  52 to 48.\r\n",
+        "a  b\rc  d\r",
+    ],
+)
+def test_telling_tables_from_slips_takes_linear_time(piece: str) -> None:
+    # Each line's start was found by searching the whole text before it for a CR.
+    assert growth(repeated(piece), lambda text: clean(text, select=["repeated-spaces"])) < BOUND
+
+
+def test_two_spaces_on_lines_that_end_sentences_are_slips_however_placed() -> None:
+    text = "The vote was  52 to 48.\nIt passed  20 years ago.\nHe noted:   the party won.\n"
+    assert clean(text, select=FAMILY).text == text.replace("  52", " 52").replace("  20", " 20").replace(
+        ":   ", ": "
+    )
 
 
 def test_french_copy_loses_the_space_before_a_comma_or_a_full_stop_only(runner) -> None:

@@ -19,6 +19,7 @@ import regex
 
 from cleanup.lang.profiles import Profile, profile_for
 from cleanup.model import Example, Finding, Rule
+from cleanup.offsets import line_start
 from cleanup.passes.base import Context, Pass
 from cleanup.passes.emoticons import ends_emoticon, starts_emoticon
 from cleanup.passes.tokens import found_in_shape, utf8, word_before
@@ -84,9 +85,10 @@ REPEATED_SPACES = Rule(
     fix_safety=(
         "Safe. Indentation at the start of a line, spaces at its end, tabs and no-break spaces "
         "stay, and so do two spaces after a full stop, a typist's convention rather than an error, "
-        "and lines laid out as a table: two or more runs on a line ('Name    Age    Club'), a run of "
-        "three spaces or more, or of two before a number or a sign, beside a line with one of its own "
-        "('Labour         202'), three spaces or more after a colon ('Name:     John Smith')."
+        "and lines laid out as a table: two or more runs on a line ('Name    Age    Club'); in a "
+        "line that ends no sentence, a run of three spaces or more, or of two before a number or a "
+        "sign, beside a line with one of its own ('Labour         202'), or three spaces or more "
+        "after a colon ('Name:     John Smith')."
     ),
 )
 
@@ -114,41 +116,42 @@ _LINE_BREAK = re.compile(r"[\r\n]")
 _SPACE_RUN = re.compile(b" {2,}")
 _DENSE = 64  # a text with a place in every this many bytes is scanned by the pattern, not place by place
 # The gap before a column of another row: three spaces or more, or two before a number or a sign.
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*[ \t]*$")  # searched in a line: it ends a sentence
 _COLUMN_GAP = re.compile(r"[^\s.](?: {3,}\S| {2}[\d+\-−–£$€%])")
 _REPEATED = regex.compile(r"(?<=[\p{L}\p{N},;:%'\"”’)\]]) {2,}(?=[\p{L}\p{N}\"“‘(\[£$€])")
 
 
 def _table_lines(text: str, runs: list[re.Match[str]]) -> set[int]:
     """Start offsets of the runs laid out as a table, not slips: those that share their line with
-    another run; a run alone on its line, of three spaces or more or before a number, next to a
-    line with a run of its own (columns of two: "Labour      202"); and runs of three spaces or
-    more after a colon ("Name:     John Smith").
+    another run; in a line that ends no sentence, a run alone, of three spaces or more or before a
+    number, next to a line with a run of its own (columns of two: "Labour      202"), and a run of
+    three spaces or more after a colon ("Name:     John Smith").
 
-    >>> text = "Conservatives  365\\nLabour   202\\n\\nthe  new law"
+    >>> text = "Conservatives  365\\nLabour   202\\n\\nthe  new law\\nIt was  52 to 48.\\nIt passed  20 ago."
     >>> sorted(_table_lines(text, list(_REPEATED.finditer(text))))
     [13, 25]
     """
     tabular: set[int] = set()
-    line_start, line_end = 0, -1
+    row_start, line_end = 0, -1
     on_line: list[int] = []
 
     def close_line() -> None:
-        alone = len(on_line) == 1
-        if len(on_line) > 1 or (
-            alone and _column_like(text, on_line[0]) and _beside_a_column(text, line_start, line_end)
-        ):
+        if len(on_line) > 1:
             tabular.update(on_line)
+        elif on_line and not _ENDS_SENTENCE.search(text, row_start, line_end):
+            (run,) = on_line
+            after_colon = text[run - 1] == ":" and text.startswith("   ", run)
+            if after_colon or (_column_like(text, run) and _beside_a_column(text, row_start, line_end)):
+                tabular.add(run)
 
     for run in runs:
         if run.start() > line_end:
             close_line()
             on_line = []
-            line_start = max(text.rfind("\n", 0, run.start()), text.rfind("\r", 0, run.start())) + 1
+            row_start = line_start(text, run.start())
             found = _LINE_BREAK.search(text, run.start())
             line_end = found.start() if found else len(text)
         on_line.append(run.start())
-        if text[run.start() - 1] == ":" and run.end() - run.start() > 2:
-            tabular.add(run.start())
     close_line()
     return tabular
 
@@ -162,12 +165,12 @@ def _column_like(text: str, start: int) -> bool:
     return end - start > 2 or (end < len(text) and (text[end].isdigit() or text[end] in "+-−–£$€%"))
 
 
-def _beside_a_column(text: str, line_start: int, line_end: int) -> bool:
-    """Whether the line before or after the one from ``line_start`` to ``line_end`` holds a gap
+def _beside_a_column(text: str, row_start: int, line_end: int) -> bool:
+    """Whether the line before or after the one from ``row_start`` to ``line_end`` holds a gap
     like a column's (:func:`_column_like`), not after a full stop: the other row of a table."""
-    before_end = line_start - 1 - (text[line_start - 2 : line_start] == "\r\n")
+    before_end = row_start - 1 - (text[row_start - 2 : row_start] == "\r\n")
     if before_end > 0:
-        before_start = max(text.rfind("\n", 0, before_end), text.rfind("\r", 0, before_end)) + 1
+        before_start = line_start(text, before_end)
         if _COLUMN_GAP.search(text, before_start, before_end):
             return True
     after_start = line_end + 1 + (text[line_end : line_end + 2] == "\r\n")
