@@ -117,6 +117,7 @@ def test_a_report_that_holds_an_address_is_kept() -> None:
         "~./",
         "a.bc/",
         "x" * 300 + ".de/",
+        "x" * 60 + "/" * 100,  # slashes after a word that is no domain
     ],
 )
 def test_finding_the_spans_takes_linear_time(piece: str) -> None:

@@ -33,7 +33,7 @@ _HANDLE = re.compile(r"\w{1,30}")  # "Palazzo_Chigi" after "@"
 _HASHTAG = re.compile(r"\w+(?:['’]\w+)*")  # "Roma2024", "l'Iran" after "#"
 _PATH = re.compile(r"(?:[^\s/<>\"“”«»]+/)+[^\s/<>\"“”«»]*")  # "var/www/index.html" after "/"
 # A domain written without a scheme: its characters, read back from the slash after it (regex's
-# reverse search reads each once), and its shape: labels, a dot, a top-level domain in lowercase.
+# reverse search), and its shape: labels, a dot, a top-level domain in lowercase.
 _DOMAIN_CHARACTERS_BEFORE = regex.compile(r"(?r)[\w.-]{1,253}")
 _BARE_DOMAIN = re.compile(r"(?:[A-Za-z0-9][\w-]{0,62}\.)+[a-z]{2,24}")
 _WINDOWS_PATH = re.compile(r"[^\s<>\"“”«»|?*]+")  # "Users\\x\\report.docx" after "C:\\"
@@ -127,7 +127,11 @@ def _path(text: str, at: int) -> tuple[int, int] | None:
 
 def _domain_path(text: str, at: int) -> tuple[int, int] | None:
     """An address written without its scheme, a domain then a path ("lemonde.fr/monde?page=2"),
-    whose slash is at ``at``; read back from the slash over the domain's characters only."""
+    whose slash is at ``at``: a top-level domain's lowercase letter before it, then read back from
+    the slash over the domain's characters only (a slash stops that reading, so a run of them
+    costs one step each)."""
+    if not (at and "a" <= text[at - 1] <= "z"):
+        return None
     token = _DOMAIN_CHARACTERS_BEFORE.search(text, max(0, at - 253), at)
     if token is None or token.end() != at or not _BARE_DOMAIN.fullmatch(token.group()):
         return None
