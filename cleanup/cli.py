@@ -226,28 +226,29 @@ class _Work:
         out: str | None = None,
         patterns_for: PatternsFor | None = None,
         reports: tuple[str | None, str | None] = (None, None),
+        backup: str | None = None,
     ) -> None:
         self._arguments = (paths, include or DEFAULT_INCLUDE, exclude, patterns_for)
+        # The reports of an earlier run, found where this one writes its own, are no inputs.
+        self._reports = ReportPlan(*reports, out, backup)
         # The tasks of the work: one per file cleaned whole, one per piece of a file in pieces
         # (cleanup.shards; only checked or copied files are cut, by their sizes).
         cut = options.mode in (Mode.CHECK, Mode.OUT)
         try:
             plan = OutputPlan(out, paths) if out is not None else None
-            report_plan = ReportPlan(*reports, out, paths)
             self.count = self.parts = 0
             for item in self.items():
                 self.count += 1
                 self.parts += batch.parts(item, options) if cut else 1
                 if plan is not None:
                     plan.add(item)
-                report_plan.add(item)
         except OutputError as err:
             _fail(str(err))
         self.is_batch = self.count > 1 or len(paths) > 1 or any(p != "-" and os.path.isdir(p) for p in paths)
 
     def items(self) -> Iterator[Input]:
         """The files, in a stable order."""
-        return discover(*self._arguments)
+        return filter(self._reports.keeps, discover(*self._arguments))
 
 
 # How writing standard output fails, which every file's own errors are caught before.
@@ -395,6 +396,7 @@ def fix(
         out if mode is Mode.OUT else None,
         settings.patterns_for,
         (kwargs["report"], kwargs["report_html"]),
+        backup if mode is Mode.IN_PLACE else None,
     )
     # The folders the run makes for --out are removed again where no copy was written into them.
     made_out = (

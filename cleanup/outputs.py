@@ -163,57 +163,84 @@ class OutputPlan:
 
 
 class ReportPlan:
-    """Where ``--report`` and ``--report-html`` write, checked against each input and its copy in
-    ``out`` before anything is written: a report never overwrites an input or a copy, and no copy
-    goes into a report's folder, which lies outside the input folders (``arguments``), as ``out``
-    does. Each refusal is an :class:`OutputError`.
+    """Where ``--report`` and ``--report-html`` write, checked against each input, its copy in
+    ``out`` and its ``backup`` before anything is written: a report never overwrites any of them,
+    and no copy goes into a report's folder. Each refusal is an :class:`OutputError`. A report
+    an earlier run wrote where this one writes its own, found by walking an input folder
+    (``cleanup check --report report.json .``, run again), is no input: :meth:`keeps` leaves it out.
 
     >>> from cleanup.discover import Input
-    >>> ReportPlan("a.txt", None, None).add(Input("a.txt", PurePosixPath("a.txt"), False))
+    >>> ReportPlan("a.txt", None, None).keeps(Input("a.txt", PurePosixPath("a.txt"), False))
     Traceback (most recent call last):
     ...
     cleanup.outputs.OutputError: a.txt: error: is the input a.txt; the report would overwrite it
     """
 
     def __init__(
-        self, report: str | None, report_html: str | None, out: str | None, arguments: Sequence[str] = ()
+        self, report: str | None, report_html: str | None, out: str | None, backup: str | None = None
     ) -> None:
         self._report, self._html = _local_real(report), _local_real(report_html)
         self._shown = {self._report: report, self._html: report_html}
         self._out = out if out is not None and not remote.is_remote(out) else None
-        folders = [a for a in arguments if a != "-" and os.path.isdir(a)] if self._html is not None else []
-        for argument in folders:
-            if _within(self._html or "", os.path.realpath(argument)):
-                raise OutputError(
-                    report_html or "",
-                    f"the report's folder is inside the input folder {shown_path(argument)}, where the "
-                    "next run would read its pages; choose a folder outside it",
-                )
+        self._backup = backup or None
+        self._decided: dict[str, bool] = {}
 
-    def add(self, item: Input) -> None:
-        """Refuse a report that is ``item`` or its copy, or a report's folder that holds either."""
+    def keeps(self, item: Input) -> bool:
+        """Whether ``item`` is an input of the run: not a report of an earlier run where this one
+        writes its own; :class:`OutputError` if a report would overwrite it, its copy or its backup."""
         if item.path == "-" or (self._report is None and self._html is None):
-            return
-        places = [(os.path.realpath(item.path), "the input", item.path)]
-        if self._out is not None:
-            copy = os.path.join(self._out, *item.relative.parts)
-            places.append((os.path.realpath(copy), "the copy", copy))
-        for real, what, path in places:
-            if real == self._report:
-                raise OutputError(
-                    self._shown[real] or "", f"is {what} {shown_path(path)}; the report would overwrite it"
+            return True
+        if item.path in self._decided:
+            return self._decided[item.path]
+        real = os.path.realpath(item.path)
+        earlier_report = item.from_folder and (
+            (real == self._report and _starts_with(real, _REPORT_OPENING))
+            or (self._html is not None and _within(real, self._html) and _starts_with(real, _PAGE_OPENING))
+        )
+        if not earlier_report:
+            places = [(real, "the input", item.path)]
+            if self._out is not None:
+                copy = os.path.join(self._out, *item.relative.parts)
+                places.append((os.path.realpath(copy), "the copy", copy))
+            if self._backup is not None:
+                places.append(
+                    (os.path.realpath(item.path + self._backup), "the backup", item.path + self._backup)
                 )
-            if self._html is not None and _within(real, self._html):
-                raise OutputError(
-                    self._shown[self._html] or "",
-                    f"the report's folder holds {what} {shown_path(path)}, which its pages may overwrite",
-                )
+            for place, what, path in places:
+                self._refuse(place, what, path)
+        self._decided[item.path] = not earlier_report
+        return not earlier_report
+
+    def _refuse(self, real: str, what: str, path: str) -> None:
+        if real == self._report:
+            raise OutputError(
+                self._shown[real] or "", f"is {what} {shown_path(path)}; the report would overwrite it"
+            )
+        if self._html is not None and _within(real, self._html):
+            raise OutputError(
+                self._shown[self._html] or "",
+                f"the report's folder holds {what} {shown_path(path)}, which its pages may overwrite",
+            )
+
+
+# How the reports cleanup writes begin: the JSON report, and each page of the HTML report.
+_REPORT_OPENING = b'{"format": "cleanup-report"'
+_PAGE_OPENING = b"<!DOCTYPE html>\n<!-- cleanup report -->"
+
+
+def _starts_with(path: str, opening: bytes) -> bool:
+    """Whether the file at ``path`` begins with ``opening``."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(opening)) == opening
+    except OSError:
+        return False
 
 
 def _local_real(path: str | None) -> str | None:
     """The resolved ``path`` of a file or folder a report writes, or ``None`` for none, standard
-    output, or a pipe or a device (nothing to overwrite there)."""
-    if path is None or path == "-" or path.startswith("/dev/"):
+    output, or a pipe or a device that exists (nothing to overwrite there)."""
+    if path is None or path == "-":
         return None
     if os.path.exists(path) and not (os.path.isfile(path) or os.path.isdir(path)):
         return None

@@ -233,18 +233,22 @@ def test_a_report_never_overwrites_an_input_or_a_copy() -> None:
         ),
         (
             ("check", "--report-html", "tree", "tree"),
-            "tree: error: the report's folder is inside the input folder",
+            "tree: error: the report's folder holds the input tree/",
         ),
         (
-            ("check", "--report-html", "tree/html", "tree"),
-            "tree/html: error: the report's folder is inside the",
+            ("fix", "--in-place", "--backup", ".orig", "--report", "tree/a.txt.orig", "tree"),
+            "tree/a.txt.orig: error: is the backup tree/a.txt.orig; ",
+        ),
+        (
+            ("check", "--report", f"/dev/..{Path.cwd()}/tree/a.txt", "tree"),
+            f"/dev/..{Path.cwd()}/tree/a.txt: error: is the input tree/a.txt",
         ),
     ):
         code, out, err = _run(*args)
         assert (code, out) == (2, ""), args
         assert err.startswith(line), (args, err)
         assert Path("tree/a.txt").read_text() == ARTICLES["tree/a.txt"]
-        assert not Path("o").exists() and not Path("tree/html").exists()
+        assert not Path("o").exists() and not Path("tree/a.txt.orig").exists()
     # Beside the copies, where none goes, a report is fine.
     Path("o").mkdir()
     assert _run("fix", "--out", "o", "--report", "o/report.json", "tree")[0] == 0
@@ -263,6 +267,23 @@ def test_an_html_report_never_writes_through_a_link_in_its_folder() -> None:
     )
     assert list(Path("outside").iterdir()) == []
     assert "tree/c.txt:1:2: space-before-punctuation" in out
+
+
+def test_the_report_of_an_earlier_run_in_an_input_folder_is_no_input() -> None:
+    # "cleanup check --report report.json ." run twice; the HTML report inside the folder it reads.
+    for _ in range(2):
+        args = ("check", "--jobs", "1", "--report", "tree/report.json", "--report-html", "tree/html", "tree")
+        code, _, err = _run(*args)
+        assert code == 1, err
+        report = json.loads(Path("tree/report.json").read_text())
+        assert sorted(record["path"] for record in report["files"]) == sorted(ARTICLES)
+    # A file of the user's where the report goes is still refused.
+    Path("tree/report.json").write_text('{"mine": true}\n')
+    code, _, err = _run("check", "--report", "tree/report.json", "tree")
+    assert (code, err) == (
+        2,
+        "tree/report.json: error: is the input tree/report.json; the report would overwrite it\n",
+    )
 
 
 def test_a_report_that_cannot_be_opened_leaves_the_other_unwritten() -> None:
