@@ -190,8 +190,8 @@ def _check_rules_and_sources(table: dict[str, Any], prefix: str) -> None:
 
     named = {key: _strings(table[key]) or () for key in ("select", "ignore", "extend-select") if key in table}
     globs = table.get("per-file-ignores") or {}
-    named |= {f"per-file-ignores {glob!r}": rules for glob, rules in globs.items()}
-    if "select" in named and not any(part.strip() for part in named["select"]):
+    named |= {f"per-file-ignores {glob!r}": _strings(rules) or () for glob, rules in globs.items()}
+    if "select" in named and not any(part.strip() for value in named["select"] for part in value.split(",")):
         raise ConfigError(f"{prefix}'select' names no rule; leave it out for the default rules")
     for key, selectors in named.items():
         try:

@@ -204,13 +204,15 @@ class Resolver:
             self._read[config] = read_config(config)  # its rules checked, whichever files it governs
         values = {name: value for name, value in self._read[config].items() if name not in self.given}
         merged = self.options | values
-        if "select" in values:  # a preview rule it names needs preview, there or on the command line
+        for key, name in (("select", "select"), ("extend-select", "extend_select")):
+            if name not in values:  # a preview rule it names needs preview, there or on the command line
+                continue
             try:
                 select_rules(
-                    split(values["select"]), (), target=merged["target"], preview=bool(merged["preview"])
+                    split(values[name]), (), target=merged["target"], preview=bool(merged["preview"])
                 )
             except PreviewRuleError as err:
-                raise ConfigError(f"{config}: error: 'select': {err}, or set preview = true here") from None
+                raise ConfigError(f"{config}: error: '{key}': {err}, or set preview = true here") from None
         # A file named on the command line wins over the values a configuration writes out.
         for option, inline in (("allow_file", "allow_terms"), ("style_file", "style_table")):
             if option in self.given:

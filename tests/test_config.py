@@ -104,6 +104,8 @@ def test_unsafe_fixes_target_and_paths_from_the_file(tree: Path) -> None:
             "'ignore': unknown rule or family: 'punctuaton'; did you mean 'punctuation'?",
         ),
         ("select = []\n", "'select' names no rule; leave it out for the default rules"),
+        ('select = [" , "]\n', "'select' names no rule; leave it out for the default rules"),
+        ('extend-select = ["colon-capital"]\n', "'extend-select': colon-capital is a preview rule"),
         ('source = ["xx"]\n', "'source' takes languages among en, it, fr, es, de, pt, not 'xx'"),
         (
             'select = ["colon-capital"]\n',
@@ -206,3 +208,11 @@ def test_rules_a_glob_turns_off_leave_no_option_idle(tree: Path) -> None:
     (tree / "cleanup.toml").write_text('source = ["it"]\nignore = ["leftovers"]\n', encoding="utf-8")
     done = CliRunner().invoke(main, ["check", "a.txt"])
     assert "--source does nothing" in done.stderr
+
+
+def test_per_file_ignores_take_a_string_of_rules_as_select_does(tree: Path) -> None:
+    (tree / "news" / "pyproject.toml").unlink()
+    assert CliRunner().invoke(main, ["check", "news/a.txt"]).exit_code == 1  # spacing and casing found
+    (tree / "news" / "cleanup.toml").write_text('[per-file-ignores]\n"*.txt" = "spacing,casing"\n')
+    done = CliRunner().invoke(main, ["check", "--select", "spacing,casing", "news/a.txt"])
+    assert (done.exit_code, done.stderr) == (0, "")
