@@ -77,7 +77,7 @@ def test_lowercase_sentence_start_is_a_suggestion() -> None:
         "wait... and see",
         "the figure was 2.5 percent",
         "see bbc.co.uk for more",
-        "a max. of 30 people, prices incl. tax, a 12 fl. oz. can",
+        "prices incl. tax, a 12 fl. oz. can",
         "Smith Pty. was sold, Dinnyés Kft. was founded",
     ],
 )
@@ -137,6 +137,11 @@ def test_semicolon_capital_before_what_may_be_a_title_is_a_suggestion(text: str)
 
 def test_semicolon_capital_stays_safe_before_a_name_or_a_language() -> None:
     for text, fixed in (
+        (
+            "Prices rose; According to Reuters, the index fell.",
+            "Prices rose; according to Reuters, the index fell.",
+        ),
+        ("Prices rose; However, Merkel said no.", "Prices rose; however, Merkel said no."),
         ("the grid; According to Tennet, it is", "the grid; according to Tennet, it is"),
         ("the talks; In the French press, it", "the talks; in the French press, it"),
         ("the vote; However, the Government", "the vote; however, the Government"),

@@ -22,9 +22,19 @@ ABBREVIATIONS = frozenset(
     ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
     nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn vt va wash w.va wis wyo
     llc llp gmbh
-    esp avg dist tel ext incl excl max min bn mn tn pty fl kft bt
+    esp avg dist tel ext incl excl pty fl kft bt
     bzw usw inkl exkl evtl ggf zzgl vgl bspw sog mio mrd nr jh
     sig sigg dott avv ecc cfr pag mme mlle env av bd sra srta dña aprox avda núm pág
+    """.split()
+)
+
+# The function words that open titles of books, films, songs and programmes ("Into the Unknown",
+# "You and Yours", "More or Less"): after a semicolon, one of them followed by a capitalised
+# everyday word may open a title rather than a clause.
+TITLE_OPENERS = frozenset(
+    """
+    a an the in into on onto of to for at by with without after before under over out up from
+    through more less one not just here there you all every no some
     """.split()
 )
 

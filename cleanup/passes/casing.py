@@ -17,6 +17,7 @@ from cleanup.lang.en import (
     LOWERCASE_NAMES,
     PRONOUN_I,
     SURNAME_PARTICLES,
+    TITLE_OPENERS,
 )
 from cleanup.lang.glue import place_and_language_names
 from cleanup.lang.profiles import Profile, profile_for
@@ -57,9 +58,9 @@ SEMICOLON_CAPITAL = Rule(
         "lowercase word or a comma follows: never in a name such as 'The Hague', 'At Home Ltd', "
         "'More4', 'A-level' or 'Which? magazine', never 'I', acronyms or other names, even names "
         "that are also words ('Day, Schofield'). A suggestion (unsafe) where the words after it may "
-        "make a title: within three function words, or right after a comma, a capitalised word "
-        "English writes in lowercase, not a country or a language ('; Into the Unknown', '; You and "
-        "Yours', '; Here, There and Everywhere')."
+        "make a title: after a word titles open with, within three function words, a capitalised "
+        "word English writes in lowercase, not a country, a language or a person's name ('; Into "
+        "the Unknown', '; You and Yours', '; More or Less')."
     ),
     targets=("en",),
 )
@@ -150,7 +151,7 @@ def _capitals_after(text: str, pattern: regex.Pattern[str], rule: Rule, mark: st
             continue
         if rule is COLON_CAPITAL and not lines.in_running_text(match.start()):
             continue
-        safe = rule is SEMICOLON_CAPITAL and not _reads_as_title(text, match.end(1))
+        safe = rule is SEMICOLON_CAPITAL and not _reads_as_title(text, word, match.end(1))
         yield Finding(
             rule=rule.id,
             message=f"'{word}' after a {mark} starts no sentence",
@@ -161,18 +162,24 @@ def _capitals_after(text: str, pattern: regex.Pattern[str], rule: Rule, mark: st
         )
 
 
-def _reads_as_title(text: str, end: int) -> bool:
-    """Whether the words after a capitalised function word ending at ``end`` may make it the first
-    word of a title: within a few function words, or right after a comma, a capitalised word
-    English writes in lowercase, not a country or a language ("Into the Unknown", "You and
-    Yours", "Here, There and Everywhere"; not "According to Tennet", "In the French press").
+def _reads_as_title(text: str, word: str, end: int) -> bool:
+    """Whether the capitalised ``word`` ending at ``end`` may be the first word of a title: a word
+    titles open with ("Into", "You", "More"), then, within a few function words or right after a
+    comma, a capitalised
+    word English writes in lowercase, not a country, a language or a person's name ("Into the
+    Unknown", "You and Yours"; not "According to Reuters", "In the French press", "At Merkel's").
 
-    >>> _reads_as_title("; Into the Unknown", 6), _reads_as_title("; According to Tennet, it", 11)
-    (True, False)
+    >>> _reads_as_title("; Into the Unknown", "Into", 6)
+    True
+    >>> _reads_as_title("; According to Tennet", "According", 11)
+    False
     """
+    if word.lower() not in TITLE_OPENERS:
+        return False
     from cleanup.lang.frequencies import zipf_table  # wordfreq is imported when first needed
+    from cleanup.lang.personal_names import given_names, surnames
 
-    after_comma = text.startswith(",", end)
+    after_comma = text.startswith(",", end)  # "Here, There and Everywhere"
     for number, match in enumerate(_NEXT_WORD.finditer(text, end + after_comma, end + _TITLE_REACH)):
         following = match.group(1)
         if following[0].isupper():
@@ -182,6 +189,8 @@ def _reads_as_title(text: str, end: int) -> bool:
                 and zipf_table("en").get(lowered, 0.0) >= _COMMON_WORD
                 and lowered not in place_and_language_names("en")
                 and lowered not in LOWERCASE_NAMES
+                and lowered not in given_names()
+                and lowered not in surnames()
             )
         if after_comma or following not in LOWERCASE_AFTER_SEMICOLON or number >= _TITLE_WORDS:
             return False
