@@ -22,6 +22,11 @@ def test_article_is_removed_when_the_name_is_certain(before: str, after: str) ->
     assert clean(before, select=FAMILY).text == after
 
 
+def test_english_words_frequent_in_a_source_language_are_no_sign_of_its_text() -> None:
+    for text in ("Exports per l'Iran rose.", "Trade plus l'Iran grew.", "An EU l'Iran deal."):
+        assert clean(text, select=FAMILY).text == text.replace("l'Iran", "Iran")
+
+
 def test_name_found_bare_elsewhere_is_only_a_suggestion() -> None:
     text = "France's L'Express and Britain's Daily Express"
     result = clean(text, select=FAMILY)

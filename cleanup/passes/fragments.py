@@ -86,9 +86,10 @@ def _glued_at(data: bytes) -> list[int]:
 _NEIGHBOUR_REACH = 40
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[^\p{L}\p{M}\n]{1,3}$")
 _WORD_AFTER = regex.compile(r"[^\p{L}\p{M}\n]{1,3}([\p{L}\p{M}]+)")
-# How much more frequent in a source language a neighbour must be (Zipf: 30 times) to mark the
-# elision as source-language text; "de", "et", "en", "e", "della" are, "in", "a", "on" are not.
-_SOURCE_MARGIN = 1.5
+# How much more frequent in a source language a neighbour must be (Zipf: 100 times) to mark the
+# elision as source-language text; "de", "et", "en", "e", "della" are, "in", "a", "on", and the
+# Latin English writes ("per", "plus", "era", "solo", "non") are not.
+_SOURCE_MARGIN = 2.0
 
 _BARE_CAPITALISED = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}{APOSTROPHES}])\p{{Lu}}[\p{{L}}\p{{M}}]*(?![\p{{L}}\p{{M}}])"
@@ -134,7 +135,11 @@ def _among_source_words(text: str, start: int, end: int) -> bool:
     margins = frequencies_for("en").margins
     before = _WORD_BEFORE.search(text, max(0, start - _NEIGHBOUR_REACH), start)
     after = _WORD_AFTER.match(text, end, end + _NEIGHBOUR_REACH)
-    return any(max(margins(match.group(1).lower())) >= _SOURCE_MARGIN for match in (before, after) if match)
+    return any(
+        max(margins(match.group(1).lower())) >= _SOURCE_MARGIN
+        for match in (before, after)
+        if match and not match.group(1).isupper()  # an acronym ("EU") is no word of a language
+    )
 
 
 def find(text: str, ctx: Context) -> Iterator[Finding]:
