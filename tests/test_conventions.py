@@ -76,7 +76,7 @@ def test_source_number_symbols_are_unsafe_fixes(text: str, expected: str) -> Non
         "4.464 million people and $1.364 per euro",  # three decimals, not thousands
         "it had 464,000 subscribers and 6.75bn",  # already in the copy's style
         "He won in 2:05.300 ahead of Smith",  # a time
-        "under section 4.100 of the act, paragraph 1.200, Art. 1.100 and § 2.300",  # references
+        "under section 4.100 of the act, subsection 3.100, paragraph 1.200, Art. 1.100 and § 2.300",
         "the file n 05.220",  # a leading zero: no quantity
     ],
 )

@@ -76,10 +76,8 @@ RULES = (DECIMAL_SEPARATOR, THOUSANDS_SEPARATOR)
 _NUMBER = re.compile(r"\d[\d.,]*\d")
 _NOT_BEFORE = ".,'’:"  # part of a longer token: '05.000, .5,000, a time 2:05.300
 # Words after which a number with a point is a reference (section 4.100), not a quantity.
-_REFERENCE_WORD = re.compile(
-    r"(?:\b(?:sections?|paragraph|para|article|art|clause|chapter|rule|part|version|v)\.?|§)[ \u00a0]*\Z",
-    re.IGNORECASE,
-)
+_REFERENCES = r"(?:sub)?(?:sections?|paragraphs?|clauses?)|para|articles?|art|chapter|rule|part|version|v"
+_REFERENCE_WORD = re.compile(rf"(?:\b(?:{_REFERENCES})\.?|§)[ \u00a0]*\Z", re.IGNORECASE)
 _NUMBER_CHARACTERS = frozenset("0123456789.,")
 _SPACES = tuple(chr(code) for code in range(0x3001) if chr(code).isspace())  # what \s reads
 
