@@ -183,15 +183,12 @@ class ReportPlan:
         self._shown = {self._report: report, self._html: report_html}
         self._out = out if out is not None and not remote.is_remote(out) else None
         self._backup = backup or None
-        self._decided: dict[str, bool] = {}
 
     def keeps(self, item: Input) -> bool:
         """Whether ``item`` is an input of the run: not a report of an earlier run where this one
         writes its own; :class:`OutputError` if a report would overwrite it, its copy or its backup."""
         if item.path == "-" or (self._report is None and self._html is None):
             return True
-        if item.path in self._decided:
-            return self._decided[item.path]
         real = os.path.realpath(item.path)
         earlier_report = item.from_folder and (
             (real == self._report and _starts_with(real, _REPORT_OPENING))
@@ -208,7 +205,6 @@ class ReportPlan:
                 )
             for place, what, path in places:
                 self._refuse(place, what, path)
-        self._decided[item.path] = not earlier_report
         return not earlier_report
 
     def _refuse(self, real: str, what: str, path: str) -> None:
