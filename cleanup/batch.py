@@ -122,7 +122,7 @@ def process(item: Input, options: Options) -> Outcome:
                 else data
             )
             try:
-                write_copy(options.out, item.relative, fixed)
+                write_copy(options.out, item.relative, fixed, like=item.path)
             except OSError as err:
                 return Outcome(item.path, Status.FAILED, error=copy_failure(options.out, item.relative, err))
         if options.keep_results:

@@ -385,16 +385,22 @@ def write_beside(path: str, suffix: str, data: bytes) -> None:
 
 
 def replace_in(
-    folder: int, name: str, data: bytes | Callable[[BinaryIO], None], *, durable: bool = True
+    folder: int,
+    name: str,
+    data: bytes | Callable[[BinaryIO], None],
+    *,
+    durable: bool = True,
+    mode: int | None = None,
 ) -> None:
     """:func:`write_atomic` of the file ``name`` in the folder open as ``folder`` (a file descriptor),
     with ``data``, or with what ``data`` writes to the file it is given (a file too big to hold).
+    The file keeps its permission bits, or takes ``mode`` less the umask, as ``cp`` gives a copy.
 
     Nothing is followed: a symbolic link called ``name`` would be replaced by the file, not written
     through. The temporary file is one of :mod:`cleanup.tempfiles`, whose stale leftovers in the
     folder are removed first.
     """
-    mode = _mode_for(folder, name)
+    mode = _mode_for(folder, name) if mode is None else mode & _new_file_mode()
     fd, temporary = _temporary(folder, name)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -290,9 +290,12 @@ def _folder_below(root: str, parts: tuple[str, ...], *, make: bool) -> int:
     return folder
 
 
-def write_copy(out: str, relative: PurePosixPath, data: bytes | Callable[[BinaryIO], None]) -> None:
+def write_copy(
+    out: str, relative: PurePosixPath, data: bytes | Callable[[BinaryIO], None], like: str | None = None
+) -> None:
     """Write ``data`` as ``out/relative``, atomically, making the folders it needs: the bytes, or
-    what ``data`` writes to the file it is given. Nothing below ``out`` is followed if it is a
+    what ``data`` writes to the file it is given; with the permission bits of the file ``like``
+    (its input) less the umask, as ``cp`` gives them. Nothing below ``out`` is followed if it is a
     symbolic link (:class:`OSError` instead); a copy that already holds the bytes is not rewritten.
     An ``out`` that is a store's address is written there (:mod:`cleanup.remote`).
     """
@@ -307,7 +310,7 @@ def write_copy(out: str, relative: PurePosixPath, data: bytes | Callable[[Binary
             unchanged = info is not None and stat.S_ISREG(info.st_mode) and info.st_size == len(data)
             if unchanged and _holds(folder, relative.name, data):
                 return
-        io.replace_in(folder, relative.name, data, durable=False)
+        io.replace_in(folder, relative.name, data, durable=False, mode=_permissions(like))
     finally:
         os.close(folder)
 
@@ -329,6 +332,16 @@ def first_missing(path: str) -> str | None:
             break
         path = parent
     return missing
+
+
+def _permissions(path: str | None) -> int | None:
+    """The permission bits of the file at ``path``, or ``None`` (standard input, no such file)."""
+    if path is None or path == "-":
+        return None
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
 
 
 def prune_empty(out: str) -> None:

@@ -359,9 +359,8 @@ def _commit(item: Input, options: Options, cleaned: Sequence[Cleaned], pieces: S
                     item.path, Status.FAILED, error="changed while it was being cleaned; no copy written"
                 )
             try:
-                outputs.write_copy(
-                    options.out, item.relative, _writer(item, options, cleaned, pieces, changed)
-                )
+                writer = _writer(item, options, cleaned, pieces, changed)
+                outputs.write_copy(options.out, item.relative, writer, like=item.path)
             except OSError as err:
                 reason = outputs.copy_failure(options.out, item.relative, err)
                 return Outcome(item.path, Status.FAILED, error=reason)

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -506,3 +507,19 @@ def test_sigterm_to_the_process_group_ends_a_run_with_workers(tmp_path: Path) ->
         raise
     assert run.returncode == 143, stderr
     assert b"Traceback" not in stderr
+
+
+@pytest.mark.parametrize("block_size", [None, "1KB"])
+def test_a_copy_takes_the_permissions_of_its_input_as_cp_gives_them(tmp_path: Path, block_size) -> None:
+    (tmp_path / "in").mkdir()
+    article = tmp_path / "in" / "feed.jsonl"
+    article.write_text("".join(f'{{"text": "Talks ; At once {n}"}}\n' for n in range(60)))
+    article.chmod(0o640)  # an article the group may read, and no one else
+    options = ["--block-size", block_size] if block_size else []
+    done = CliRunner().invoke(
+        main, ["fix", "--jobs", "1", *options, "--out", str(tmp_path / "out"), str(tmp_path / "in")]
+    )
+    assert done.exit_code == 0, done.stderr
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "out" / "feed.jsonl").stat().st_mode) == 0o640 & ~umask

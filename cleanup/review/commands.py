@@ -80,7 +80,7 @@ class _Target:
         elif self.out is not None:
             content = io.encode(document, text, keep_encoding=self.keep_encoding) if changed else data
             try:
-                write_copy(self.out, item.relative, content)
+                write_copy(self.out, item.relative, content, like=item.path)
             except OSError as err:
                 raise io.InputError(item.path, copy_failure(self.out, item.relative, err)) from None
         else:
