@@ -67,6 +67,10 @@ def test_spacing_is_fixed(before: str, after: str) -> None:
         "FTSE 100     7,512.3   +0.4%\r\nDow Jones   34,120.1   -0.2%\r\n",
         "1. Arsenal    45 pts\n2. Chelsea    40 pts",
         "Name:     John Smith",
+        # Rows whose cells end in a full stop, and the header beside them.
+        "Monday      Talks resume.\nTuesday     Vote expected.\nWednesday   Results due.\n",
+        "Name:      John Smith\nAddress:   12 High St.\nCompany:   Acme Ltd.\n",
+        "Party           Seats\nLabour          202 (est.)\nConservatives   365 (est.)\n",
     ],
 )
 def test_left_alone(text: str) -> None:
@@ -96,10 +100,8 @@ def test_telling_tables_from_slips_takes_linear_time(piece: str) -> None:
 
 
 def test_two_spaces_on_lines_that_end_sentences_are_slips_however_placed() -> None:
-    text = "The vote was  52 to 48.\nIt passed  20 years ago.\nHe noted:   the party won.\n"
-    assert clean(text, select=FAMILY).text == text.replace("  52", " 52").replace("  20", " 20").replace(
-        ":   ", ": "
-    )
+    text = "The vote was  52 to 48.\nIt passed  20 years ago.\n"
+    assert clean(text, select=FAMILY).text == text.replace("  ", " ")
 
 
 def test_french_copy_loses_the_space_before_a_comma_or_a_full_stop_only(runner) -> None:

@@ -123,9 +123,9 @@ _REPEATED = regex.compile(r"(?<=[\p{L}\p{N},;:%'\"”’)\]]) {2,}(?=[\p{L}\p{N}
 
 def _table_lines(text: str, runs: list[re.Match[str]]) -> set[int]:
     """Start offsets of the runs laid out as a table, not slips: those that share their line with
-    another run; in a line that ends no sentence, a run alone, of three spaces or more or before a
-    number, next to a line with a run of its own (columns of two: "Labour      202"), and a run of
-    three spaces or more after a colon ("Name:     John Smith").
+    another run; a run alone of three spaces or more, or of two before a number in a line that
+    ends no sentence, next to a line with a run of its own (columns of two: "Labour      202");
+    and a run of three spaces or more after a colon ("Name:     John Smith").
 
     >>> text = "Conservatives  365\\nLabour   202\\n\\nthe  new law\\nIt was  52 to 48.\\nIt passed  20 ago."
     >>> sorted(_table_lines(text, list(_REPEATED.finditer(text))))
@@ -138,10 +138,14 @@ def _table_lines(text: str, runs: list[re.Match[str]]) -> set[int]:
     def close_line() -> None:
         if len(on_line) > 1:
             tabular.update(on_line)
-        elif on_line and not _ENDS_SENTENCE.search(text, row_start, line_end):
+        elif on_line:
             (run,) = on_line
-            after_colon = text[run - 1] == ":" and text.startswith("   ", run)
-            if after_colon or (_column_like(text, run) and _beside_a_column(text, row_start, line_end)):
+            wide = text.startswith("   ", run)
+            # Two spaces before a number may be a slip in a sentence ("was  52 to 48.").
+            narrow_column = _column_like(text, run) and not _ENDS_SENTENCE.search(text, row_start, line_end)
+            if (wide and text[run - 1] == ":") or (
+                (wide or narrow_column) and _beside_a_column(text, row_start, line_end)
+            ):
                 tabular.add(run)
 
     for run in runs:
