@@ -127,6 +127,9 @@ def test_semicolon_capital_lowercases_a_word_that_opens_a_clause() -> None:
         "the Beatles' songs; Here, There and Everywhere was one",
         "the films; In the Heat of the Night won",
         "talks; In the United States, it",  # a name of common words: a suggestion too
+        "Her films include Heat; In the Line of Fire; and Ronin.",
+        "musicals; Into the Woods opened",  # a word of Faker's surnames, an everyday word first
+        "programmes; What the Papers Say ran",
     ],
 )
 def test_semicolon_capital_before_what_may_be_a_title_is_a_suggestion(text: str) -> None:

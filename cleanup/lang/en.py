@@ -33,8 +33,8 @@ ABBREVIATIONS = frozenset(
 # everyday word may open a title rather than a clause.
 TITLE_OPENERS = frozenset(
     """
-    a an the in into on onto of to for at by with without after before under over out up from
-    through more less one not just here there you all every no some
+    a an the in into on onto of to for at by with without within after before under over out up
+    from through until more less one not just here there you all every no some what where when
     """.split()
 )
 

@@ -59,8 +59,8 @@ SEMICOLON_CAPITAL = Rule(
         "'More4', 'A-level' or 'Which? magazine', never 'I', acronyms or other names, even names "
         "that are also words ('Day, Schofield'). A suggestion (unsafe) where the words after it may "
         "make a title: after a word titles open with, within three function words, a capitalised "
-        "word English writes in lowercase, not a country, a language or a person's name ('; Into "
-        "the Unknown', '; You and Yours', '; More or Less')."
+        "word English writes in lowercase, not a country or a language ('; Into the Unknown', "
+        "'; You and Yours', '; More or Less')."
     ),
     targets=("en",),
 )
@@ -164,10 +164,9 @@ def _capitals_after(text: str, pattern: regex.Pattern[str], rule: Rule, mark: st
 
 def _reads_as_title(text: str, word: str, end: int) -> bool:
     """Whether the capitalised ``word`` ending at ``end`` may be the first word of a title: a word
-    titles open with ("Into", "You", "More"), then, within a few function words or right after a
-    comma, a capitalised
-    word English writes in lowercase, not a country, a language or a person's name ("Into the
-    Unknown", "You and Yours"; not "According to Reuters", "In the French press", "At Merkel's").
+    titles open with ("Into", "You", "More"; not "According", "However"), then, within a few
+    function words or right after a comma, a capitalised word English writes in lowercase, not a
+    country or a language ("Into the Unknown", "You and Yours"; not "In the French press").
 
     >>> _reads_as_title("; Into the Unknown", "Into", 6)
     True
@@ -177,7 +176,6 @@ def _reads_as_title(text: str, word: str, end: int) -> bool:
     if word.lower() not in TITLE_OPENERS:
         return False
     from cleanup.lang.frequencies import zipf_table  # wordfreq is imported when first needed
-    from cleanup.lang.personal_names import given_names, surnames
 
     after_comma = text.startswith(",", end)  # "Here, There and Everywhere"
     for number, match in enumerate(_NEXT_WORD.finditer(text, end + after_comma, end + _TITLE_REACH)):
@@ -189,8 +187,6 @@ def _reads_as_title(text: str, word: str, end: int) -> bool:
                 and zipf_table("en").get(lowered, 0.0) >= _COMMON_WORD
                 and lowered not in place_and_language_names("en")
                 and lowered not in LOWERCASE_NAMES
-                and lowered not in given_names()
-                and lowered not in surnames()
             )
         if after_comma or following not in LOWERCASE_AFTER_SEMICOLON or number >= _TITLE_WORDS:
             return False
