@@ -394,13 +394,13 @@ def replace_in(
 ) -> None:
     """:func:`write_atomic` of the file ``name`` in the folder open as ``folder`` (a file descriptor),
     with ``data``, or with what ``data`` writes to the file it is given (a file too big to hold).
-    The file keeps its permission bits, or takes ``mode`` less the umask, as ``cp`` gives a copy.
+    The file keeps its permission bits, or takes ``mode``.
 
     Nothing is followed: a symbolic link called ``name`` would be replaced by the file, not written
     through. The temporary file is one of :mod:`cleanup.tempfiles`, whose stale leftovers in the
     folder are removed first.
     """
-    mode = _mode_for(folder, name) if mode is None else mode & _new_file_mode()
+    mode = _mode_for(folder, name) if mode is None else mode
     fd, temporary = _temporary(folder, name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -439,6 +439,13 @@ def _temporary(folder: int, target: str) -> tuple[int, str]:
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free temporary file name")
+
+
+def copy_mode(bits: int) -> int:
+    """The permission bits of a copy of a file with ``bits``: those less the umask and the
+    execute, set-id and sticky bits, as a new file would have them at most (``cp`` keeps the
+    execute bits; an article has none to keep)."""
+    return bits & _new_file_mode()
 
 
 def _new_file_mode() -> int:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import PurePosixPath
@@ -192,7 +193,7 @@ class ReportPlan:
         real = os.path.realpath(item.path)
         earlier_report = item.from_folder and (
             (real == self._report and _starts_with(real, _REPORT_OPENING))
-            or (self._html is not None and _within(real, self._html) and _starts_with(real, _PAGE_OPENING))
+            or (self._html is not None and self._is_page(real) and _starts_with(real, _PAGE_OPENING))
         )
         if not earlier_report:
             places = [(real, "the input", item.path)]
@@ -207,6 +208,11 @@ class ReportPlan:
                 self._refuse(place, what, path)
         return not earlier_report
 
+    def _is_page(self, real: str) -> bool:
+        """Whether ``real`` is where the HTML report writes a page: an index, or an article's."""
+        name = os.path.relpath(real, self._html or "")
+        return _PAGE_NAME.fullmatch(name.replace(os.sep, "/")) is not None
+
     def _refuse(self, real: str, what: str, path: str) -> None:
         if real == self._report:
             raise OutputError(
@@ -219,6 +225,8 @@ class ReportPlan:
             )
 
 
+# The pages of an HTML report, by name (cleanup.render.html).
+_PAGE_NAME = re.compile(r"index(?:-\d+)?\.html|articles/\d{6,}\.html")
 # How the reports cleanup writes begin: the JSON report, and each page of the HTML report.
 _REPORT_OPENING = b'{"format": "cleanup-report"'
 _PAGE_OPENING = b"<!DOCTYPE html>\n<!-- cleanup report -->"
@@ -306,11 +314,14 @@ def write_copy(
     try:
         shown = shown_path(os.path.join(out, *relative.parts))
         info = _not_a_link(folder, relative.name, shown)
+        mode = _permissions(like)
         if isinstance(data, bytes):
             unchanged = info is not None and stat.S_ISREG(info.st_mode) and info.st_size == len(data)
             if unchanged and _holds(folder, relative.name, data):
+                if info is not None and mode is not None and stat.S_IMODE(info.st_mode) != mode:
+                    os.chmod(relative.name, mode, dir_fd=folder)  # the input's, as the bytes are
                 return
-        io.replace_in(folder, relative.name, data, durable=False, mode=_permissions(like))
+        io.replace_in(folder, relative.name, data, durable=False, mode=mode)
     finally:
         os.close(folder)
 
@@ -335,11 +346,12 @@ def first_missing(path: str) -> str | None:
 
 
 def _permissions(path: str | None) -> int | None:
-    """The permission bits of the file at ``path``, or ``None`` (standard input, no such file)."""
+    """The permission bits of a copy of the file at ``path`` (:func:`~cleanup.io.copy_mode`), or
+    ``None`` (standard input, no such file)."""
     if path is None or path == "-":
         return None
     try:
-        return stat.S_IMODE(os.stat(path).st_mode)
+        return io.copy_mode(stat.S_IMODE(os.stat(path).st_mode))
     except OSError:
         return None
 

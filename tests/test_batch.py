@@ -516,10 +516,13 @@ def test_a_copy_takes_the_permissions_of_its_input_as_cp_gives_them(tmp_path: Pa
     article.write_text("".join(f'{{"text": "Talks ; At once {n}"}}\n' for n in range(60)))
     article.chmod(0o640)  # an article the group may read, and no one else
     options = ["--block-size", block_size] if block_size else []
-    done = CliRunner().invoke(
-        main, ["fix", "--jobs", "1", *options, "--out", str(tmp_path / "out"), str(tmp_path / "in")]
-    )
+    args = ["fix", "--jobs", "1", *options, "--out", str(tmp_path / "out"), str(tmp_path / "in")]
+    done = CliRunner().invoke(main, args)
     assert done.exit_code == 0, done.stderr
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE((tmp_path / "out" / "feed.jsonl").stat().st_mode) == 0o640 & ~umask
+    # The copy follows its input again when its bytes do not change.
+    article.chmod(0o600)
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert stat.S_IMODE((tmp_path / "out" / "feed.jsonl").stat().st_mode) == 0o600 & ~umask

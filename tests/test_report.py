@@ -277,6 +277,14 @@ def test_the_report_of_an_earlier_run_in_an_input_folder_is_no_input() -> None:
         assert code == 1, err
         report = json.loads(Path("tree/report.json").read_text())
         assert sorted(record["path"] for record in report["files"]) == sorted(ARTICLES)
+    # A file of the user's in the report's folder that begins as a page does but is named as none
+    # is still refused.
+    Path("tree/html/notes.md").write_text("<!DOCTYPE html>\n<!-- cleanup report -->\nThe deal , said.\n")
+    code, _, err = _run("check", "--report-html", "tree/html", "tree")
+    assert code == 2
+    assert err == "tree/html: error: the report's folder holds the input tree/html/notes.md, " + (
+        "which its pages may overwrite\n"
+    )
     # A file of the user's where the report goes is still refused.
     Path("tree/report.json").write_text('{"mine": true}\n')
     code, _, err = _run("check", "--report", "tree/report.json", "tree")
