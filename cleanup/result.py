@@ -39,17 +39,25 @@ class Result:
         """The findings whose fix is in :attr:`text`."""
         return tuple(f for f in self.findings if f.applied)
 
-    def regions(self) -> list[tuple[int, int, int, list[int]]]:
-        """The edits joined where they overlap or touch: ``(start, end, delta, findings)`` in the
-        original, sorted, with the indexes of the findings whose edits each holds.
+    def regions(self, *, touching: bool = True) -> list[tuple[int, int, int, list[int]]]:
+        """The edits joined where they overlap or, if ``touching``, touch: ``(start, end, delta,
+        findings)`` in the original, sorted, with the indexes of the findings whose edits each
+        holds. Two insertions at one place are always one region.
 
         >>> from cleanup import clean
         >>> clean("the President'  s view , said").regions()  # two spaces, then one
         [(14, 16, -2, [0, 1]), (22, 23, -1, [2])]
+        >>> clean("the President'  s view , said").regions(touching=False)
+        [(14, 15, -1, [0]), (15, 16, -1, [1]), (22, 23, -1, [2])]
         """
         regions: list[tuple[int, int, int, list[int]]] = []
         for edit in sorted(self.edits, key=attrgetter("start", "end")):
-            if regions and edit.start <= regions[-1][1]:
+            last = regions[-1] if regions else None
+            if last is not None and (
+                edit.start < last[1]
+                or (touching and edit.start == last[1])
+                or edit.start == edit.end == last[0] == last[1]
+            ):
                 start, end, delta, findings = regions[-1]
                 regions[-1] = (start, max(end, edit.end), delta + edit.delta, [*findings, edit.finding])
             else:

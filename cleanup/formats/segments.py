@@ -86,17 +86,8 @@ class Segment:
 def _overlapping(result: Result) -> list[tuple[int, int, str, list[int]]]:
     """The edits of ``result`` joined where they overlap, not where they only touch (a quote
     inside a tag and the space after the tag are two): ``(start, end, new text, findings)``."""
-    regions: list[tuple[int, int, int, list[int]]] = []
-    for edit in sorted(result.edits, key=attrgetter("start", "end")):
-        if regions and (
-            edit.start < regions[-1][1] or edit.start == edit.end == regions[-1][0] == regions[-1][1]
-        ):
-            start, end, delta, findings = regions[-1]
-            regions[-1] = (start, max(end, edit.end), delta + edit.delta, [*findings, edit.finding])
-        else:
-            regions.append((edit.start, edit.end, edit.delta, [edit.finding]))
     joined, shift = [], 0
-    for start, end, delta, findings in regions:
+    for start, end, delta, findings in result.regions(touching=False):
         joined.append((start, end, result.text[start + shift : end + shift + delta], findings))
         shift += delta
     return joined
