@@ -53,6 +53,17 @@ def test_escapes_are_decoded_for_the_rules_and_kept_outside_the_changes() -> Non
     )
 
 
+def test_half_a_surrogate_pair_is_a_warning_and_its_escape_is_kept() -> None:
+    # "\ud83d" alone is half of an emoji: nothing can restore the other half, and U+FFFD in its
+    # place would lose the trace of what stood there. The fix beside it is still made.
+    text = '{"text": "The emoji \\ud83d was cut , he said."}\n'
+    result = clean(text, format="jsonl")
+    assert result.text == text.replace("cut ,", "cut,")
+    (warning,) = [finding for finding in result.findings if finding.rule == "mojibake"]
+    assert warning.safety.value == "display"
+    assert "U+D83D is half of a character" in warning.message
+
+
 def test_a_finding_is_located_in_the_file() -> None:
     text = (
         '{"id": 1}\n{"x": "\\u00e9\\ud83d\\ude00", "text": "\\"\\u00e9\\" \\ud83d\\ude00 the deal , said"}\n'

@@ -51,7 +51,9 @@ MOJIBAKE = Rule(
         "Mojibake that Unicode normalisation (NFKC) then folded, as some machine translation "
         "systems do ('Ã³' → 'Ã3', 'Ã¼' → 'Ã1 ⁄ 4'), is only reported with the letter it "
         "stood for: the bytes are lost, and the letter is not always the one the name had "
-        "('HiguaÃ3n' reads 'Higuaón', the name is Higuaín)."
+        "('HiguaÃ3n' reads 'Higuaón', the name is Higuaín). Two halves of a surrogate pair "
+        "are joined into their character; half of one alone (a JSON escape of an emoji cut in "
+        "two, '\\ud83d') is only reported: its other half is lost."
     ),
 )
 
@@ -135,6 +137,7 @@ _LOST_APOSTROPHE_MESSAGE = "decodes to '¿' inside a word, probably a lost apost
 # Word processors export a manual line break as a vertical tab: removing it
 # would glue two words together.
 _VERTICAL_TAB = "\x0b"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # ftfy's own steps that belong to each rule, to explain a finding.
 _STEPS = {
     HTML_ENTITY.id: {"unescape_html"},
@@ -300,6 +303,12 @@ def _doubt(old: str, fixed: str, new_start: int, new_end: int) -> str | None:
         return _LOST_APOSTROPHE_MESSAGE
     if _VERTICAL_TAB in old:
         return "vertical tab inside the text, probably a manual line break: replace it by hand"
+    lone = _LONE_SURROGATE.search(old)
+    if lone and "\ufffd" in fixed[new_start:new_end]:
+        return (
+            f"U+{ord(lone.group()):04X} is half of a character whose other half is lost (an emoji cut"
+            " in two, as a JSON escape): restore the character or remove it by hand"
+        )
     return None
 
 
