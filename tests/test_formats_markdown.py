@@ -216,6 +216,39 @@ def test_the_newsroom_names_the_front_matter_fields_that_are_prose() -> None:
     assert done.stdout == named
 
 
+def test_a_nested_front_matter_field_is_named_by_its_dotted_path() -> None:
+    text = (
+        "---\n"
+        "title: The talks ; At once\n"
+        "meta:   # the page's own\n"
+        "  summary: The deal ; At last\n"
+        "  notes: >\n"
+        "    summary: kept ; At once\n"
+        "  Teaser: |\n"
+        "    The vote ; At dawn\n"
+        "    the end ; At last\n"
+        "summary: Top ; At once\n"
+        "---\n"
+        "Body ; At once\n"
+    )
+    default = clean(text, format="markdown").text
+    assert default == text.replace("talks ; At", "talks; at").replace("Top ; At", "Top; at").replace(
+        "Body ; At", "Body; at"
+    )
+    named = clean(text, format="markdown", fields=["meta.summary", "META.teaser"]).text
+    assert named == (
+        text.replace("deal ; At", "deal; at")
+        .replace("vote ; At", "vote; at")
+        .replace("end ; At", "end; at")
+        .replace("Body ; At", "Body; at")
+    )
+    done = CliRunner().invoke(
+        main, ["fix", "--format-in", "markdown", "--field", "meta.summary", "-"], input=text
+    )
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout == text.replace("deal ; At", "deal; at").replace("Body ; At", "Body; at")
+
+
 MARKDOWN_PIECES = st.sampled_from(
     [
         "the", "At", "said", "l’Iran", "â€™", " ", "\n", "\n\n", ".", ",", ";", ")", "(",

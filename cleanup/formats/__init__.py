@@ -108,7 +108,7 @@ def _data_format(name: str, fields: tuple[str, ...]) -> Format:
 
 @cache
 def _markdown_format(fields: frozenset[str]) -> Format:
-    return Format("markdown", partial(markdown.markup_spans, fields=fields))
+    return Format("markdown", partial(markdown.markup_spans, fields=frozenset(map(str.lower, fields))))
 
 
 def check_fields(fields: tuple[str, ...]) -> None:

@@ -32,7 +32,8 @@ PROSE_FIELDS = frozenset({"title", "subtitle", "description", "summary", "excerp
 _QUOTED_VALUE = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL), "'": re.compile(r"'(?:[^']|'')*'")}
 # The first line of a block scalar: | or >, a chomping and an indentation indicator, a comment.
 _BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}(?:[ \t]+#.*)?")
-_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^\n]*)")
+# A key at the start of its line, after its indentation in spaces (a nested key), and its value.
+_FIELD = re.compile(r"^(?P<indent> *)(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^\n]*)", re.MULTILINE)
 # Inline tokens whose source is markup to step over, found from their own text.
 # The characters that can begin inline syntax (code, emphasis, links, images, autolinks, raw HTML,
 # references, escapes, math, strikethrough): content without any is text and line breaks only.
@@ -109,41 +110,56 @@ def _prose(
 
 def _front_matter(source: str, begin: int, end: int, fields: frozenset[str]) -> Iterator[tuple[int, int]]:
     """The values of the prose fields: on their line, without their quotes; or written as a
-    block (``summary: >``), each of its lines without its indentation.
+    block (``summary: >``), each of its lines without its indentation. A nested key is named by
+    its path, dotted (``meta.summary``).
 
     >>> text = "title: 'A , b'\\nsummary: >-\\n  First , line\\n\\n  second\\nslug: x , y\\n"
     >>> [text[start:end] for start, end in _front_matter(text, 0, len(text), PROSE_FIELDS)]
     ['A , b', 'First , line', 'second']
+    >>> text = "meta:\\n  summary: x , y\\n  tags: >\\n    a , b\\nsummary: z\\n"
+    >>> [text[start:end] for start, end in _front_matter(text, 0, len(text), frozenset({"meta.summary"}))]
+    ['x , y']
     """
-    inside_until = begin  # the end of a quoted value that goes on over lines: its lines hold no key
+    inside_until = begin  # the end of a value that goes on over lines: its lines hold no key
+    parents: list[tuple[int, str]] = []  # the keys whose values hold the next key: indentation, key
     for match in _FIELD.finditer(source, begin, end):
-        if (match.start() and source[match.start() - 1] != "\n") or match.start() < inside_until:
-            continue  # a nested key, or text inside a value
+        if match.start() < inside_until:
+            continue  # text inside a value
+        indent, key = len(match["indent"]), match["key"].lower()
+        while parents and parents[-1][0] >= indent:
+            parents.pop()
+        path = ".".join([*(parent for _, parent in parents), key])
         value_start, value = match.start("value"), match["value"].rstrip(" \t\r")
         if value[:1] in ("'", '"') and not (len(value) >= 2 and value[-1] == value[0]):
             quoted = _QUOTED_VALUE[value[0]].match(source, value_start, end)
             inside_until = quoted.end() if quoted else end  # never closed: the rest is its text
-        if match["key"].lower() not in fields:
+        elif not value or value[0] == "#":
+            parents.append((indent, key))  # a mapping, or nothing
+            continue
+        block = list(_block_lines(source, match.end(), end, indent)) if _BLOCK_HEADER.fullmatch(value) else []
+        if block:
+            inside_until = block[-1][1]
+        if path not in fields:
             continue
         if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
             yield value_start + 1, value_start + len(value) - 1
         elif _BLOCK_HEADER.fullmatch(value):
-            yield from _block_lines(source, match.end(), end)
-        elif value and value[0] not in "|>&*!{[\"'#":
+            yield from block
+        elif value[0] not in "|>&*!{[\"'#":
             yield value_start, value_start + len(value)
 
 
-def _block_lines(source: str, header_end: int, end: int) -> Iterator[tuple[int, int]]:
-    """The lines of a block scalar whose header line ends at ``header_end``, of a key at the
-    start of its line: those after it that are indented or blank, each without its indentation
-    and its white space at the end."""
+def _block_lines(source: str, header_end: int, end: int, indent: int) -> Iterator[tuple[int, int]]:
+    """The lines of a block scalar whose header line ends at ``header_end``, of a key indented by
+    ``indent`` spaces: those after it that are indented further or blank, each without its
+    indentation and its white space at the end."""
     at = source.find("\n", header_end, end) + 1
     while 0 < at < end:
         line_end = source.find("\n", at, end)
         line_end = end if line_end < 0 else line_end
         line = source[at:line_end]
         text = line.strip(" \t\r")
-        if text and line[0] != " ":
+        if text and len(line) - len(line.lstrip(" ")) <= indent:
             return  # the next key, or the end of the front matter
         if text:
             start = at + len(line) - len(line.lstrip(" \t"))
