@@ -130,6 +130,8 @@ def test_semicolon_capital_lowercases_a_word_that_opens_a_clause() -> None:
         "Her films include Heat; In the Line of Fire; and Ronin.",
         "musicals; Into the Woods opened",  # a word of Faker's surnames, an everyday word first
         "programmes; What the Papers Say ran",
+        "Most pupils got B grades; A grades went to a third.",  # a letter grade before a plural
+        "The results were out; A levels rose again.",
     ],
 )
 def test_semicolon_capital_before_what_may_be_a_title_is_a_suggestion(text: str) -> None:
@@ -148,6 +150,11 @@ def test_semicolon_capital_stays_safe_before_a_name_or_a_language() -> None:
         ("the grid; According to Tennet, it is", "the grid; according to Tennet, it is"),
         ("the talks; In the French press, it", "the talks; in the French press, it"),
         ("the vote; However, the Government", "the vote; however, the Government"),
+        # "A" before a singular, or before a word in -s that is no plural
+        ("It rained; A man was hurt.", "It rained; a man was hurt."),
+        ("storms; A series of floods", "storms; a series of floods"),
+        ("the site; A gas leak was found", "the site; a gas leak was found"),
+        ("the firm; A loss was made", "the firm; a loss was made"),
     ):
         assert clean(text, select=["semicolon-capital"]).text == fixed
 

@@ -60,7 +60,8 @@ SEMICOLON_CAPITAL = Rule(
         "that are also words ('Day, Schofield'). A suggestion (unsafe) where the words after it may "
         "make a title: after a word titles open with, within three function words, a capitalised "
         "word English writes in lowercase, not a country or a language ('; Into the Unknown', "
-        "'; You and Yours', '; More or Less')."
+        "'; You and Yours', '; More or Less'); and 'A' or 'An' before a plural, which the article "
+        "never stands before: a grade ('; A grades went to a third')."
     ),
     targets=("en",),
 )
@@ -151,7 +152,11 @@ def _capitals_after(text: str, pattern: regex.Pattern[str], rule: Rule, mark: st
             continue
         if rule is COLON_CAPITAL and not lines.in_running_text(match.start()):
             continue
-        safe = rule is SEMICOLON_CAPITAL and not _reads_as_title(text, word, match.end(1))
+        safe = (
+            rule is SEMICOLON_CAPITAL
+            and not _reads_as_title(text, word, match.end(1))
+            and not _letter_before_a_plural(text, word, match.end(1))
+        )
         yield Finding(
             rule=rule.id,
             message=f"'{word}' after a {mark} starts no sentence",
@@ -191,6 +196,27 @@ def _reads_as_title(text: str, word: str, end: int) -> bool:
         if after_comma or following not in LOWERCASE_AFTER_SEMICOLON or number >= _TITLE_WORDS:
             return False
     return False
+
+
+def _letter_before_a_plural(text: str, word: str, end: int) -> bool:
+    """Whether the capitalised ``word`` ending at ``end`` is "A" or "An" before a plural noun, which
+    the article never stands before: a grade or a name ("; A grades went to a third", "; A levels").
+
+    >>> _letter_before_a_plural("; A grades went", "A", 3), _letter_before_a_plural("; A series of", "A", 3)
+    (True, False)
+    """
+    if word not in ("A", "An"):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    plural = following.group(1).lower() if following else ""
+    if not plural.endswith("s") or plural.endswith("ss"):
+        return False
+    from cleanup.lang.frequencies import zipf_table  # wordfreq is imported when first needed
+
+    # A plural is rarer than its singular: not "series" (Serie A), "gas" or "thanks".
+    zipf = zipf_table("en")
+    singular = zipf.get(plural[:-1], 0.0)
+    return singular >= _COMMON_WORD and singular > zipf.get(plural, 0.0)
 
 
 class _Lines:
