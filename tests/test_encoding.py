@@ -31,6 +31,16 @@ def test_repaired(before: str, after: str, rule: str) -> None:
         assert all("(ftfy: " in f.message for f in result.findings)
 
 
+def test_each_repair_names_its_own_steps_not_those_of_its_line() -> None:
+    # Two repairs of one line, by different steps: each message names only what made its word.
+    result = clean("the rÃ©gime and \ud83d\ude00 too", select=["mojibake"])
+    assert result.text == "the régime and \U0001f600 too"
+    first, second = (f.message for f in result.findings)
+    assert "decode as utf-8" in first
+    assert "surrogates" not in first
+    assert "(ftfy: fix surrogates)" in second
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -312,6 +312,15 @@ def _doubt(old: str, fixed: str, new_start: int, new_end: int) -> str | None:
     return None
 
 
+def _own_steps(
+    repairer: _Repairer, old: str, new: str, line_steps: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The steps of ftfy that repair the word ``old`` into ``new`` by itself; those of its whole
+    line where the word alone is repaired otherwise (ftfy reads the words around it too)."""
+    fixed, steps, _ = repairer.repair(old)
+    return steps if fixed == new else line_steps
+
+
 def _message(rule: Rule, old: str, steps: list[tuple[str, str]]) -> str:
     """Say what the stretch was and which of ftfy's steps repaired it."""
     own = _STEPS.get(rule.id)
@@ -601,7 +610,8 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             doubtful = _doubt(old, fixed, new_start, new_end)
             yield Finding(
                 rule=rule.id,
-                message=doubtful or _message(rule, old, steps),
+                message=doubtful
+                or _message(rule, old, _own_steps(repairer, old, fixed[new_start:new_end], steps)),
                 start=line_start + old_start,
                 end=line_start + old_end,
                 replacement=fixed[new_start:new_end],
