@@ -132,6 +132,10 @@ def test_semicolon_capital_lowercases_a_word_that_opens_a_clause() -> None:
         "programmes; What the Papers Say ran",
         "Most pupils got B grades; A grades went to a third.",  # a letter grade before a plural
         "The results were out; A levels rose again.",
+        # a title in a list of titles: capitalised words and small words up to the next item
+        "US imports included Friends; According to Jim; Scrubs and Lost.",
+        "Shows: Lost; Despite the Falling Snow; and others",
+        "Shortlisted novels: Cloud Atlas; With Love and Squalor; According to Queeney.",
     ],
 )
 def test_semicolon_capital_before_what_may_be_a_title_is_a_suggestion(text: str) -> None:

@@ -18,6 +18,7 @@ from cleanup.lang.en import (
     PRONOUN_I,
     SURNAME_PARTICLES,
     TITLE_OPENERS,
+    TITLE_SMALL_WORDS,
 )
 from cleanup.lang.glue import place_and_language_names
 from cleanup.lang.profiles import Profile, profile_for
@@ -61,7 +62,9 @@ SEMICOLON_CAPITAL = Rule(
         "make a title: after a word titles open with, within three function words, a capitalised "
         "word English writes in lowercase, not a country or a language ('; Into the Unknown', "
         "'; You and Yours', '; More or Less'); and 'A' or 'An' before a plural, which the article "
-        "never stands before: a grade ('; A grades went to a third')."
+        "never stands before: a grade ('; A grades went to a third'); and before a title in a list, "
+        "capitalised words and small words up to the next semicolon or the sentence's end "
+        "('Friends; According to Jim; Scrubs')."
     ),
     targets=("en",),
 )
@@ -136,6 +139,8 @@ _COLON_WORD = regex.compile(r":[ \t]+(\p{Lu}\p{Ll}*)(?:,|[ \t]+\p{Ll})")
 _LINE_END = regex.compile(r"[^\n]*")
 # The words after a capitalised function word read to tell a title: how far, and how many.
 _NEXT_WORD = regex.compile(r"\G[ \t]+(\p{L}+)")
+# A word, or what ends an item of a list: a semicolon, a sentence's end, a line break.
+_ITEM_PART = regex.compile(r"\p{L}+|[;.!?\n]")
 _TITLE_REACH = 80
 _TITLE_WORDS = 3
 _COMMON_WORD = 3.0  # Zipf value from which a word is an everyday word (wordfreq)
@@ -155,6 +160,7 @@ def _capitals_after(text: str, pattern: regex.Pattern[str], rule: Rule, mark: st
         safe = (
             rule is SEMICOLON_CAPITAL
             and not _reads_as_title(text, word, match.end(1))
+            and not _title_in_a_list(text, match.end(1))
             and not _letter_before_a_plural(text, word, match.end(1))
         )
         yield Finding(
@@ -196,6 +202,29 @@ def _reads_as_title(text: str, word: str, end: int) -> bool:
         if after_comma or following not in LOWERCASE_AFTER_SEMICOLON or number >= _TITLE_WORDS:
             return False
     return False
+
+
+def _title_in_a_list(text: str, end: int) -> bool:
+    """Whether the words from ``end`` to the next semicolon or sentence end, close by, are those of
+    a title: another capitalised word, and no lowercase word but the small words titles keep
+    ("; According to Jim; Scrubs", "; Despite the Falling Snow."); a clause holds other lowercase
+    words ("; According to Tennet, it is").
+
+    >>> _title_in_a_list("Friends; According to Jim; Scrubs", 18)
+    True
+    >>> _title_in_a_list("this; According to Tennet, it is 7.1 gigawatts.", 15)
+    False
+    """
+    capitals = 0
+    for match in _ITEM_PART.finditer(text, end, end + _TITLE_REACH):
+        part = match.group()
+        if not part[0].isalpha():
+            return capitals > 0
+        if part[0].isupper():
+            capitals += 1
+        elif part not in TITLE_SMALL_WORDS:
+            return False
+    return False  # no end of the item close by: a clause
 
 
 def _letter_before_a_plural(text: str, word: str, end: int) -> bool:
