@@ -41,7 +41,9 @@ TITLE_OPENERS = frozenset(
 # The small words titles write in lowercase ("According to Jim", "Despite the Falling Snow"):
 # between a semicolon and the next, a run of capitalised words and these alone is a title in a
 # list, not a clause.
-TITLE_SMALL_WORDS = frozenset("a an the and or but nor of to in on at by for with from into onto as vs via".split())
+TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor of to in on at by for with from into onto as vs via".split()
+)
 
 # Words that, capitalised after a semicolon, are the source language's
 # sentence-initial capital rather than a name: articles, pronouns,
