@@ -15,7 +15,7 @@ FAMILY = ["fragments"]
         ("the Islamic Republic [l’Iran] not happy", "the Islamic Republic [Iran] not happy"),
         ("talks with l'India on trade", "talks with India on trade"),
         ("L’Italie a dit", "L’Italie a dit"),
-        ("L’Europe and Europe", "Europe and Europe"),
+        ("talks with l’Europe and Europe", "talks with Europe and Europe"),
     ],
 )
 def test_article_is_removed_when_the_name_is_certain(before: str, after: str) -> None:
@@ -28,11 +28,18 @@ def test_english_words_frequent_in_a_source_language_are_no_sign_of_its_text() -
 
 
 def test_name_found_bare_elsewhere_is_only_a_suggestion() -> None:
-    text = "France's L'Express and Britain's Daily Express"
+    text = "the mayor of l'Aquila said Aquila was safe"
     result = clean(text, select=FAMILY)
     assert result.text == text
     assert [f.safety for f in result.findings] == ["unsafe"]
-    assert clean(text, select=FAMILY, unsafe=True).text == "France's Express and Britain's Daily Express"
+    assert clean(text, select=FAMILY, unsafe=True).text == "the mayor of Aquila said Aquila was safe"
+
+
+def test_a_capital_article_opening_a_sentence_is_only_a_suggestion() -> None:
+    text = "L'Iran said no. Talks go on."
+    result = clean(text, select=FAMILY)
+    assert result.text == text
+    assert [f.safety for f in result.findings] == ["unsafe"]
 
 
 @pytest.mark.parametrize(
@@ -55,6 +62,10 @@ def test_name_found_bare_elsewhere_is_only_a_suggestion() -> None:
         'the headline "La France et l\'Iran, une relation difficile"',
         'the book "L\'Europe en question" sold well',
         "a Comité de soutien à l'Ukraine",
+        # A capital article in mid-sentence is a name's: a hotel, a paper, a bar.
+        "They stayed at the Hotel L'Europe in Avignon.",
+        "The weekly L'Europe was founded in 1980.",
+        "France's L'Express and Britain's Daily Express",
     ],
 )
 def test_names_that_keep_their_article(text: str) -> None:

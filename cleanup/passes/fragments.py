@@ -17,6 +17,7 @@ from cleanup.lang.names import english_names
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
+from cleanup.passes.conventions.glued.uses import starts_sentence
 from cleanup.passes.tokens import CharacterPositions, utf8
 from cleanup.passes.triggers import CAPITAL, Trigger, shaped
 
@@ -41,10 +42,12 @@ STRAY_ELIDED_ARTICLE = Rule(
     fix_safety=(
         "Safe when the bare name is an English country, territory or language name in Unicode "
         "CLDR. Only suggested when the name appears without the article elsewhere in the same "
-        "text, since titles share words ('L'Express' and the 'Daily Express'). Otherwise nothing "
+        "text, since names share words ('l'Aquila' and 'Aquila'). Otherwise nothing "
         "is reported: names such as L’Oréal, L’Aquila or D’Alema keep their article in English. "
         "Nothing either where the word before or after is a word of the source language ('Palais de "
-        "l'Europe', 'La France et l'Iran', 'L'Europe en question'): a name or a title left in it."
+        "l'Europe', 'La France et l'Iran', 'L'Europe en question'): a name or a title left in it. "
+        "A capital article is a name's in mid-sentence ('the Hotel L'Europe', 'the weekly "
+        "L'Express') and is left alone; opening a sentence, it is only suggested."
     ),
     targets=("en",),
 )
@@ -157,8 +160,13 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         name = match.group(1)
         if _among_source_words(text, match.start(), match.end()):
             continue  # a name or a title of the source language: "Palais de l'Europe"
-        if name in english_names():
+        capital = text[match.start()].isupper()
+        if capital and not starts_sentence(text, match.start()):
+            continue  # the article of a name: "the Hotel L'Europe", "the weekly L'Express"
+        if name in english_names() and not capital:
             safety, why = Safety.SAFE, "an English country or language name"
+        elif name in english_names():
+            safety, why = Safety.UNSAFE, "an English country or language name; a name may open the sentence"
         else:
             if name not in bare:
                 continue
