@@ -92,6 +92,24 @@ def test_unclear_lines_are_left_alone(text: str) -> None:
     assert clean(text, select=["ALL"], unsafe=True).text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Previous story | Next story »",
+        '<a href="/older">« Older Entries</a> <a href="/newer">Newer Entries »</a>',
+        "<a>‹ Prev</a> · <a>Next ›</a>",
+        "« Précédent · Suivant »",
+    ],
+)
+def test_a_page_s_arrows_are_no_quotation(text: str) -> None:
+    fmt = "html" if text.startswith("<") else "text"
+    result = clean(text, format=fmt)
+    assert result.text == text
+    assert [f for f in result.findings if f.rule == "source-quotes"] == []
+    # A quotation beside them is still converted.
+    assert quotes(f"{text} He called it «a disgrace».", format=fmt) == f"{text} He called it “a disgrace”."
+
+
 def test_apostrophes_do_not_make_a_line_unclear() -> None:
     assert quotes("the players’ «union» isn’t ‘90s") == "the players’ “union” isn’t ‘90s"
     assert quotes("«the players’ union»") == "“the players’ union”"

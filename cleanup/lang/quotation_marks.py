@@ -74,3 +74,16 @@ SPACED_OPENERS = "«‹"
 SPACED_CLOSERS = "»›"
 THIN_SPACE = "\u2009"
 SPACES_INSIDE = frozenset(f" {NBSP}{NARROW_NBSP}{THIN_SPACE}")
+
+# Words a page's navigation writes beside a guillemet used as an arrow ("« Older entries",
+# "Next story »", "‹ Prev"), in the languages cleanup reads: a pair of marks with one of them on
+# the arrow's side, across a space, is no quotation.
+NAVIGATION_WORDS = frozenset(
+    """
+    previous prev next older newer back forward first last home more earlier later
+    précédent précédente suivant suivante retour accueil
+    precedente successivo successiva indietro avanti
+    anterior siguiente atrás inicio próximo próxima
+    zurück weiter vorherige nächste vor
+    """.split()
+)

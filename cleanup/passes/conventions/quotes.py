@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from cleanup.lang.profiles import Profile, profile_for
-from cleanup.lang.quotation_marks import CONVENTIONS, FOREIGN, SPACES_INSIDE
+from cleanup.lang.quotation_marks import CONVENTIONS, FOREIGN, NAVIGATION_WORDS, SPACES_INSIDE
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
 from cleanup.passes.conventions.pairing import Pair, lines_with, pairs
@@ -55,7 +55,9 @@ SOURCE_QUOTES = Rule(
         "changed, each pair read from its marks' order and spacing (»…« opens with », «…» with «), "
         "and into the style the document already uses (curly or straight quotes in English copy; "
         "curly when it has none; the house style's when it sets one), a quotation inside another "
-        "taking the inner marks. A line with a mark left without its partner is left alone."
+        "taking the inner marks. A line with a mark left without its partner is left alone, and "
+        "so are a page's arrows: marks with a word of navigation one space inside them ('« Older "
+        "entries | Newer entries »', '‹ Prev')."
     ),
 )
 
@@ -125,6 +127,24 @@ def _converted(text: str, unit: Pair, edits: tuple[tuple[int, int, str], ...]) -
     return "".join(parts)
 
 
+_WORD_AFTER = re.compile(r"[ \u00a0]+(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+$")
+_REACH = 20  # characters read before a closing mark for the word beside it
+
+
+def _navigation(text: str, unit: Pair) -> bool:
+    """Whether the marks of ``unit`` are a page's arrows: a word of navigation one space after the
+    opening mark or one space before the closing one ("« Older entries … Newer entries »").
+
+    >>> text = "« Previous story | Next story »"
+    >>> _navigation(text, Pair(0, len(text) - 1, "guillemets", 0, -1))
+    True
+    """
+    after = _WORD_AFTER.match(text, unit.opening + 1, unit.closing)
+    before = _WORD_BEFORE.search(text, max(unit.opening + 1, unit.closing - _REACH), unit.closing)
+    return any(match and match.group(1).lower() in NAVIGATION_WORDS for match in (after, before))
+
+
 def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
     """Quotations in another language's marks, with the copy's own."""
     marks, pattern = _foreign_openers(profile.language)
@@ -143,6 +163,8 @@ def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
     else:
         outer, inner = profile.quotes, profile.inner_quotes
     for unit, members in units:
+        if _navigation(text, unit):
+            continue
         start, end = unit.opening, unit.closing + 1
         edits = _edits(text, members, outer, inner)
         replacement = _converted(text, unit, edits)
