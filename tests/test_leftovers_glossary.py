@@ -44,6 +44,21 @@ def test_a_translation_that_makes_another_term_is_not_translated_again() -> None
     assert clean("X York said", glossary=entries).text == "New York said"
 
 
+def test_a_translation_takes_the_case_the_term_is_written_in() -> None:
+    entries = [GlossaryEntry("fornitori", "suppliers", SAFE)]
+    result = clean("Fornitori were late. The fornitori agreed. FORNITORI STRIKE.", glossary=entries)
+    assert result.text == "Suppliers were late. The suppliers agreed. SUPPLIERS STRIKE."
+    assert [f.safety for f in result.findings] == ["safe"] * 3
+
+
+def test_a_lowercase_term_capitalised_in_mid_sentence_is_only_suggested() -> None:
+    # "casa" in "the Casa Bianca" is a word of a name, not the noun the glossary translates.
+    entries = [GlossaryEntry("casa", "house", SAFE)]
+    result = clean("The Casa Bianca said. Casa prices rose.", glossary=entries)
+    assert result.text == "The Casa Bianca said. House prices rose."
+    assert [(f.replacement, f.safety) for f in result.findings] == [("House", "unsafe"), ("House", "safe")]
+
+
 @pytest.mark.parametrize(
     ("text", "entries"),
     [
@@ -51,6 +66,7 @@ def test_a_translation_that_makes_another_term_is_not_translated_again() -> None
         ("A met B, then C.", [("A", "B"), ("B", "C"), ("C", "A")]),
         ("the casa bianca and the Casa", [("Casa Bianca", "White House"), ("Casa", "House of Casa")]),
         ("X York and New", [("X", "New"), ("New York", "NY"), ("New", "Newer")]),
+        ("CASA and Casa. casa", [("casa", "casa bianca")]),
     ],
 )
 def test_fixing_the_fixed_text_changes_nothing(text: str, entries: list[tuple[str, str]]) -> None:

@@ -145,8 +145,11 @@ GLOSSARY_TERM = Rule(
         "with --unsafe-fixes. A term is left where a translation of the glossary already stands "
         "over it, so that each fix is made once and fixing the fixed text changes nothing: "
         "'Casa' → 'Casa Bianca' is not applied to 'Casa Bianca', and in a chain 'A' → 'B', "
-        "'B' → 'C' a 'B' is never replaced (it may be the translation of an 'A'). Without a "
-        "glossary the rule finds nothing."
+        "'B' → 'C' a 'B' is never replaced (it may be the translation of an 'A'). The "
+        "translation takes the case of the term as found ('Fornitori' → 'Suppliers', "
+        "'FORNITORI' → 'SUPPLIERS'); a term written in lowercase in the glossary, found "
+        "capitalised in mid-sentence, may be a word of a name ('the Casa Bianca' for 'casa') and "
+        "is only suggested. Without a glossary the rule finds nothing."
     ),
 )
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache, cached_property
 
-from cleanup.model import Finding, GlossaryEntry
+from cleanup.model import Finding, GlossaryEntry, Safety
+from cleanup.passes.conventions.glued.uses import starts_sentence
 from cleanup.passes.leftovers.terms import Spans, Terms, whole
 
 GLOSSARY_TERM = "glossary-term"
@@ -40,8 +41,12 @@ class _Glossary:
 
     @cached_property
     def translations(self) -> Terms:
-        """The translations, as written; looked for only in a text that holds a term."""
-        return Terms((entry.target for entry in self.entries), exact=True)
+        """The translations, as written and in each case :func:`in_case_of` writes them; looked for
+        only in a text that holds a term."""
+        written = {entry.target for entry in self.entries}
+        return Terms(
+            sorted(written | {_capitalised(t) for t in written} | {t.upper() for t in written}), exact=True
+        )
 
     def standing(self, text: str) -> Spans:
         """Where a translation of the glossary stands in ``text`` as a whole word."""
@@ -70,5 +75,43 @@ def find(text: str, entries: tuple[GlossaryEntry, ...]) -> Iterator[Finding]:
             continue
         term = text[start:end]
         entry = glossary.by_term.get(term.casefold(), glossary.entries[index])
-        message = f"glossary: {term!r} → {entry.target!r}"
-        yield Finding(GLOSSARY_TERM, message, start, end, entry.target, entry.safety)
+        translation = in_case_of(term, entry.source, entry.target)
+        message = f"glossary: {term!r} → {translation!r}"
+        safety = entry.safety
+        if _capitalised_name(text, start, term, entry.source):
+            message += " (capitalised in mid-sentence: it may be part of a name)"
+            safety = Safety.UNSAFE if safety is Safety.SAFE else safety
+        yield Finding(GLOSSARY_TERM, message, start, end, translation, safety)
+
+
+def in_case_of(found: str, term: str, translation: str) -> str:
+    """``translation`` in the case ``found`` is written in, where the glossary writes its ``term``
+    otherwise: in capitals for a term in capitals, with a capital first for a capitalised one.
+
+    >>> in_case_of("Fornitori", "fornitori", "suppliers"), in_case_of("FORNITORI", "fornitori", "suppliers")
+    ('Suppliers', 'SUPPLIERS')
+    >>> in_case_of("casa bianca", "Casa Bianca", "White House")
+    'White House'
+    """
+    if found == term:
+        return translation
+    if found.isupper() and sum(map(str.isalpha, found)) > 1 and not term.isupper():
+        return translation.upper()
+    if found[:1].isupper() and term[:1].islower():
+        return _capitalised(translation)
+    return translation
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _capitalised_name(text: str, start: int, found: str, term: str) -> bool:
+    """Whether ``found``, a term the glossary writes in lowercase, is capitalised in mid-sentence, as
+    a word of a name is ("the Casa Bianca" for "casa")."""
+    return (
+        found[:1].isupper()
+        and term[:1].islower()
+        and not found.isupper()
+        and not starts_sentence(text, start)
+    )
