@@ -17,8 +17,7 @@ from cleanup.lang.names import english_names
 from cleanup.lang.profiles import Profile
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context, Pass
-from cleanup.passes.conventions.glued.uses import starts_sentence
-from cleanup.passes.tokens import CharacterPositions, utf8
+from cleanup.passes.tokens import CharacterPositions, starts_sentence, utf8
 from cleanup.passes.triggers import CAPITAL, Trigger, shaped
 
 STRAY_ELIDED_ARTICLE = Rule(

@@ -20,8 +20,23 @@ import regex
 from cleanup.lang.en import ABBREVIATIONS
 
 _WORD_BEFORE = regex.compile(r"(?r)[\p{L}.]{0,40}")
+# What may stand between a sentence's end and its first word, and what ends a sentence (or a line).
+SENTENCE_OPENERS = frozenset(" \t\u00a0\u202f\"'“‘«‹([{*•·–—-")
+SENTENCE_ENDS = frozenset(".!?…:;\n\r\u2028\u2029")
 _SPACE_BEFORE = regex.compile(r"(?r)[ \t]*")
 _WHITESPACE = regex.compile(r"\s*")
+
+
+def starts_sentence(text: str, index: int) -> bool:
+    """Whether the word at ``index`` opens a sentence (or a line), where a capital is no evidence.
+
+    >>> starts_sentence("It fell. «Then it rose", 10), starts_sentence("It fell then", 8)
+    (True, False)
+    """
+    i = index - 1
+    while i >= 0 and text[i] in SENTENCE_OPENERS:
+        i -= 1
+    return i < 0 or text[i] in SENTENCE_ENDS
 
 
 def word_before(text: str, index: int) -> str:

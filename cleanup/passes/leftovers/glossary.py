@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from functools import cache, cached_property
 
 from cleanup.model import Finding, GlossaryEntry, Safety
-from cleanup.passes.conventions.glued.uses import starts_sentence
 from cleanup.passes.leftovers.terms import Spans, Terms, whole
+from cleanup.passes.tokens import starts_sentence
 
 GLOSSARY_TERM = "glossary-term"
 

@@ -37,8 +37,8 @@ from cleanup.lang.personal_names import given_names, surnames
 from cleanup.model import Safety
 from cleanup.passes.conventions.glued.lexicon import COMMON, COMMON_NAME, EVERYDAY, Vocabulary, vocabulary
 from cleanup.passes.conventions.glued.shape import ENDING, FULL_STOP, LONGEST, STEP
-from cleanup.passes.conventions.glued.uses import Uses, starts_sentence
-from cleanup.passes.tokens import is_abbreviation
+from cleanup.passes.conventions.glued.uses import Uses
+from cleanup.passes.tokens import is_abbreviation, starts_sentence
 
 _MIN_PREFIX = 3  # letters before a glue word, unless the prefix is itself a glue word ("ofthe")
 _MIN_SURNAME = 4  # letters of the last word of a name glued to a word ("Sorrellsaid", not "Crohas")

@@ -14,22 +14,14 @@ from collections.abc import Callable, Iterable
 
 from ahocorasick_rs import AhoCorasick
 
+from cleanup.passes.tokens import SENTENCE_ENDS, SENTENCE_OPENERS, starts_sentence
+
 WORD = re.compile(r"\w+")
-_OPENERS = frozenset(" \t\u00a0\u202f\"'“‘«‹([{*•·–—-")
-_SENTENCE_ENDS = frozenset(".!?…:;\n\r\u2028\u2029")
 # A word that opens a sentence (or a line, or the text), as starts_sentence reads it: the two sets
 # share no character, so each such word is found once, and each opener is read from one end only.
 _SENTENCE_FIRST_WORD = re.compile(
-    rf"(?:\A|[{re.escape(''.join(sorted(_SENTENCE_ENDS)))}])[{re.escape(''.join(sorted(_OPENERS)))}]*(\w+)"
+    rf"(?:\A|[{re.escape(''.join(sorted(SENTENCE_ENDS)))}])[{re.escape(''.join(sorted(SENTENCE_OPENERS)))}]*(\w+)"
 )
-
-
-def starts_sentence(text: str, index: int) -> bool:
-    """Whether the word at ``index`` opens a sentence (or a line), where a capital is no evidence."""
-    i = index - 1
-    while i >= 0 and text[i] in _OPENERS:
-        i -= 1
-    return i < 0 or text[i] in _SENTENCE_ENDS
 
 
 def whole_words(text: str, words: list[str]) -> tuple[Counter[str], set[str]]:
