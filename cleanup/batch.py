@@ -85,7 +85,8 @@ def _diff_bytes(document: io.Document, result: Result) -> bytes:
     mark = "\ufeff" if document.bom and codec == "utf-8" else ""
     hunks = diff_hunks(mark + result.original, mark + result.text)
     try:
-        body = hunks.encode("utf-8" if codec == "utf-8" else document.encoding)
+        errors = "xmlcharrefreplace" if document.references else "strict"  # as io.encode writes the page
+        body = hunks.encode("utf-8" if codec == "utf-8" else document.encoding, errors)
     except UnicodeEncodeError:
         raise io.InputError(document.path, f"the diff cannot be written in {document.encoding}") from None
     return diff_header(document.path, document.path).encode("utf-8") + body

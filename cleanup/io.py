@@ -85,6 +85,10 @@ class Document:
     bom: bool = False
     encoding: str = "utf_8"
     declared: str | None = None  # the codec of the encoding the text names, if Python knows it
+    # An HTML page that names no charset, read in ASCII or a code page: a browser reads it in its
+    # own, so it is written back in it, a character the fixes bring in that it cannot hold as a
+    # character reference (&#233;).
+    references: bool = False
 
 
 def declared_codec(text: str) -> str | None:
@@ -164,6 +168,8 @@ def decode(data: bytes, path: str) -> Document:
     else:
         # ASCII that names another encoding: what the fixes add is written in that one.
         named = _by_declaration(data, path) if data.isascii() else None
+        if named is None and data.isascii() and _undeclared_page(path, text):
+            return Document(path, text, encoding="ascii", references=True)
         return named or Document(path, text)
     named = _by_declaration(data, path)
     if named is not None:
@@ -176,7 +182,21 @@ def decode(data: bytes, path: str) -> Document:
         raise InputError(
             path, f"not UTF-8, and its code page is unclear: {unclear}; save it as UTF-8 to clean it"
         ) from None
-    return Document(path, reading.text, encoding=reading.encoding, declared=declared_codec(reading.text))
+    declared = declared_codec(reading.text)
+    references = declared is None and _undeclared_page(path, reading.text)
+    return Document(path, reading.text, encoding=reading.encoding, declared=declared, references=references)
+
+
+def _undeclared_page(path: str, text: str) -> bool:
+    """Whether ``text``, read from ``path``, is an HTML page that names no charset.
+
+    >>> _undeclared_page("a.html", "<p>Caf\xe9</p>"), _undeclared_page("a.txt", "<p>Caf\xe9</p>")
+    (True, False)
+    """
+    return path.lower().endswith(_HTML_SUFFIXES) and declared_codec(text) is None
+
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def read_text_file(path: str, what: str, *, empty_ok: bool = True) -> str:
@@ -235,10 +255,10 @@ def encode(document: Document, text: str, *, keep_encoding: bool = False) -> byt
     cleanup.io.InputError: a.xml: error: the fixed text cannot be written in latin_1 ('“')
     """
     encoding = document.encoding
-    if (keep_encoding or document.declared) and encoding != "utf_8":
+    if (keep_encoding or document.declared or document.references) and encoding != "utf_8":
         codec = encoding
         try:
-            data = text.encode(codec)
+            data = text.encode(codec, "xmlcharrefreplace" if document.references else "strict")
             if document.declared not in (None, encoding):  # and the characters the fixes brought in
                 codec = document.declared
                 "".join(sorted(set(text) - set(document.text))).encode(codec)

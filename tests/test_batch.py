@@ -221,6 +221,33 @@ def test_a_file_that_declares_no_encoding_is_written_as_utf8(tmp_path: Path) -> 
     assert (tmp_path / "old.txt").read_bytes() == "Café owners said, yes.\n".encode()
 
 
+@pytest.mark.parametrize("mode", [["--in-place"], ["--out"], ["--diff"]])
+def test_an_html_page_that_names_no_charset_keeps_its_encoding(tmp_path: Path, mode: list[str]) -> None:
+    # A browser reads such a page in its own fallback (Windows-1252): written as UTF-8, "Café" would
+    # show as "CafÃ©". A character the page's encoding cannot hold goes in as a reference.
+    pages = {
+        "old.html": (
+            "<p>Café , ok «a disgrace»</p>\n".encode("cp1252"),
+            "<p>Café, ok “a disgrace”</p>\n",
+            "cp1252",
+        ),
+        "ascii.html": (b"<p>Nestl&amp;eacute; , ok</p>\n", "<p>Nestl&#233;, ok</p>\n", "ascii"),
+    }
+    for name, (data, _, _) in pages.items():
+        (tmp_path / name).write_bytes(data)
+    out = [str(tmp_path / "copy")] if mode == ["--out"] else []
+    done = CliRunner().invoke(main, ["fix", "-j1", *mode, *out, *(str(tmp_path / name) for name in pages)])
+    assert done.exit_code == (1 if mode == ["--diff"] else 0), done.stderr
+    for name, (_, fixed, encoding) in pages.items():
+        expected = fixed.encode(encoding)
+        if mode == ["--in-place"]:
+            assert (tmp_path / name).read_bytes() == expected
+        elif mode == ["--out"]:
+            assert (tmp_path / "copy" / name).read_bytes() == expected
+        else:
+            assert b"\n+" + expected in done.stdout_bytes
+
+
 @pytest.mark.skipif(shutil.which("patch") is None, reason="the patch program is not installed")
 def test_diff_patches_a_copy_of_the_tree(tree: Path) -> None:
     done = CliRunner().invoke(main, ["fix", "--jobs", "1", "--diff", "tree"])
