@@ -216,6 +216,28 @@ def test_the_newsroom_names_the_front_matter_fields_that_are_prose() -> None:
     assert done.stdout == named
 
 
+def test_front_matter_comments_are_kept_and_plain_values_over_lines_are_cleaned() -> None:
+    text = (
+        "---\n"
+        f"title: {ARTEFACT} # editor , note\n"
+        f'subtitle: "{ARTEFACT}"   # note , kept\n'
+        "excerpt:\n"
+        f"  {ARTEFACT}\n"
+        f"  {ARTEFACT} # ends it , here\n"
+        f"  {ARTEFACT}\n"
+        "summary: C# code , ok\n"
+        "description:\n"
+        f"  - {ARTEFACT}\n"
+        "---\n"
+        "Body.\n"
+    )
+    lines = text.split("\n")
+    for number in (1, 2, 4, 5):
+        lines[number] = lines[number].replace(ARTEFACT, FIXED)
+    lines[7] = "summary: C# code, ok"
+    assert fixed(text) == "\n".join(lines)
+
+
 def test_a_nested_front_matter_field_is_named_by_its_dotted_path() -> None:
     text = (
         "---\n"

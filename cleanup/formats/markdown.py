@@ -33,6 +33,11 @@ _QUOTED_VALUE = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL), "'": re.compi
 # The first line of a block scalar: | or >, a chomping and an indentation indicator, a comment.
 _BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}(?:[ \t]+#.*)?")
 # A key at the start of its line, after its indentation in spaces (a nested key), and its value.
+# A comment after a value, and what may follow a quoted value on its line.
+_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#")
+_COMMENT_OR_NOTHING = re.compile(r"[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
+# The first line of a value that is a mapping (a key) or a list (an item).
+_STARTS_KEY_OR_ITEM = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?$)|-(?:[ \t]|\r?$)", re.MULTILINE)
 _FIELD = re.compile(r"^(?P<indent> *)(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^\n]*)", re.MULTILINE)
 # Inline tokens whose source is markup to step over, found from their own text.
 # The characters that can begin inline syntax (code, emphasis, links, images, autolinks, raw HTML,
@@ -109,16 +114,18 @@ def _prose(
 
 
 def _front_matter(source: str, begin: int, end: int, fields: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """The values of the prose fields: on their line, without their quotes; or written as a
-    block (``summary: >``), each of its lines without its indentation. A nested key is named by
-    its path, dotted (``meta.summary``).
+    """The values of the prose fields: on their line, without their quotes or a comment after
+    them, and the lines a plain value goes on over; or written as a block (``summary: >``),
+    each of its lines without its indentation. A nested key is named by its path, dotted
+    (``meta.summary``).
 
-    >>> text = "title: 'A , b'\\nsummary: >-\\n  First , line\\n\\n  second\\nslug: x , y\\n"
+    >>> text = "title: 'A , b' # note\\nsummary: >-\\n  First , line\\n\\n  second\\nslug: x , y\\n"
     >>> [text[start:end] for start, end in _front_matter(text, 0, len(text), PROSE_FIELDS)]
     ['A , b', 'First , line', 'second']
-    >>> text = "meta:\\n  summary: x , y\\n  tags: >\\n    a , b\\nsummary: z\\n"
-    >>> [text[start:end] for start, end in _front_matter(text, 0, len(text), frozenset({"meta.summary"}))]
-    ['x , y']
+    >>> text = "meta:\\n  summary: x , y # z\\n  tags: >\\n    a , b\\nexcerpt:\\n  on , two\\n  lines\\n"
+    >>> wanted = frozenset({"meta.summary", "excerpt"})
+    >>> [text[start:end] for start, end in _front_matter(text, 0, len(text), wanted)]
+    ['x , y', 'on , two', 'lines']
     """
     inside_until = begin  # the end of a value that goes on over lines: its lines hold no key
     parents: list[tuple[int, str]] = []  # the keys whose values hold the next key: indentation, key
@@ -130,23 +137,46 @@ def _front_matter(source: str, begin: int, end: int, fields: frozenset[str]) -> 
             parents.pop()
         path = ".".join([*(parent for _, parent in parents), key])
         value_start, value = match.start("value"), match["value"].rstrip(" \t\r")
-        if value[:1] in ("'", '"') and not (len(value) >= 2 and value[-1] == value[0]):
+        further = _block_lines(source, match.end(), end, indent)  # the lines indented further
+        spans: list[tuple[int, int]] = []
+        if value[:1] in ("'", '"'):
             quoted = _QUOTED_VALUE[value[0]].match(source, value_start, end)
             inside_until = quoted.end() if quoted else end  # never closed: the rest is its text
-        elif not value or value[0] == "#":
-            parents.append((indent, key))  # a mapping, or nothing
-            continue
-        block = list(_block_lines(source, match.end(), end, indent)) if _BLOCK_HEADER.fullmatch(value) else []
-        if block:
-            inside_until = block[-1][1]
-        if path not in fields:
-            continue
-        if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
-            yield value_start + 1, value_start + len(value) - 1
+            if (
+                quoted
+                and quoted.end() <= match.end()
+                and _COMMENT_OR_NOTHING.match(source, quoted.end(), match.end())
+            ):
+                spans = [(value_start + 1, quoted.end() - 1)]
         elif _BLOCK_HEADER.fullmatch(value):
-            yield from block
-        elif value[0] not in "|>&*!{[\"'#":
-            yield value_start, value_start + len(value)
+            spans = list(further)
+        elif not value or value[0] == "#":
+            first = next(further, None)
+            if first is None or _STARTS_KEY_OR_ITEM.match(source, first[0]):
+                parents.append((indent, key))  # a mapping or a list, or nothing
+                continue
+            spans = _plain([first, *further], source)  # a plain value that starts on the next line
+        elif value[0] not in "|>&*!{[":
+            spans = _plain([(value_start, value_start + len(value)), *further], source)
+        if spans:
+            inside_until = max(inside_until, spans[-1][1])
+        if path in fields:
+            yield from spans
+
+
+def _plain(lines: list[tuple[int, int]], source: str) -> list[tuple[int, int]]:
+    """The lines of a plain value, up to the comment that ends it, without the comment."""
+    spans = []
+    for start, end in lines:
+        comment = _COMMENT.search(source, start, end)
+        if comment is None:
+            spans.append((start, end))
+            continue
+        kept = source[start : comment.start()].rstrip(" \t")
+        if kept:
+            spans.append((start, start + len(kept)))
+        break
+    return spans
 
 
 def _block_lines(source: str, header_end: int, end: int, indent: int) -> Iterator[tuple[int, int]]:
