@@ -36,7 +36,7 @@ from cleanup.render.summary import Tally, plural
 from cleanup.reports import ReportError, Reports
 from cleanup.review.commands import apply_command, review_command
 from cleanup.review.decisions import Settings
-from cleanup.rules import ALL_RULES, did_you_mean
+from cleanup.rules import ALL_RULES, FAMILIES, did_you_mean
 from cleanup.shards import is_parquet
 from cleanup.suppression import paragraph_starts, with_markers
 from cleanup.work import BLOCK_BYTES, Mode, Options, Outcome, Status
@@ -632,8 +632,13 @@ def rules() -> None:
 @main.command()
 @click.argument("rule_id", metavar="RULE-ID")
 def explain(rule_id: str) -> None:
-    """Print the documentation of one rule."""
-    rule = ALL_RULES.get(rule_id)
-    if rule is None:
-        raise click.UsageError(f"unknown rule: {rule_id!r}{did_you_mean(rule_id)} (see 'cleanup rules')")
-    click.echo(rule.explain(), nl=False)
+    """Print the documentation of one rule, or of each rule of a family."""
+    if rule_id in FAMILIES:
+        rules = [rule for rule in ALL_RULES.values() if rule.id in FAMILIES[rule_id]]
+    elif rule_id in ALL_RULES:
+        rules = [ALL_RULES[rule_id]]
+    else:
+        raise click.UsageError(
+            f"unknown rule or family: {rule_id!r}{did_you_mean(rule_id)} (see 'cleanup rules')"
+        )
+    click.echo("\n".join(rule.explain() for rule in rules), nl=False)

@@ -170,6 +170,17 @@ def test_rules_and_explain(runner: CliRunner) -> None:
     assert unknown.exit_code == 2 and "unknown rule" in unknown.stderr
 
 
+def test_explain_a_family_documents_each_of_its_rules(runner: CliRunner) -> None:
+    explained = runner.invoke(main, ["explain", "casing"])
+    assert explained.exit_code == 0, explained.stderr
+    titles = [line.split(" (")[0] for line in explained.stdout.splitlines() if " (casing, " in line]
+    assert titles == ["semicolon-capital", "sentence-start-lowercase", "colon-capital"]
+    misspelt = runner.invoke(main, ["explain", "punctuaton"])
+    assert misspelt.exit_code == 2
+    assert "did you mean 'punctuation'?" in misspelt.stderr
+    assert runner.invoke(main, ["explain", "punctuation"]).exit_code == 0
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is not on this system")
 @pytest.mark.parametrize("command", [["check"], ["check", "--format", "json"], ["fix"], ["fix", "--diff"]])
 def test_standard_output_on_a_full_disk_is_one_error_line(tmp_path, command: list[str]) -> None:
