@@ -111,6 +111,23 @@ _KEPT_IN_ENGLISH = frozenset(
     tour de force
     vice versa
     vis à vis
+    crème brûlée
+    creme brulee
+    crème fraîche
+    creme fraiche
+    café au lait
+    haute cuisine
+    nouvelle cuisine
+    à la mode
+    a la mode
+    bon vivant
+    tête à tête
+    je ne sais quoi
+    nom de plume
+    objet d'art
+    pied à terre
+    bel canto
+    dolce far niente
     attaché
     blasé
     café

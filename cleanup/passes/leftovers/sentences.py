@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from cleanup.lang.frequencies import Frequencies
 from cleanup.passes.leftovers.candidates import Candidate
+from cleanup.passes.leftovers.kept import inside, kept_spans
 from cleanup.passes.leftovers.phrases import LEANING, name_particle
 from cleanup.passes.leftovers.spans import tokens
 
@@ -75,11 +76,15 @@ def find(
 ) -> Candidate | None:
     """The sentence ``text[window[0]:window[1]]`` as a leftover, if it is one."""
     every = tokens(text, *window)
-    # Lowercase words, but not the particles of names ("Monte dei Paschi di Siena").
+    kept = kept_spans(text, *window, frequencies.target)
+    # Lowercase words, but not the particles of names ("Monte dei Paschi di Siena") nor the words
+    # of a phrase the copy's language keeps ("a crème brûlée served à la carte").
     words = [
         token
         for index, token in enumerate(every)
-        if not token.capital and not name_particle(every, index, frequencies)
+        if not token.capital
+        and not name_particle(every, index, frequencies)
+        and not inside(kept, token.start, token.end)
     ]
     if len(words) < MIN_WORDS:
         return None
