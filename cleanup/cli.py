@@ -492,7 +492,9 @@ def check(
             tally.add(outcome)
             if add_noqa:
                 marking_failed |= _add_markers(outcome, settings.for_path(outcome.path))
-            elif listing is not None and outcome.status is not Status.FAILED:
+            elif listing is not None and outcome.status is Status.FAILED:
+                listing.failed(outcome.path, outcome.error or "")
+            elif listing is not None:
                 text = outcome.result.original if outcome.result is not None else None
                 listing.add(outcome.path, outcome.findings, text)
     if form is not None:

@@ -130,6 +130,33 @@ def test_junit_has_a_case_per_file_failed_by_its_findings(article: Path, tmp_pat
     assert "glued-words" in (failure.text or "")
 
 
+@pytest.mark.parametrize("output_format", ["junit", "github", "sarif"])
+def test_a_file_that_cannot_be_checked_is_in_the_ci_formats_too(
+    article: Path, tmp_path: Path, output_format: str
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    status, out, err = check("--output-format", output_format, str(article), str(empty))
+    assert status == 2
+    assert f"{empty}: error: empty file" in err
+    if output_format == "junit":
+        suites = ElementTree.fromstring(out.encode("utf-8"))
+        assert (suites.get("tests"), suites.get("failures"), suites.get("errors")) == ("2", "1", "1")
+        cases = {case.get("name"): case for case in suites.iter("testcase")}
+        error = cases[str(empty)].find("error")
+        assert error is not None and error.get("message") == "empty file"
+    elif output_format == "github":
+        assert f"::error title=cleanup (error),file={empty}::empty file" in out.splitlines()
+    else:
+        (invocation,) = json.loads(out)["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is False
+        (notification,) = invocation["toolExecutionNotifications"]
+        assert notification["message"]["text"] == "empty file"
+        assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(
+            "empty.txt"
+        )
+
+
 def test_statistics_count_by_rule(article: Path) -> None:
     status, out, _ = check("--statistics", str(article))
     assert status == 1
@@ -273,3 +300,6 @@ def test_sarif_is_valid_against_the_2_1_0_schema(article: Path, tmp_path: Path) 
     assert list(validator.iter_errors({**log, "version": "2.0"}))  # the schema is read, and says so
     empty = json.loads(check("--output-format", "sarif", str(clean_file))[1])
     assert list(validator.iter_errors(empty)) == [] and empty["runs"][0]["results"] == []
+    (tmp_path / "empty.txt").write_bytes(b"")
+    failed = json.loads(check("--output-format", "sarif", str(clean_file), str(tmp_path / "empty.txt"))[1])
+    assert list(validator.iter_errors(failed)) == []

@@ -62,6 +62,10 @@ class Listing:
         for finding in findings:
             self.stream.write(finding_line(path, finding) + "\n")
 
+    def failed(self, path: str, reason: str) -> None:
+        """A file that could not be checked, and why: said on standard error, one line each, in
+        every format; formats a CI system reads carry it too."""
+
     def close(self) -> None:
         """Write what the format writes at the end."""
 
@@ -176,6 +180,10 @@ class _GitHub(Listing):
             )
             self.stream.write(f"::{level} {properties}::{_github_data(finding.message)}\n")
 
+    def failed(self, path: str, reason: str) -> None:
+        properties = f"title={_github_property('cleanup (error)')},file={_github_property(path)}"
+        self.stream.write(f"::error {properties}::{_github_data(reason)}\n")
+
 
 class _GitLab(_Json):
     """GitLab's code quality report: a JSON array of issues, each with a stable fingerprint."""
@@ -213,6 +221,7 @@ class _Sarif(Listing):
         super().__init__(stream)
         self.results: list[dict[str, object]] = []
         self.rules: dict[str, int] = {}
+        self.errors: list[dict[str, object]] = []  # a notification per file that could not be checked
 
     def add(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
         for finding in findings:
@@ -241,6 +250,15 @@ class _Sarif(Listing):
             }
             self.results.append(result)
 
+    def failed(self, path: str, reason: str) -> None:
+        self.errors.append(
+            {
+                "level": "error",
+                "message": {"text": reason},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}],
+            }
+        )
+
     def close(self) -> None:
         from cleanup import __version__
 
@@ -263,6 +281,9 @@ class _Sarif(Listing):
                     "tool": {"driver": {"name": "cleanup", "version": __version__, "rules": rules}},
                     "columnKind": "unicodeCodePoints",
                     "results": self.results,
+                    "invocations": [
+                        {"executionSuccessful": not self.errors, "toolExecutionNotifications": self.errors}
+                    ],
                 }
             ],
         }
@@ -276,21 +297,28 @@ class _JUnit(Listing):
 
     def __init__(self, stream: TextIO) -> None:
         super().__init__(stream)
-        self.cases: list[tuple[str, Sequence[Finding]]] = []
+        self.cases: list[tuple[str, Sequence[Finding], str | None]] = []  # path, findings, error
 
     def add(self, path: str, findings: Sequence[Finding], text: str | None = None) -> None:
-        self.cases.append((path, findings))
+        self.cases.append((path, findings, None))
+
+    def failed(self, path: str, reason: str) -> None:
+        self.cases.append((path, (), reason))
 
     def close(self) -> None:
-        failed = sum(1 for _, findings in self.cases if findings)
-        counts = {"tests": str(len(self.cases)), "failures": str(failed), "errors": "0"}
+        failed = sum(1 for _, findings, _ in self.cases if findings)
+        errors = sum(1 for _, _, reason in self.cases if reason is not None)
+        counts = {"tests": str(len(self.cases)), "failures": str(failed), "errors": str(errors)}
         suites = ElementTree.Element("testsuites", {"name": "cleanup", **counts})
         suite = ElementTree.SubElement(suites, "testsuite", {"name": "cleanup", **counts})
-        for path, findings in self.cases:
+        for path, findings, reason in self.cases:
             case = ElementTree.SubElement(
                 suite, "testcase", {"name": shown_path(path), "classname": "cleanup"}
             )
-            if findings:
+            if reason is not None:
+                error = ElementTree.SubElement(case, "error", {"message": reason, "type": "cleanup"})
+                error.text = f"{shown_path(path)}: error: {reason}"
+            elif findings:
                 failure = ElementTree.SubElement(
                     case, "failure", {"message": f"{len(findings)} finding(s)", "type": "cleanup"}
                 )
