@@ -88,6 +88,19 @@ def test_an_absolute_path_outside_the_root_is_refused(tmp_path: Path, tree: Path
     refused(tmp_path, tree, decisions(str(tmp_path / "outside.txt")), "outside the folder apply works in")
 
 
+def test_a_missing_file_names_the_folder_its_path_was_read_in(
+    tmp_path: Path, tree: Path, monkeypatch
+) -> None:
+    refused(tmp_path, tree, decisions("gone.txt"), f"no such file in {tree} (the folder given by --root)")
+    monkeypatch.chdir(tree)
+    file = tmp_path / "decisions.json"
+    file.write_text(json.dumps(decisions("gone.txt")), encoding="utf-8")
+    done = CliRunner().invoke(apply_command, [str(file)])
+    assert done.exit_code == 2
+    assert "gone.txt: error: no such file in the current folder" in done.stderr
+    assert "give it with --root" in done.stderr
+
+
 def test_dot_dot_is_refused(tmp_path: Path, tree: Path) -> None:
     refused(tmp_path, tree, decisions("../outside.txt"), "outside the folder apply works in")
 

@@ -58,9 +58,12 @@ def confined(path: str, root: Path) -> Path:
         real = (base / path).resolve(strict=True)
         info = real.stat()
     except FileNotFoundError:
-        raise io.InputError(
-            path, f"no such file in {shown_path(str(root))} (the folder given by --root)"
-        ) from None
+        where = (
+            "the current folder (paths are read from the folder the report was made in: give it with --root)"
+            if str(root) == "."
+            else f"{shown_path(str(root))} (the folder given by --root)"
+        )
+        raise io.InputError(path, f"no such file in {where}") from None
     except (OSError, RuntimeError, ValueError) as err:  # a link loop, a name too long …
         raise io.InputError(path, f"cannot be opened ({getattr(err, 'strerror', None) or err})") from None
     if not real.is_relative_to(base):
