@@ -513,21 +513,26 @@ _MARKING_ROUNDS = 3  # checks of a marked file, each marking what the markers be
 
 
 def _add_markers(outcome: Outcome, configured: Configured) -> bool:
-    """``check --add-noqa`` for one file: its markers written in place, atomically, or one line
-    saying why a file cannot take them; whether it failed.
+    """``check --add-noqa`` for one file: its markers written in place, atomically, or one error
+    line saying why a file cannot take them; whether it failed (the run then exits 2).
 
     A marker keeps a fix off, and the artefact it leaves can wake another rule (a cluster ",;"
     left as it is, the capital after its semicolon): the marked text is checked again, and its
     new findings marked too, until a check finds nothing, a few times at most."""
-    if not outcome.findings or outcome.path == "-":
+    if not outcome.findings:
         return False
+    if outcome.path == "-":
+        click.echo("-: error: markers are written into a file: name it instead of standard input", err=True)
+        return True
     reading = configured.reading
     form = reading.format_for(outcome.path)
     if form.name not in ("text", "markdown", "html") or (reading.format is None and is_parquet(outcome.path)):
         click.echo(
-            f"{shown_path(outcome.path)}: markers are added to plain text, Markdown and HTML only", err=True
+            f"{shown_path(outcome.path)}: error: markers are added to plain text, Markdown and HTML only; "
+            f"its {plural(len(outcome.findings), 'finding')} are left unmarked",
+            err=True,
         )
-        return False
+        return True
     try:
         data = io.read_bytes(outcome.path)
         document = io.decode(data, outcome.path)

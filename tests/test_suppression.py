@@ -96,6 +96,21 @@ def test_add_noqa_writes_markers_that_keep_the_findings_off(tmp_path) -> None:
     assert again.exit_code == 0 and "added" not in again.stderr
 
 
+def test_add_noqa_on_what_cannot_take_markers_is_an_error(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from cleanup.cli import main
+
+    data = tmp_path / "a.jsonl"
+    data.write_text('{"text": "The deal , said."}\n', encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", "--add-noqa", str(data)])
+    assert done.exit_code == 2
+    assert f"{data}: error: markers are added to plain text, Markdown and HTML only" in done.stderr
+    assert data.read_text(encoding="utf-8") == '{"text": "The deal , said."}\n'
+    piped = CliRunner().invoke(main, ["check", "--add-noqa", "-"], input="The deal , said.\n")
+    assert piped.exit_code == 2 and "-: error: markers are written into a file" in piped.stderr
+
+
 def test_add_noqa_marks_what_its_markers_leave_to_find(tmp_path) -> None:
     # Kept off, the cluster ",;" stays, and the capital after its semicolon is then a finding too.
     from click.testing import CliRunner
