@@ -87,8 +87,12 @@ def _diff_bytes(document: io.Document, result: Result) -> bytes:
     try:
         errors = "xmlcharrefreplace" if document.references else "strict"  # as io.encode writes the page
         body = hunks.encode("utf-8" if codec == "utf-8" else document.encoding, errors)
-    except UnicodeEncodeError:
-        raise io.InputError(document.path, f"the diff cannot be written in {document.encoding}") from None
+    except UnicodeEncodeError as err:
+        character = err.object[err.start]
+        raise io.InputError(
+            document.path,
+            f"the diff cannot be written in {io.shown_encoding(document.encoding)} ({character!r})",
+        ) from None
     return diff_header(document.path, document.path).encode("utf-8") + body
 
 

@@ -50,7 +50,28 @@ _SHOWN_NAMES = {
     "utf_32_be": "UTF-32BE",
     "utf_16_le": "UTF-16LE",
     "utf_16_be": "UTF-16BE",
+    "latin_1": "ISO-8859-1",
+    "ascii": "ASCII",
+    "mac_roman": "Mac Roman",
+    "cp850": "DOS 850",
 }
+
+
+def shown_encoding(codec: str) -> str:
+    """The name people know an encoding by, from Python's codec name.
+
+    >>> [shown_encoding(codec) for codec in ("latin_1", "cp1252", "iso8859_15", "koi8_r")]
+    ['ISO-8859-1', 'Windows-1252', 'ISO-8859-15', 'KOI8-R']
+    """
+    if codec in _SHOWN_NAMES:
+        return _SHOWN_NAMES[codec]
+    if codec.startswith("cp125"):
+        return f"Windows-{codec[2:]}"
+    if codec.startswith("iso8859_"):
+        return f"ISO-8859-{codec[8:]}"
+    return codec.replace("_", "-").upper()
+
+
 # Where a text names its own encoding: an XML declaration (at its start), an HTML meta tag, a PO
 # file's header; looked for in its first 64 KB, where a browser or gettext looks.
 _DECLARATION = (
@@ -252,7 +273,7 @@ def encode(document: Document, text: str, *, keep_encoding: bool = False) -> byt
     b'caf\\xe9!</p>'
     >>> encode(latin, latin.text.replace("é", "é “x”"))
     Traceback (most recent call last):
-    cleanup.io.InputError: a.xml: error: the fixed text cannot be written in latin_1 ('“')
+    cleanup.io.InputError: a.xml: error: the fixed text cannot be written in ISO-8859-1 ('“')
     """
     encoding = document.encoding
     if (keep_encoding or document.declared or document.references) and encoding != "utf_8":
@@ -265,7 +286,7 @@ def encode(document: Document, text: str, *, keep_encoding: bool = False) -> byt
         except UnicodeEncodeError as err:
             character = err.object[err.start]
             raise InputError(
-                document.path, f"the fixed text cannot be written in {codec} ({character!r})"
+                document.path, f"the fixed text cannot be written in {shown_encoding(codec)} ({character!r})"
             ) from None
         return (_MARKS.get(encoding, b"") if document.bom else b"") + data
     mark = codecs.BOM_UTF8 if document.bom and encoding == "utf_8" else b""

@@ -189,8 +189,11 @@ def test_what_the_fixes_bring_in_must_fit_the_encoding_a_file_names(tmp_path: Pa
     (tmp_path / "x.xlf").write_bytes(xliff)
     done = CliRunner().invoke(main, ["fix", "-j1", "--in-place", str(tmp_path / "x.xlf")])
     assert done.exit_code == 2
-    assert "the fixed text cannot be written in latin_1 ('“')" in done.stderr
+    assert "the fixed text cannot be written in ISO-8859-1 ('“')" in done.stderr
     assert (tmp_path / "x.xlf").read_bytes() == xliff
+    diff = CliRunner().invoke(main, ["fix", "-j1", "--diff", str(tmp_path / "x.xlf")])
+    assert diff.exit_code == 2
+    assert "the diff cannot be written in ISO-8859-1 ('“')" in diff.stderr
     # An HTML page that says ISO-8859-1 is read by browsers as Windows-1252, which holds them.
     page = '<html><head><meta charset="iso-8859-1"></head><p>He said «a disgrace» ok</p></html>\n'
     (tmp_path / "p.html").write_bytes(page.encode("latin-1"))
