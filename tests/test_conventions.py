@@ -137,6 +137,10 @@ def test_french_high_punctuation_spacing() -> None:
     assert fixed("« Non », dit-il", rule, target="fr") == f"«{NBSP}Non{NBSP}», dit-il"
     for kept in ("à 10:30, score 2:1", "voir https://exemple.fr/a?b=1", "vraiment ?!", "déjà fait\u202f!"):
         assert fixed(kept, rule, target="fr") == kept
+    # A name that ends in its own mark keeps it glued; the mark after the sentence is spaced.
+    assert fixed("Le rachat de Yahoo! par Verizon, quel échec!", rule, target="fr") == (
+        f"Le rachat de Yahoo! par Verizon, quel échec{NARROW_NBSP}!"
+    )
     # Not a rule of English copy.
     assert fixed("He said: no!", rule) == "He said: no!"
 

@@ -103,3 +103,7 @@ NAME_ENDINGS = tuple(
     rode kirchen münster weiler hafen hagen horst wald mühle
     """.split()
 )
+
+# Names that end in a mark of their own ("Yahoo!", "Jeopardy!"): copy in any language writes them
+# so, with no space before the mark, as French spacing would set.
+NAMES_WITH_A_MARK = frozenset("Yahoo! Jeopardy! Wham! Oklahoma! Airplane! Panic!".split())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cleanup.lang.name_shapes import NAMES_WITH_A_MARK
 from cleanup.lang.profiles import NARROW_NBSP, NBSP, Profile
 from cleanup.lang.quotation_marks import SPACES_INSIDE, THIN_SPACE
 from cleanup.model import Example, Finding, Rule, Safety
@@ -68,7 +69,8 @@ HIGH_PUNCTUATION_SPACE = Rule(
     examples=(Example("Il a dit: non!", "Il a dit\u00a0: non\u202f!", target="fr"),),
     fix_safety=(
         "Safe in French copy: a web address (https://), a time or a score (10:30, 2:1), an "
-        "emoticon (:-), ;D, : P) and a run of marks (?!) are left alone; inside guillemets, a "
+        "emoticon (:-), ;D, : P), a run of marks (?!) and a name that ends in its own mark "
+        "('Yahoo!', 'Jeopardy!') are left alone; inside guillemets, a "
         "narrow no-break space or a thin space is kept, and only marks whose spacing says they "
         "open and close as «…» are spaced (German »…« is left to source-quotes)."
     ),
@@ -129,6 +131,8 @@ _CLITIC_TAILS = tuple(
 # A high mark after a word or a closing bracket or quote, with no space or an ordinary one.
 _HIGH_MARK = re.compile(r"(?<=[\w)\]»”’])(?P<space> ?)(?P<mark>[;:!?])(?![/\d!?;:()])")
 _TOKEN_BEFORE = re.compile(r"\S*$")
+_WORD_BEFORE_MARK = re.compile(r"\w+$")
+_NAME_REACH = 20  # characters read back from a mark for the name it may end
 _GUILLEMET = re.compile("[«»]")
 _KEPT_SPACES = frozenset({NBSP, NARROW_NBSP, THIN_SPACE})
 
@@ -221,12 +225,24 @@ def _in_address(text: str, index: int) -> bool:
     return token is not None and any(sign in token.group() for sign in ("://", "www.", "@"))
 
 
+def _name_with_its_mark(text: str, mark: int) -> bool:
+    """Whether the word before the mark at ``mark`` is a name that ends in that mark.
+
+    >>> _name_with_its_mark("chez Yahoo! hier", 10), _name_with_its_mark("non!", 3)
+    (True, False)
+    """
+    word = _WORD_BEFORE_MARK.search(text, max(0, mark - _NAME_REACH), mark)
+    return word is not None and word.group() + text[mark] in NAMES_WITH_A_MARK
+
+
 def _high_punctuation(text: str, profile: Profile) -> Iterator[Finding]:
     for match in _HIGH_MARK.finditer(text):
         mark = match.group("mark")
         wanted = profile.space_before_colon if mark == ":" else profile.space_before_high
         if _in_address(text, match.start()) or starts_emoticon(text, match.start("mark")):
             continue
+        if not match.group("space") and _name_with_its_mark(text, match.start("mark")):
+            continue  # "Yahoo!", "Jeopardy!"
         start = match.start("space")
         yield Finding(
             HIGH_PUNCTUATION_SPACE.id,
