@@ -22,7 +22,7 @@ from cleanup.formats import TEXT, Format
 from cleanup.formats.segments import Segment, lift
 from cleanup.lang.samples import sample
 from cleanup.lang.sources import sources_for
-from cleanup.model import Edit, Finding
+from cleanup.model import Edit, Finding, Safety
 from cleanup.offsets import EditMap, LineIndex, merged
 from cleanup.paragraphs import Paragraphs, clean_in_pieces
 from cleanup.passes import PASSES, Context, Pass
@@ -166,6 +166,51 @@ def _shifted(finding: Finding, offset: int) -> Finding:
     return finding._replace(start=finding.start + offset, end=finding.end + offset, edits=edits)
 
 
+class _Guarded:
+    """The stretches of prose where the format reads some characters as its syntax
+    (:attr:`Format.guards`), and the fixes that would bring one in: a report for a person then.
+
+    >>> guarded = _Guarded("t: 'a ‘b’'", [(4, 9, "'", "")])
+    >>> [guarded.syntax_brought(Finding("q", "m", 6, 9, quoted)) for quoted in ("'b'", "“b”")]
+    ["'", None]
+    """
+
+    def __init__(self, text: str, guards: list[tuple[int, int, str, str]]) -> None:
+        self.text = text
+        self.guards = guards  # sorted, none overlapping another
+        self._starts = [start for start, _, _, _ in guards]
+
+    def checked(self, finding: Finding) -> Finding:
+        """``finding``, or a report of it for a person when its fix brings in the format's syntax."""
+        character = self.syntax_brought(finding)
+        if character is None:
+            return finding
+        message = (
+            f"{finding.message} (not applied: {character!r} is the format's syntax here; fix it by hand)"
+        )
+        return finding._replace(message=message, safety=Safety.DISPLAY)
+
+    def syntax_brought(self, finding: Finding) -> str | None:
+        """The character of the format's syntax a change of ``finding`` brings into a guarded
+        stretch, if one does."""
+        if not finding.fixable:
+            return None
+        for start, end, new in finding.changes():
+            index = bisect_right(self._starts, end) - 1
+            if index < 0:
+                continue
+            guard_start, guard_end, characters, first = self.guards[index]
+            if end < guard_start or start > guard_end:
+                continue
+            old = self.text[start:end]
+            for character in characters:
+                if new.count(character) > old.count(character):
+                    return character
+            if start == guard_start and new[:1] and new[0] in first and new[:1] != old[:1]:
+                return new[0]
+        return None
+
+
 class _Protected:
     """The spans of the text as it stands that no rule may change, and the findings they stop.
 
@@ -231,7 +276,7 @@ class _Chain:
         self.text = text
         self._read = budget.read if budget is not None else list  # how a pass's findings are read
         self.format = form
-        self._kept: tuple[_Protected, _Protected, KeptOff] | None = None  # found when first needed
+        self._kept: tuple[_Protected, _Protected, KeptOff, _Guarded | None] | None = None  # when needed
         self.context = context
         self.look = look_for(_TRIGGERS, context.enabled, context.target, context.house)
         self.unsafe = unsafe
@@ -244,16 +289,19 @@ class _Chain:
         self._replaced_size = 0
         self._paragraphs: Paragraphs | None = None
 
-    def _protection(self) -> tuple[_Protected, _Protected, KeptOff]:
+    def _protection(self) -> tuple[_Protected, _Protected, KeptOff, _Guarded | None]:
         """The text's markup, which no rule changes; with its addresses, which only the character
-        repairs reach inside, every span no other rule changes; and the passages the writer's
-        markers keep rules off (:mod:`cleanup.suppression`), the markers among them. Found when a
-        pass first finds something in the text as it stands: most texts need none of it."""
+        repairs reach inside, every span no other rule changes; the passages the writer's
+        markers keep rules off (:mod:`cleanup.suppression`), the markers among them; and the
+        stretches of prose where a fix may not bring in the format's syntax. Found when a pass
+        first finds something in the text as it stands: most texts need none of it."""
         if self._kept is None:
             markup, addresses = self.format.spans(self.text)
             markup = merged(markup + markers(self.text))
             every = _Protected(merged(markup + addresses))
-            self._kept = (_Protected(markup), every, KeptOff(passages(self.text)))
+            guards = self.format.guards(self.text) if self.format.guards is not None else []
+            guarded = _Guarded(self.text, guards) if guards else None
+            self._kept = (_Protected(markup), every, KeptOff(passages(self.text)), guarded)
         return self._kept
 
     def _find(self, step: Pass, context: Context, *, first: bool) -> list[Finding]:
@@ -313,7 +361,7 @@ class _Chain:
             found = [f for f in self._find(step, context, first=first) if f.rule in enabled]
             if not found:
                 continue
-            markup, protected, kept_off = self._protection()
+            markup, protected, kept_off, guarded = self._protection()
             if step.reads_prose_only and protected.spans and (first or not step.local):
                 found = [
                     f for f in step.find(_blanked(self.text, protected.spans), context) if f.rule in enabled
@@ -324,6 +372,8 @@ class _Chain:
                 found = [f for f in found if not protected.holds(f)]
             if kept_off:
                 found = [f for f in found if not kept_off.holds(f)]
+            if guarded is not None:
+                found = [guarded.checked(f) for f in found]
             if not found:
                 continue
             found.sort(key=_BY_SPAN)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleanup import clean
@@ -238,6 +238,17 @@ def test_front_matter_comments_are_kept_and_plain_values_over_lines_are_cleaned(
     assert fixed(text) == "\n".join(lines)
 
 
+@pytest.mark.parametrize(
+    "parent",
+    ["meta:\n  # SEO\n", "meta: &m\n", "meta: !!map\n", "meta:   # the page's\n\n"],
+)
+def test_a_nested_key_is_known_by_its_parent_however_the_parent_is_written(parent: str) -> None:
+    text = f"---\n{parent}  summary: It is late , he said\nflow: {{a: 1,\n  title: x , y}}\n---\nBody.\n"
+    assert clean(text, format="markdown").text == text  # not the top-level summary, nor a title
+    named = clean(text, format="markdown", fields=["meta.summary"]).text
+    assert named == text.replace("late , he", "late, he")
+
+
 def test_a_nested_front_matter_field_is_named_by_its_dotted_path() -> None:
     text = (
         "---\n"
@@ -287,6 +298,59 @@ def test_a_document_keeps_its_markup_and_is_fixed_for_good(document: str) -> Non
     once = fixed(document)
     assert _markup(once) == _markup(document)
     assert fixed(once) == once
+
+
+def test_a_fix_that_would_break_the_front_matter_s_yaml_is_only_reported() -> None:
+    # The document writes straight quotes, so «…» would become "…": YAML syntax at the start of a
+    # plain value and inside a double-quoted one, as "'" is inside a single-quoted one.
+    import yaml
+
+    text = (
+        "---\n"
+        "title: 'He said ‹we will win› today' # c\n"
+        "summary:\n"
+        "  «We will win», he said\n"
+        'subtitle: "He said «we will win» today"\n'
+        "excerpt: «We will win» , he said\n"
+        "description: The deal ; At once\n"
+        "---\n"
+        'The minister said "no".\n'
+    )
+    result = clean(text, format="markdown")
+    # Inside the double-quoted value, the quotation takes the inner marks, which YAML reads as text.
+    assert result.text == (
+        text.replace("win» , he", "win», he")
+        .replace("deal ; At", "deal; at")
+        .replace("«we will win»", "'we will win'")
+    )
+    reports = [f for f in result.findings if f.rule == "source-quotes" and not f.applied]
+    assert len(reports) == 3
+    assert all(f.safety == "display" and "is the format's syntax here" in f.message for f in reports)
+    assert yaml.safe_load(result.text.split("---\n")[1])["description"] == "The deal; at once"
+
+
+FRONT_MATTER_PIECES = st.sampled_from(
+    ["the", "At", " ", ",", ";", " ,", "«", "»", "‹", "›", '"', "'", "''", ": ", " #", "é", "l’Iran"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRONT_MATTER_PIECES, max_size=12).map("".join), st.sampled_from(["{}", "'{}'", '"{}"']))
+@example("«the», the", "{}")
+@example("the ‹the› the", "'{}'")
+def test_cleaned_front_matter_stays_the_same_yaml_keys(value: str, style: str) -> None:
+    import yaml
+
+    text = f'---\ntitle: {style.format(value)}\nslug: a\n---\nThe minister said "no".\n'
+    try:
+        before = yaml.safe_load(text.split("---\n")[1])
+    except yaml.YAMLError:
+        return  # not YAML to begin with
+    if not isinstance(before, dict):
+        return
+    after = yaml.safe_load(fixed(text).split("---\n")[1])
+    assert isinstance(after, dict) and after.keys() == before.keys() and after["slug"] == "a"
+    assert type(after["title"]) is type(before["title"])
 
 
 def _markup(text: str) -> list[str]:

@@ -64,6 +64,10 @@ class Format:
     markup: Callable[[str], Spans]
     segments: Callable[[str], list[Segment]] | None = None
     inner: Format | None = None
+    # The stretches of prose where some characters are the format's syntax, which no fix may
+    # bring in (a quote inside a quoted YAML value): start, end, those characters, and those it
+    # may not bring in as its first character.
+    guards: Callable[[str], list[tuple[int, int, str, str]]] | None = None
 
     def spans(self, text: str) -> tuple[Spans, Spans]:
         """The markup of ``text``, and the addresses of its prose."""
@@ -79,7 +83,7 @@ def _codes_and_placeholders(text: str) -> Spans:
 
 
 TEXT = Format("text", _no_markup)
-MARKDOWN = Format("markdown", markdown.markup_spans)
+MARKDOWN = Format("markdown", markdown.markup_spans, guards=markdown.front_matter_guards)
 PO = Format("po", _no_markup, po.po_segments, Format("po-string", po.placeholder_spans))
 HTML = Format("html", _no_markup, htmldoc.html_segments, Format("html-text", prose.layout_spans))
 XLIFF = Format("xliff", _no_markup, xliff.xliff_segments, Format("xliff-target", _codes_and_placeholders))
@@ -108,7 +112,12 @@ def _data_format(name: str, fields: tuple[str, ...]) -> Format:
 
 @cache
 def _markdown_format(fields: frozenset[str]) -> Format:
-    return Format("markdown", partial(markdown.markup_spans, fields=frozenset(map(str.lower, fields))))
+    lowered = frozenset(map(str.lower, fields))
+    return Format(
+        "markdown",
+        partial(markdown.markup_spans, fields=lowered),
+        guards=partial(markdown.front_matter_guards, fields=lowered),
+    )
 
 
 def check_fields(fields: tuple[str, ...]) -> None:

@@ -33,9 +33,11 @@ _QUOTED_VALUE = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL), "'": re.compi
 # The first line of a block scalar: | or >, a chomping and an indentation indicator, a comment.
 _BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}(?:[ \t]+#.*)?")
 # A key at the start of its line, after its indentation in spaces (a nested key), and its value.
-# A comment after a value, and what may follow a quoted value on its line.
-_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#")
+# A comment after a value (or a line of one), and what may follow a quoted value on its line.
+_COMMENT = re.compile(r"(?<![^ \t\n])#")
 _COMMENT_OR_NOTHING = re.compile(r"[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
+# A value that is no scalar of its own: nothing, a comment, an anchor or a tag.
+_NO_SCALAR = re.compile(r"(?:[&!][^ \t]*)?(?:[ \t]*#.*)?")
 # The first line of a value that is a mapping (a key) or a list (an item).
 _STARTS_KEY_OR_ITEM = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?$)|-(?:[ \t]|\r?$)", re.MULTILINE)
 _FIELD = re.compile(r"^(?P<indent> *)(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^\n]*)", re.MULTILINE)
@@ -113,18 +115,34 @@ def _prose(
             cursor = reader.cursor
 
 
+# A front matter value's prose: its span, the characters a fix may not bring into it (YAML syntax
+# there: the quote of a quoted value; a comment's "#" or a mapping's ":" in a plain one), and those
+# it may not bring in as its first character (an indicator, which would open other syntax).
+Value = tuple[int, int, str, str]
+_QUOTED_SYNTAX = {"'": "'", '"': '"\\'}
+_PLAIN_SYNTAX = "#:"
+_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
+
+
 def _front_matter(source: str, begin: int, end: int, fields: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """The values of the prose fields (:func:`front_matter_values`) as spans."""
+    for start, stop, _, _ in front_matter_values(source, begin, end, fields):
+        yield start, stop
+
+
+def front_matter_values(source: str, begin: int, end: int, fields: frozenset[str]) -> Iterator[Value]:
     """The values of the prose fields: on their line, without their quotes or a comment after
     them, and the lines a plain value goes on over; or written as a block (``summary: >``),
     each of its lines without its indentation. A nested key is named by its path, dotted
     (``meta.summary``).
 
     >>> text = "title: 'A , b' # note\\nsummary: >-\\n  First , line\\n\\n  second\\nslug: x , y\\n"
-    >>> [text[start:end] for start, end in _front_matter(text, 0, len(text), PROSE_FIELDS)]
+    >>> [text[start:end] for start, end, _, _ in front_matter_values(text, 0, len(text), PROSE_FIELDS)]
     ['A , b', 'First , line', 'second']
-    >>> text = "meta:\\n  summary: x , y # z\\n  tags: >\\n    a , b\\nexcerpt:\\n  on , two\\n  lines\\n"
+    >>> text = "meta: &m\\n  # SEO\\n  summary: x , y # z\\n  tags: >\\n    a , b\\n"
+    >>> text += "excerpt:\\n  on , two\\n  lines\\n"
     >>> wanted = frozenset({"meta.summary", "excerpt"})
-    >>> [text[start:end] for start, end in _front_matter(text, 0, len(text), wanted)]
+    >>> [text[start:end] for start, end, _, _ in front_matter_values(text, 0, len(text), wanted)]
     ['x , y', 'on , two', 'lines']
     """
     inside_until = begin  # the end of a value that goes on over lines: its lines hold no key
@@ -138,8 +156,8 @@ def _front_matter(source: str, begin: int, end: int, fields: frozenset[str]) -> 
         path = ".".join([*(parent for _, parent in parents), key])
         value_start, value = match.start("value"), match["value"].rstrip(" \t\r")
         further = _block_lines(source, match.end(), end, indent)  # the lines indented further
-        spans: list[tuple[int, int]] = []
-        if value[:1] in ("'", '"'):
+        values: list[Value] = []
+        if value[:1] in _QUOTED_SYNTAX:
             quoted = _QUOTED_VALUE[value[0]].match(source, value_start, end)
             inside_until = quoted.end() if quoted else end  # never closed: the rest is its text
             if (
@@ -147,36 +165,50 @@ def _front_matter(source: str, begin: int, end: int, fields: frozenset[str]) -> 
                 and quoted.end() <= match.end()
                 and _COMMENT_OR_NOTHING.match(source, quoted.end(), match.end())
             ):
-                spans = [(value_start + 1, quoted.end() - 1)]
+                values = [(value_start + 1, quoted.end() - 1, _QUOTED_SYNTAX[value[0]], "")]
         elif _BLOCK_HEADER.fullmatch(value):
-            spans = list(further)
-        elif not value or value[0] == "#":
-            first = next(further, None)
-            if first is None or _STARTS_KEY_OR_ITEM.match(source, first[0]):
+            values = [(start, stop, "", "") for start, stop in further]
+        elif _NO_SCALAR.fullmatch(value):  # nothing, a comment, an anchor or a tag: what follows says
+            lines = [line for line in further if source[line[0]] != "#"]
+            if not lines or _STARTS_KEY_OR_ITEM.match(source, lines[0][0]):
                 parents.append((indent, key))  # a mapping or a list, or nothing
                 continue
-            spans = _plain([first, *further], source)  # a plain value that starts on the next line
-        elif value[0] not in "|>&*!{[":
-            spans = _plain([(value_start, value_start + len(value)), *further], source)
-        if spans:
-            inside_until = max(inside_until, spans[-1][1])
+            values = _plain(lines, source)  # a plain value that starts on the next line
+        elif value[0] in "[{":
+            inside_until = max(inside_until, *(stop for _, stop in further), match.end())  # flow
+        elif value[0] not in _INDICATORS:
+            values = _plain([(value_start, value_start + len(value)), *further], source)
+        if values:
+            inside_until = max(inside_until, values[-1][1])
         if path in fields:
-            yield from spans
+            yield from values
 
 
-def _plain(lines: list[tuple[int, int]], source: str) -> list[tuple[int, int]]:
+def _plain(lines: list[tuple[int, int]], source: str) -> list[Value]:
     """The lines of a plain value, up to the comment that ends it, without the comment."""
-    spans = []
+    values = []
     for start, end in lines:
         comment = _COMMENT.search(source, start, end)
-        if comment is None:
-            spans.append((start, end))
-            continue
-        kept = source[start : comment.start()].rstrip(" \t")
-        if kept:
-            spans.append((start, start + len(kept)))
-        break
-    return spans
+        stop = end if comment is None else start + len(source[start : comment.start()].rstrip(" \t"))
+        if stop > start:
+            values.append((start, stop, _PLAIN_SYNTAX, "" if values else _INDICATORS))
+        if comment is not None:
+            break
+    return values
+
+
+def front_matter_guards(text: str, fields: frozenset[str] = PROSE_FIELDS) -> list[Value]:
+    """The prose values of a Markdown document's front matter, each with the characters a fix may
+    not bring into it (:data:`Value`), for those that have any.
+
+    >>> front_matter_guards("---\\ntitle: 'A , b'\\n---\\nBody")
+    [(12, 17, "'", '')]
+    """
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return []
+    source = text[: found.end()].replace("\r\n", " \n").replace("\r", "\n")
+    return [value for value in front_matter_values(source, 0, len(source), fields) if value[2] or value[3]]
 
 
 def _block_lines(source: str, header_end: int, end: int, indent: int) -> Iterator[tuple[int, int]]:
