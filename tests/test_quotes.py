@@ -110,6 +110,11 @@ def test_a_page_s_arrows_are_no_quotation(text: str) -> None:
     assert quotes(f"{text} He called it «a disgrace».", format=fmt) == f"{text} He called it “a disgrace”."
 
 
+def test_a_quotation_with_a_word_of_navigation_is_still_a_quotation() -> None:
+    for text in ("The minister said « we will come back » and left.", "She said « more than ever » then."):
+        assert quotes(text) == text.replace("« ", "“").replace(" »", "”")
+
+
 def test_apostrophes_do_not_make_a_line_unclear() -> None:
     assert quotes("the players’ «union» isn’t ‘90s") == "the players’ “union” isn’t ‘90s"
     assert quotes("«the players’ union»") == "“the players’ union”"

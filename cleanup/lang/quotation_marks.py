@@ -76,14 +76,19 @@ THIN_SPACE = "\u2009"
 SPACES_INSIDE = frozenset(f" {NBSP}{NARROW_NBSP}{THIN_SPACE}")
 
 # Words a page's navigation writes beside a guillemet used as an arrow ("« Older entries",
-# "Next story »", "‹ Prev"), in the languages cleanup reads: a pair of marks with one of them on
-# the arrow's side, across a space, is no quotation.
-NAVIGATION_WORDS = frozenset(
+# "Next story »", "‹ Prev"), in the languages cleanup reads, those that lead back and those that
+# lead on: a pair of marks with one of them on the arrow's side, across a space, and a word of the
+# other way or a separator of links between them, is no quotation.
+NAVIGATION_BACK = frozenset(
     """
-    previous prev next older newer back forward first last home more earlier later
-    précédent précédente suivant suivante retour accueil
-    precedente successivo successiva indietro avanti
-    anterior siguiente atrás inicio próximo próxima
-    zurück weiter vorherige nächste vor
+    previous prev older back first home earlier
+    précédent précédente retour accueil precedente indietro anterior atrás inicio zurück vorherige
     """.split()
 )
+NAVIGATION_ON = frozenset(
+    """
+    next newer forward more last later
+    suivant suivante successivo successiva avanti siguiente próximo próxima weiter nächste
+    """.split()
+)
+NAVIGATION_WORDS = NAVIGATION_BACK | NAVIGATION_ON

@@ -27,7 +27,14 @@ from collections.abc import Iterator
 from functools import cache
 
 from cleanup.lang.profiles import Profile, profile_for
-from cleanup.lang.quotation_marks import CONVENTIONS, FOREIGN, NAVIGATION_WORDS, SPACES_INSIDE
+from cleanup.lang.quotation_marks import (
+    CONVENTIONS,
+    FOREIGN,
+    NAVIGATION_BACK,
+    NAVIGATION_ON,
+    NAVIGATION_WORDS,
+    SPACES_INSIDE,
+)
 from cleanup.model import Example, Finding, Rule, Safety
 from cleanup.passes.base import Context
 from cleanup.passes.conventions.pairing import Pair, lines_with, pairs
@@ -56,8 +63,9 @@ SOURCE_QUOTES = Rule(
         "and into the style the document already uses (curly or straight quotes in English copy; "
         "curly when it has none; the house style's when it sets one), a quotation inside another "
         "taking the inner marks. A line with a mark left without its partner is left alone, and "
-        "so are a page's arrows: marks with a word of navigation one space inside them ('« Older "
-        "entries | Newer entries »', '‹ Prev')."
+        "so are a page's arrows: marks with a word of navigation one space inside them and, "
+        "between them, a separator of links or words leading both back and on ('« Older "
+        "entries | Newer entries »', '‹ Prev · Next ›')."
     ),
 )
 
@@ -127,22 +135,35 @@ def _converted(text: str, unit: Pair, edits: tuple[tuple[int, int, str], ...]) -
     return "".join(parts)
 
 
-_WORD_AFTER = re.compile(r"[ \u00a0]+(\w+)")
-_WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+$")
+_WORD_AFTER = re.compile(f"[{''.join(SPACES_INSIDE)}](\\w+)")
+_WORD_BEFORE = re.compile(f"(\\w+)[{''.join(SPACES_INSIDE)}]$")
+# What stands between a page's two arrows: a separator of links.
+_BETWEEN_LINKS = re.compile(r"[|·•]")
+_WORDS = re.compile(r"\w+")
 _REACH = 20  # characters read before a closing mark for the word beside it
 
 
 def _navigation(text: str, unit: Pair) -> bool:
     """Whether the marks of ``unit`` are a page's arrows: a word of navigation one space after the
-    opening mark or one space before the closing one ("« Older entries … Newer entries »").
+    opening mark or one space before the closing one, and between them a separator of links or
+    words leading both back and on ("« Older entries Newer entries »", "‹ Prev · Next ›");
+    "« we will come back »" is a quotation.
 
-    >>> text = "« Previous story | Next story »"
+    >>> text = "« Previous story | Home »"
     >>> _navigation(text, Pair(0, len(text) - 1, "guillemets", 0, -1))
     True
+    >>> text = "« we will come back »"
+    >>> _navigation(text, Pair(0, len(text) - 1, "guillemets", 0, -1))
+    False
     """
     after = _WORD_AFTER.match(text, unit.opening + 1, unit.closing)
     before = _WORD_BEFORE.search(text, max(unit.opening + 1, unit.closing - _REACH), unit.closing)
-    return any(match and match.group(1).lower() in NAVIGATION_WORDS for match in (after, before))
+    if not any(match and match.group(1).lower() in NAVIGATION_WORDS for match in (after, before)):
+        return False
+    if _BETWEEN_LINKS.search(text, unit.opening + 1, unit.closing):
+        return True
+    words = {word.lower() for word in _WORDS.findall(text, unit.opening + 1, unit.closing)}
+    return not words.isdisjoint(NAVIGATION_BACK) and not words.isdisjoint(NAVIGATION_ON)
 
 
 def find(text: str, ctx: Context, profile: Profile) -> Iterator[Finding]:
