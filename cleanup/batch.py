@@ -106,8 +106,8 @@ def process(item: Input, options: Options) -> Outcome:
             return Outcome(item.path, Status.FAILED, error=shards.NOT_WHOLE)
         seen = _identity(item.path)
         data = io.read_bytes(item.path)
-        document = io.decode(data, "<stdin>" if item.path == "-" else item.path)
         form = reading.format_for(item.path)
+        document = io.decode(data, "<stdin>" if item.path == "-" else item.path, page=form.name == "html")
         result = clean_text(document.text, context, unsafe=unsafe, form=form, budget=Budget())
         status = Status.CHANGED if result.changed else Status.UNCHANGED
         output = b""

@@ -535,7 +535,7 @@ def _add_markers(outcome: Outcome, configured: Configured) -> bool:
         return True
     try:
         data = io.read_bytes(outcome.path)
-        document = io.decode(data, outcome.path)
+        document = io.decode(data, outcome.path, page=form.name == "html")
         text, added = _marked(document.text, outcome.findings, form.name)
         for _ in range(_MARKING_ROUNDS):
             found = run(text, configured.context, unsafe=configured.unsafe, form=form).findings

@@ -158,9 +158,10 @@ def _by_declaration(data: bytes, path: str) -> Document | None:
     return Document(path, text, encoding=codec, declared=codec)
 
 
-def decode(data: bytes, path: str) -> Document:
+def decode(data: bytes, path: str, *, page: bool | None = None) -> Document:
     """Decode input bytes: a byte-order mark first, then UTF-8, then Windows-1252 unless the
-    evidence for another code page is strong.
+    evidence for another code page is strong. ``page`` says whether the text is an HTML page (the
+    format it is read in), ``None`` to tell it from the path's extension.
 
     Binary, empty, oversized and undecodable data, and data whose code page is unclear, raise
     :class:`InputError`.
@@ -189,7 +190,7 @@ def decode(data: bytes, path: str) -> Document:
     else:
         # ASCII that names another encoding: what the fixes add is written in that one.
         named = _by_declaration(data, path) if data.isascii() else None
-        if named is None and data.isascii() and _undeclared_page(path, text):
+        if named is None and data.isascii() and _undeclared_page(path, text, page):
             return Document(path, text, encoding="ascii", references=True)
         return named or Document(path, text)
     named = _by_declaration(data, path)
@@ -204,20 +205,24 @@ def decode(data: bytes, path: str) -> Document:
             path, f"not UTF-8, and its code page is unclear: {unclear}; save it as UTF-8 to clean it"
         ) from None
     declared = declared_codec(reading.text)
-    references = declared is None and _undeclared_page(path, reading.text)
+    references = declared is None and _undeclared_page(path, reading.text, page)
     return Document(path, reading.text, encoding=reading.encoding, declared=declared, references=references)
 
 
-def _undeclared_page(path: str, text: str) -> bool:
-    """Whether ``text``, read from ``path``, is an HTML page that names no charset.
+def _undeclared_page(path: str, text: str, page: bool | None) -> bool:
+    """Whether ``text``, read from ``path``, is an HTML page (``page``, or else as the path's
+    extension says) that names no charset.
 
-    >>> _undeclared_page("a.html", "<p>Caf\xe9</p>"), _undeclared_page("a.txt", "<p>Caf\xe9</p>")
-    (True, False)
+    >>> page = "<p>Caf\\xe9</p>"
+    >>> asked = [("a.html", None), ("a.php", True), ("a.txt", None)]
+    >>> [_undeclared_page(path, page, told) for path, told in asked]
+    [True, True, False]
     """
-    return path.lower().endswith(_HTML_SUFFIXES) and declared_codec(text) is None
+    is_page = page if page is not None else path.lower().endswith(_HTML_SUFFIXES)
+    return is_page and declared_codec(text) is None
 
 
-_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_HTML_SUFFIXES = (".html", ".htm")  # as cleanup.formats reads them
 
 
 def read_text_file(path: str, what: str, *, empty_ok: bool = True) -> str:

@@ -251,6 +251,19 @@ def test_an_html_page_that_names_no_charset_keeps_its_encoding(tmp_path: Path, m
             assert b"\n+" + expected in done.stdout_bytes
 
 
+def test_a_page_read_as_html_is_one_whatever_its_name(tmp_path: Path) -> None:
+    # The format read in says what a page is: a .php file or standard input with --format-in html.
+    page = "<p>Café , ok</p>\n".encode("cp1252")
+    (tmp_path / "p.php").write_bytes(page)
+    expected = "<p>Café, ok</p>\n".encode("cp1252")
+    named = CliRunner().invoke(main, ["fix", "-j1", "--format-in", "html", str(tmp_path / "p.php")])
+    assert named.stdout_bytes == expected
+    piped = CliRunner().invoke(main, ["fix", "--format-in", "html", "-"], input=page)
+    assert piped.stdout_bytes == expected
+    as_text = CliRunner().invoke(main, ["fix", "--format-in", "text", "-"], input=page)
+    assert as_text.stdout_bytes == "<p>Café, ok</p>\n".encode()  # text is written as UTF-8
+
+
 @pytest.mark.skipif(shutil.which("patch") is None, reason="the patch program is not installed")
 def test_diff_patches_a_copy_of_the_tree(tree: Path) -> None:
     done = CliRunner().invoke(main, ["fix", "--jobs", "1", "--diff", "tree"])

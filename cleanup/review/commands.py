@@ -96,8 +96,9 @@ def _review_file(
     if item.error is not None:
         raise io.InputError(item.path, item.error)
     data = io.read_bytes(item.path)
-    document = io.decode(data, item.path)
-    changes = split_changes(cleaner(document.text, form=reading.format_for(item.path)))
+    form = reading.format_for(item.path)
+    document = io.decode(data, item.path, page=form.name == "html")
+    changes = split_changes(cleaner(document.text, form=form))
     outcome = review(changes, ask, _show, path=item.path, color=color)
     target.write(item, data, document, outcome.text)
     accepted = f"{len(outcome.accepted)} of {plural(len(changes.hunks), 'change')} accepted"

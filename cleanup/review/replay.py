@@ -143,12 +143,12 @@ def plan(decided: FileDecisions, root: Path, given: SettingsFiles) -> Plan | Non
         if _applied(decided, data):
             return None
         raise io.InputError(decided.path, "changed since the decisions were made; left as it is")
-    document = io.decode(data, decided.path)
+    form = decided.settings.reading.format_for(decided.path)
+    document = io.decode(data, decided.path, page=form.name == "html")
     try:
         context = replay_context(decided.settings, given, configured_files(real))
     except (ValueError, ConfigError) as err:
         raise io.InputError(decided.path, str(err.message if isinstance(err, ConfigError) else err)) from None
-    form = decided.settings.reading.format_for(decided.path)
     changes = split_changes(run(document.text, context, unsafe=decided.settings.unsafe, form=form))
     return Plan(real, data, document, changes)
 
@@ -173,7 +173,8 @@ def _applied(decided: FileDecisions, data: bytes) -> bool:
     if not decided.accepted:
         return False
     try:
-        document = io.decode(data, decided.path)
+        form = decided.settings.reading.format_for(decided.path)
+        document = io.decode(data, decided.path, page=form.name == "html")
     except io.InputError:
         return False
     original = unapply_hunks(document.text, decided.hunks, decided.accepted)
