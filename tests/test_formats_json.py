@@ -62,6 +62,14 @@ def test_half_a_surrogate_pair_is_a_warning_and_its_escape_is_kept() -> None:
     (warning,) = [finding for finding in result.findings if finding.rule == "mojibake"]
     assert warning.safety.value == "display"
     assert "U+D83D is half of a character" in warning.message
+    # Glued to mojibake, it keeps neither from being repaired.
+    glued = '{"text": "Caf\\u00c3\\u00a9\\ud83d is late"}\n'
+    fixed = clean(glued, format="jsonl")
+    assert fixed.text == '{"text": "Caf\\u00e9\\ud83d is late"}\n'
+    assert [(f.rule, f.safety.value) for f in fixed.findings] == [
+        ("mojibake", "safe"),
+        ("mojibake", "display"),
+    ]
 
 
 def test_a_finding_is_located_in_the_file() -> None:

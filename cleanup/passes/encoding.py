@@ -137,7 +137,8 @@ _LOST_APOSTROPHE_MESSAGE = "decodes to '¿' inside a word, probably a lost apost
 # Word processors export a manual line break as a vertical tab: removing it
 # would glue two words together.
 _VERTICAL_TAB = "\x0b"
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Half of a surrogate pair with no other half beside it (a JSON escape of an emoji cut in two).
+_LONE_SURROGATE = re.compile("[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]")
 # ftfy's own steps that belong to each rule, to explain a finding.
 _STEPS = {
     HTML_ENTITY.id: {"unescape_html"},
@@ -303,12 +304,6 @@ def _doubt(old: str, fixed: str, new_start: int, new_end: int) -> str | None:
         return _LOST_APOSTROPHE_MESSAGE
     if _VERTICAL_TAB in old:
         return "vertical tab inside the text, probably a manual line break: replace it by hand"
-    lone = _LONE_SURROGATE.search(old)
-    if lone and "\ufffd" in fixed[new_start:new_end]:
-        return (
-            f"U+{ord(lone.group()):04X} is half of a character whose other half is lost (an emoji cut"
-            " in two, as a JSON escape): restore the character or remove it by hand"
-        )
     return None
 
 
@@ -596,27 +591,46 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             if html_allowed is None:
                 html_allowed = _HTML_TAG.search(text) is None
             repairer = _Repairer(ctx, html_allowed=html_allowed)
-        line = text[line_start:line_end]
-        fixed, steps, settled = repairer.repair(line)
-        if fixed == line:
-            continue
-        if not settled:
-            start, end, _ = _envelope(line, fixed)
-            yield _unsettled(line[start:end], line_start + start)
-            continue
-        for old_start, old_end, new_start, new_end in _changed_words(line, fixed):
-            old = line[old_start:old_end]
-            rule = _rule_for(old, fixed[new_start:new_end], repairer.plain)
-            doubtful = _doubt(old, fixed, new_start, new_end)
-            yield Finding(
-                rule=rule.id,
-                message=doubtful
-                or _message(rule, old, _own_steps(repairer, old, fixed[new_start:new_end], steps)),
-                start=line_start + old_start,
-                end=line_start + old_end,
-                replacement=fixed[new_start:new_end],
-                safety=Safety.DISPLAY if doubtful else Safety.SAFE,
-            )
+        piece_start = line_start
+        for lone in _LONE_SURROGATE.finditer(text, line_start, line_end):
+            yield from _repairs(repairer, text, piece_start, lone.start())
+            yield _half_a_pair(lone.group(), lone.start())
+            piece_start = lone.end()
+        yield from _repairs(repairer, text, piece_start, line_end)
+
+
+def _repairs(repairer: _Repairer, text: str, line_start: int, line_end: int) -> Iterator[Finding]:
+    """The repairs of ``text[line_start:line_end]``, a line or a piece of one, word by word."""
+    line = text[line_start:line_end]
+    fixed, steps, settled = repairer.repair(line)
+    if fixed == line:
+        return
+    if not settled:
+        start, end, _ = _envelope(line, fixed)
+        yield _unsettled(line[start:end], line_start + start)
+        return
+    for old_start, old_end, new_start, new_end in _changed_words(line, fixed):
+        old = line[old_start:old_end]
+        rule = _rule_for(old, fixed[new_start:new_end], repairer.plain)
+        doubtful = _doubt(old, fixed, new_start, new_end)
+        yield Finding(
+            rule=rule.id,
+            message=doubtful
+            or _message(rule, old, _own_steps(repairer, old, fixed[new_start:new_end], steps)),
+            start=line_start + old_start,
+            end=line_start + old_end,
+            replacement=fixed[new_start:new_end],
+            safety=Safety.DISPLAY if doubtful else Safety.SAFE,
+        )
+
+
+def _half_a_pair(surrogate: str, at: int) -> Finding:
+    """A warning for half of a surrogate pair alone: nothing can restore the other half."""
+    message = (
+        f"U+{ord(surrogate):04X} is half of a character whose other half is lost (an emoji cut in two, "
+        "as a JSON escape): restore the character or remove it by hand"
+    )
+    return Finding(MOJIBAKE.id, message, at, at + 1, None, Safety.DISPLAY)
 
 
 def triggers(profile: Profile) -> tuple[Trigger, ...]:
