@@ -130,7 +130,7 @@ def test_junit_has_a_case_per_file_failed_by_its_findings(article: Path, tmp_pat
     assert "glued-words" in (failure.text or "")
 
 
-@pytest.mark.parametrize("output_format", ["junit", "github", "sarif"])
+@pytest.mark.parametrize("output_format", ["junit", "github", "sarif", "gitlab"])
 def test_a_file_that_cannot_be_checked_is_in_the_ci_formats_too(
     article: Path, tmp_path: Path, output_format: str
 ) -> None:
@@ -147,6 +147,10 @@ def test_a_file_that_cannot_be_checked_is_in_the_ci_formats_too(
         assert error is not None and error.get("message") == "empty file"
     elif output_format == "github":
         assert f"::error title=cleanup (error),file={empty}::empty file" in out.splitlines()
+    elif output_format == "gitlab":
+        (error,) = [issue for issue in json.loads(out) if issue["check_name"] == "cleanup-error"]
+        assert error["location"] == {"path": str(empty), "lines": {"begin": 1}}
+        assert error["description"].endswith("empty file") and error["severity"] == "major"
     else:
         (invocation,) = json.loads(out)["runs"][0]["invocations"]
         assert invocation["executionSuccessful"] is False

@@ -206,6 +206,18 @@ class _GitLab(_Json):
             },
         }
 
+    def failed(self, path: str, reason: str) -> None:
+        key = json.dumps([path, "error", reason])
+        self.array.add(
+            {
+                "description": f"cleanup could not check the file: {reason}",
+                "check_name": "cleanup-error",
+                "fingerprint": hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest(),
+                "severity": "major",
+                "location": {"path": path, "lines": {"begin": 1}},
+            }
+        )
+
 
 def _uri(path: str) -> str:
     """A file's path as a SARIF artifact URI: relative, slashes, percent-encoded."""
