@@ -529,7 +529,7 @@ def _add_markers(outcome: Outcome, configured: Configured) -> bool:
     if form.name not in ("text", "markdown", "html") or (reading.format is None and is_parquet(outcome.path)):
         click.echo(
             f"{shown_path(outcome.path)}: error: markers are added to plain text, Markdown and HTML only; "
-            f"its {plural(len(outcome.findings), 'finding')} are left unmarked",
+            f"{plural(len(outcome.findings), 'finding')} left unmarked",
             err=True,
         )
         return True
