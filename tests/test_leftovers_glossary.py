@@ -51,6 +51,16 @@ def test_a_translation_takes_the_case_the_term_is_written_in() -> None:
     assert [f.safety for f in result.findings] == ["safe"] * 3
 
 
+def test_a_term_whose_case_says_it_may_be_another_word_is_only_suggested() -> None:
+    # An acronym among lowercase words; an everyday word where the glossary writes a name.
+    casa = clean("The CASA was sold. CASA STRIKE.", glossary=[GlossaryEntry("casa", "house", SAFE)])
+    assert casa.text == "The CASA was sold. HOUSE STRIKE."
+    assert [f.safety for f in casa.findings] == ["unsafe", "safe"]
+    camera = clean("He lost his camera in the Camera.", glossary=[GlossaryEntry("Camera", "Chamber", SAFE)])
+    assert camera.text == "He lost his camera in the Chamber."
+    assert [f.safety for f in camera.findings] == ["unsafe", "safe"]
+
+
 def test_a_lowercase_term_capitalised_in_mid_sentence_is_only_suggested() -> None:
     # "casa" in "the Casa Bianca" is a word of a name, not the noun the glossary translates.
     entries = [GlossaryEntry("casa", "house", SAFE)]

@@ -147,9 +147,10 @@ GLOSSARY_TERM = Rule(
         "'Casa' → 'Casa Bianca' is not applied to 'Casa Bianca', and in a chain 'A' → 'B', "
         "'B' → 'C' a 'B' is never replaced (it may be the translation of an 'A'). The "
         "translation takes the case of the term as found ('Fornitori' → 'Suppliers', "
-        "'FORNITORI' → 'SUPPLIERS'); a term written in lowercase in the glossary, found "
-        "capitalised in mid-sentence, may be a word of a name ('the Casa Bianca' for 'casa') and "
-        "is only suggested. Without a glossary the rule finds nothing."
+        "'FORNITORI' → 'SUPPLIERS'). Only suggested where its case says the word found may be "
+        "another: a lowercase term capitalised in mid-sentence, a word of a name ('the Casa "
+        "Bianca' for 'casa'); one in capitals among lowercase words, an acronym ('the CASA'); "
+        "a capitalised term in lowercase, an everyday word ('his camera' for 'Camera'). Without a glossary the rule finds nothing."
     ),
 )
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache, cached_property
 
+import regex
+
 from cleanup.model import Finding, GlossaryEntry, Safety
 from cleanup.passes.leftovers.terms import Spans, Terms, whole
 from cleanup.passes.tokens import starts_sentence
@@ -78,8 +80,9 @@ def find(text: str, entries: tuple[GlossaryEntry, ...]) -> Iterator[Finding]:
         translation = in_case_of(term, entry.source, entry.target)
         message = f"glossary: {term!r} → {translation!r}"
         safety = entry.safety
-        if _capitalised_name(text, start, term, entry.source):
-            message += " (capitalised in mid-sentence: it may be part of a name)"
+        doubt = _case_doubt(text, start, end, entry.source)
+        if doubt is not None:
+            message += f" ({doubt})"
             safety = Safety.UNSAFE if safety is Safety.SAFE else safety
         yield Finding(GLOSSARY_TERM, message, start, end, translation, safety)
 
@@ -106,12 +109,34 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _capitalised_name(text: str, start: int, found: str, term: str) -> bool:
-    """Whether ``found``, a term the glossary writes in lowercase, is capitalised in mid-sentence, as
-    a word of a name is ("the Casa Bianca" for "casa")."""
-    return (
-        found[:1].isupper()
-        and term[:1].islower()
-        and not found.isupper()
-        and not starts_sentence(text, start)
-    )
+def _case_doubt(text: str, start: int, end: int, term: str) -> str | None:
+    """Why the term found at ``start:end``, written otherwise than the glossary's ``term``, may be
+    another word, if it may: a lowercase term capitalised in mid-sentence, as a word of a name is
+    ("the Casa Bianca" for "casa"); one in capitals among lowercase words, as an acronym is ("the
+    CASA" for "casa"); a capitalised term written in lowercase, an everyday word ("his camera"
+    for "Camera").
+
+    >>> _case_doubt("The CASA was sold", 4, 8, "casa"), _case_doubt("CASA STRIKE", 0, 4, "casa")
+    ('in capitals among lowercase words: it may be an acronym', None)
+    """
+    found = text[start:end]
+    if found == term or not term[:1].isalpha():
+        return None
+    if found.isupper() and not term.isupper() and len(found) > 1:
+        before = _WORD_BEFORE.search(text, max(0, start - _AROUND), start)
+        after = _WORD_AFTER.search(text, end, min(len(text), end + _AROUND))
+        neighbours = [match.group() for match in (before, after) if match]
+        if neighbours and not any(word.isupper() for word in neighbours):
+            return "in capitals among lowercase words: it may be an acronym"
+        return None
+    if found[:1].isupper() and term[:1].islower() and not starts_sentence(text, start):
+        return "capitalised in mid-sentence: it may be part of a name"
+    if found[:1].islower() and term[:1].isupper():
+        return "in lowercase where the glossary writes a name: it may be an everyday word"
+    return None
+
+
+# The words next to a term in capitals, which say whether its text is in capitals too.
+_WORD_BEFORE = regex.compile(r"(?r)\p{L}{2,}")
+_WORD_AFTER = regex.compile(r"\p{L}{2,}")
+_AROUND = 30  # characters read on either side of a term in capitals
