@@ -150,7 +150,8 @@ GLOSSARY_TERM = Rule(
         "'FORNITORI' → 'SUPPLIERS'). Only suggested where its case says the word found may be "
         "another: a lowercase term capitalised in mid-sentence, a word of a name ('the Casa "
         "Bianca' for 'casa'); one in capitals among lowercase words, an acronym ('the CASA'); "
-        "a capitalised term in lowercase, an everyday word ('his camera' for 'Camera'). Without a glossary the rule finds nothing."
+        "a capitalised term in lowercase, an everyday word ('his camera' for 'Camera'). Without "
+        "a glossary the rule finds nothing."
     ),
 )
 
