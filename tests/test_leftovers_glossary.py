@@ -59,6 +59,9 @@ def test_a_term_whose_case_says_it_may_be_another_word_is_only_suggested() -> No
     camera = clean("He lost his camera in the Camera.", glossary=[GlossaryEntry("Camera", "Chamber", SAFE)])
     assert camera.text == "He lost his camera in the Chamber."
     assert [f.safety for f in camera.findings] == ["unsafe", "safe"]
+    # A name of words English does not use every day is the name, whatever its case.
+    bianca = clean("the casa bianca said", glossary=[GlossaryEntry("Casa Bianca", "White House", SAFE)])
+    assert bianca.text == "the White House said"
 
 
 def test_a_lowercase_term_capitalised_in_mid_sentence_is_only_suggested() -> None:

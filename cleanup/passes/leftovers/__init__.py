@@ -139,7 +139,7 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
             message = f"text in another script: {run!r}"
             findings.append(Finding(FOREIGN_SCRIPT.id, message, start, end, None, Safety.DISPLAY))
     if ctx.glossary and ctx.wants(GLOSSARY_TERM.id):
-        findings.extend(glossary.find(text, ctx.glossary))
+        findings.extend(glossary.find(text, ctx.glossary, ctx.target))
     if ctx.source_text and ctx.wants(SOURCE_COPY.id):
         findings.extend(_copied(text, ctx))
     if not ctx.enabled.isdisjoint(LANGUAGE_RULES):

@@ -62,9 +62,9 @@ def _glossary(entries: tuple[GlossaryEntry, ...]) -> _Glossary:
     return _Glossary(entries)
 
 
-def find(text: str, entries: tuple[GlossaryEntry, ...]) -> Iterator[Finding]:
-    """Every glossary term in ``text``, in any case, as a whole word, with its translation; not
-    where a translation of the glossary stands over it."""
+def find(text: str, entries: tuple[GlossaryEntry, ...], target: str = "en") -> Iterator[Finding]:
+    """Every glossary term in ``text``, copy in ``target``, in any case, as a whole word, with its
+    translation; not where a translation of the glossary stands over it."""
     if not entries:
         return
     glossary = _glossary(entries)
@@ -80,7 +80,7 @@ def find(text: str, entries: tuple[GlossaryEntry, ...]) -> Iterator[Finding]:
         translation = in_case_of(term, entry.source, entry.target)
         message = f"glossary: {term!r} → {translation!r}"
         safety = entry.safety
-        doubt = _case_doubt(text, start, end, entry.source)
+        doubt = _case_doubt(text, start, end, entry.source, target)
         if doubt is not None:
             message += f" ({doubt})"
             safety = Safety.UNSAFE if safety is Safety.SAFE else safety
@@ -109,7 +109,7 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _case_doubt(text: str, start: int, end: int, term: str) -> str | None:
+def _case_doubt(text: str, start: int, end: int, term: str, target: str = "en") -> str | None:
     """Why the term found at ``start:end``, written otherwise than the glossary's ``term``, may be
     another word, if it may: a lowercase term capitalised in mid-sentence, as a word of a name is
     ("the Casa Bianca" for "casa"); one in capitals among lowercase words, as an acronym is ("the
@@ -131,12 +131,22 @@ def _case_doubt(text: str, start: int, end: int, term: str) -> str | None:
         return None
     if found[:1].isupper() and term[:1].islower() and not starts_sentence(text, start):
         return "capitalised in mid-sentence: it may be part of a name"
-    if found[:1].islower() and term[:1].isupper():
+    if found[:1].islower() and term[:1].isupper() and _everyday(found, target):
         return "in lowercase where the glossary writes a name: it may be an everyday word"
     return None
+
+
+def _everyday(words: str, target: str) -> bool:
+    """Whether each of ``words`` is an everyday word of ``target`` ("camera" in English; not
+    "casa bianca")."""
+    from cleanup.lang.frequencies import zipf_table  # wordfreq is imported when first needed
+
+    zipf = zipf_table(target)
+    return all(zipf.get(word, 0.0) >= _EVERYDAY for word in words.lower().split())
 
 
 # The words next to a term in capitals, which say whether its text is in capitals too.
 _WORD_BEFORE = regex.compile(r"(?r)\p{L}{2,}")
 _WORD_AFTER = regex.compile(r"\p{L}{2,}")
 _AROUND = 30  # characters read on either side of a term in capitals
+_EVERYDAY = 4.0  # Zipf value of an everyday word (wordfreq): English "camera" 4.9, "casa" 3.5
