@@ -45,12 +45,15 @@ def _alternatives(words: frozenset[str]) -> str:
 # A title as it is written; a programme's, after a name ("Brandenburg aktuell"); a newspaper's,
 # after a place written as an adjective ("Stuttgarter Zeitung", "Rheinische Post"); a street's,
 # after a name or a place written as an adjective ("Säbener Straße", "Ingolstädter Straße").
-_TITLE = regex.compile(
-    rf"(?<![\w'’-])(?:(?P<media>{_alternatives(MEDIA)})"
-    rf"|(?P<name>\p{{Lu}}[\p{{L}}\d]*) (?:{_alternatives(PROGRAMME_ENDINGS)})"
-    rf"|\p{{Lu}}\p{{Ll}}+(?:er|e|sche) (?:{_alternatives(PAPER_ENDINGS)})"
-    rf"|(?P<street>\p{{Lu}}\p{{Ll}}+) (?:{_alternatives(STREET_WORDS)}))(?![\w'’-])"
-)
+# Compiled when first needed, out of cleanup's start-up.
+@cache
+def _title() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?<![\w'’-])(?:(?P<media>{_alternatives(MEDIA)})"
+        rf"|(?P<name>\p{{Lu}}[\p{{L}}\d]*) (?:{_alternatives(PROGRAMME_ENDINGS)})"
+        rf"|\p{{Lu}}\p{{Ll}}+(?:er|e|sche) (?:{_alternatives(PAPER_ENDINGS)})"
+        rf"|(?P<street>\p{{Lu}}\p{{Ll}}+) (?:{_alternatives(STREET_WORDS)}))(?![\w'’-])"
+    )
 
 
 def kept_spans(text: str, start: int, end: int, target: str) -> list[tuple[int, int]]:
@@ -59,7 +62,7 @@ def kept_spans(text: str, start: int, end: int, target: str) -> list[tuple[int, 
     around = max(0, start - _REACH), min(len(text), end + _REACH)
     pattern = _pattern(target)
     spans = [match.span() for match in pattern.finditer(text, *around)] if pattern else []
-    for match in _TITLE.finditer(text, *around):
+    for match in _title().finditer(text, *around):
         name, street = match.group("name"), match.group("street")
         if name is not None and common_noun(name.casefold()):
             continue  # "Lage aktuell" is no programme
