@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from click.testing import CliRunner
 from hypothesis import example, given, settings
@@ -189,6 +191,25 @@ def test_the_command_line_reads_a_markdown_file_as_markdown(tmp_path) -> None:
 )
 def test_reading_a_document_takes_linear_time(piece: str) -> None:
     assert growth(repeated(piece + "word "), markdown.markup_spans) < BOUND
+
+
+def _staircase(line: str) -> Callable[[int], str]:
+    """Front matter of about ``size`` bytes, each line ``line`` indented one space more than the
+    one before: every key holds the rest."""
+
+    def make(size: int) -> str:
+        lines, total = [], 0
+        while total < size:
+            lines.append(" " * len(lines) + line.format(len(lines)))
+            total += len(lines[-1]) + 1
+        return "---\n" + "\n".join(lines) + "\n---\nBody.\n"
+
+    return make
+
+
+@pytest.mark.parametrize("line", ["k{}:", "k{}: value # note", "k{}:   # note"])
+def test_deeply_nested_front_matter_takes_linear_time(line: str) -> None:
+    assert growth(_staircase(line), markdown.markup_spans) < BOUND
 
 
 def test_the_python_api_takes_the_format_by_name() -> None:

@@ -16,8 +16,9 @@ backslash escapes and character references, the rest of the front matter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from cleanup.offsets import outside
@@ -32,7 +33,6 @@ PROSE_FIELDS = frozenset({"title", "subtitle", "description", "summary", "excerp
 _QUOTED_VALUE = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL), "'": re.compile(r"'(?:[^']|'')*'")}
 # The first line of a block scalar: | or >, a chomping and an indentation indicator, a comment.
 _BLOCK_HEADER = re.compile(r"[|>][-+1-9]{0,2}(?:[ \t]+#.*)?")
-# A key at the start of its line, after its indentation in spaces (a nested key), and its value.
 # A comment after a value (or a line of one), and what may follow a quoted value on its line.
 _COMMENT = re.compile(r"(?<![^ \t\n])#")
 _COMMENT_OR_NOTHING = re.compile(r"[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
@@ -40,6 +40,7 @@ _COMMENT_OR_NOTHING = re.compile(r"[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 _NO_SCALAR = re.compile(r"(?:[&!][^ \t]*)?(?:[ \t]*#.*)?")
 # The first line of a value that is a mapping (a key) or a list (an item).
 _STARTS_KEY_OR_ITEM = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?$)|-(?:[ \t]|\r?$)", re.MULTILINE)
+# A key at the start of its line, after its indentation in spaces (a nested key), and its value.
 _FIELD = re.compile(r"^(?P<indent> *)(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^\n]*)", re.MULTILINE)
 # Inline tokens whose source is markup to step over, found from their own text.
 # The characters that can begin inline syntax (code, emphasis, links, images, autolinks, raw HTML,
@@ -169,23 +170,24 @@ def front_matter_values(source: str, begin: int, end: int, fields: frozenset[str
         elif _BLOCK_HEADER.fullmatch(value):
             values = [(start, stop, "", "") for start, stop in further]
         elif _NO_SCALAR.fullmatch(value):  # nothing, a comment, an anchor or a tag: what follows says
-            lines = [line for line in further if source[line[0]] != "#"]
-            if not lines or _STARTS_KEY_OR_ITEM.match(source, lines[0][0]):
+            first = next((line for line in further if source[line[0]] != "#"), None)
+            if first is None or _STARTS_KEY_OR_ITEM.match(source, first[0]):
                 parents.append((indent, key))  # a mapping or a list, or nothing
                 continue
-            values = _plain(lines, source)  # a plain value that starts on the next line
+            values = _plain(chain([first], further), source)  # a plain value from the next line on
         elif value[0] in "[{":
             inside_until = max(inside_until, *(stop for _, stop in further), match.end())  # flow
         elif value[0] not in _INDICATORS:
-            values = _plain([(value_start, value_start + len(value)), *further], source)
+            values = _plain(chain([(value_start, value_start + len(value))], further), source)
         if values:
             inside_until = max(inside_until, values[-1][1])
         if path in fields:
             yield from values
 
 
-def _plain(lines: list[tuple[int, int]], source: str) -> list[Value]:
-    """The lines of a plain value, up to the comment that ends it, without the comment."""
+def _plain(lines: Iterable[tuple[int, int]], source: str) -> list[Value]:
+    """The lines of a plain value, up to the comment that ends it, without the comment; read no
+    further than that comment."""
     values = []
     for start, end in lines:
         comment = _COMMENT.search(source, start, end)
