@@ -162,10 +162,10 @@ def find(text: str, ctx: Context) -> Iterator[Finding]:
         capital = text[match.start()].isupper()
         if capital and not starts_sentence(text, match.start()):
             continue  # the article of a name: "the Hotel L'Europe", "the weekly L'Express"
-        if name in english_names() and not capital:
+        if name in english_names():
             safety, why = Safety.SAFE, "an English country or language name"
-        elif name in english_names():
-            safety, why = Safety.UNSAFE, "an English country or language name; a name may open the sentence"
+            if capital:
+                safety, why = Safety.UNSAFE, f"{why}; a name may open the sentence"
         else:
             if name not in bare:
                 continue
